@@ -1,0 +1,15 @@
+/** Jest runs every suite of the repository: engine, custom functions, task pane, API, CLI. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/shared", "<rootDir>/addin", "<rootDir>/functions", "<rootDir>/cli"],
+  testMatch: ["**/test/**/*.test.ts", "**/test/**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock imports office-addin-manifest, whose ESM-only dependencies Jest cannot load;
+    // the mock only needs its OfficeApp enum (see addin/test/support/office-addin-manifest-stub.js).
+    "^office-addin-manifest$": "<rootDir>/addin/test/support/office-addin-manifest-stub.js",
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { SymError } from "../errors";
+import { addToSummary, emptySummary, mergeSummaries, type SampleSummary } from "../_lib/summary";
+import { addRecommendation, emptyCounts, mergeCounts, type RecommendationCounts } from "../nps/nps";
+import { ItemCovarianceAccumulator, cronbachAlphaFromCovariance } from "../reliability/cronbach";
+import { checkInScale, checkScale, isMissing } from "../scale/answers";
+import type { Population, Scale } from "../model/schemas";
+
+/**
+ * Aggregates of one population (employees or customers): what leaves a workbook for the API,
+ * and what the barometer is computed from. Respondent rows are folded in one at a time, so a
+ * million rows never sit in memory, and unit aggregates merge into population aggregates.
+ */
+
+const SummarySchema = z.strictObject({
+  n: z.number().int().min(0),
+  mean: z.number().finite(),
+  squaredDeviations: z.number().finite().min(0),
+});
+
+const CountsSchema = z.strictObject({
+  promoters: z.number().int().min(0),
+  passives: z.number().int().min(0),
+  detractors: z.number().int().min(0),
+});
+
+const GroupAggregateSchema = z.strictObject({
+  n: z.number().int().min(0),
+  recommendation: CountsSchema,
+  dimensions: z.record(z.string(), SummarySchema),
+});
+
+export const PopulationAggregateSchema = z.strictObject({
+  n: z.number().int().min(0),
+  recommendation: CountsSchema,
+  dimensions: z.record(z.string(), SummarySchema),
+  /** Cronbach's α per dimension, computed where the rows were (not mergeable across units). */
+  alpha: z.record(z.string(), z.number().nullable()).default({}),
+  units: z.record(z.string(), GroupAggregateSchema).default({}),
+  managers: z.record(z.string(), GroupAggregateSchema).default({}),
+});
+
+export type GroupAggregate = z.infer<typeof GroupAggregateSchema>;
+export type PopulationAggregate = z.infer<typeof PopulationAggregateSchema>;
+
+/** One mapped item column of a population's source. */
+export interface ItemColumn {
+  readonly column: number;
+  readonly dimension: string;
+  readonly reversed: boolean;
+}
+
+export interface PopulationLayout {
+  readonly population: Population;
+  readonly scale: Scale;
+  readonly items: readonly ItemColumn[];
+  readonly recommendationColumn?: number;
+}
+
+interface DimensionSlot {
+  readonly dimension: string;
+  readonly columns: Int32Array;
+  readonly reversed: Uint8Array;
+  readonly alpha: ItemCovarianceAccumulator;
+  readonly normalised: Float64Array;
+}
+
+function emptyGroup(dimensions: readonly string[]): GroupAggregate {
+  return { n: 0, recommendation: emptyCounts(), dimensions: Object.fromEntries(dimensions.map((id) => [id, emptySummary()])) };
+}
+
+/**
+ * Folds respondent rows into a PopulationAggregate. Each row is an array of numbers aligned with
+ * the source columns (NaN = missing); answers are checked against the scale (DOMAIN.md: a number
+ * outside [lo, hi] is an error) and recommendation answers must be integers 0–10.
+ */
+export class PopulationAccumulator {
+  private readonly layout: PopulationLayout;
+  private readonly slots: DimensionSlot[];
+  private readonly dimensionIds: string[];
+  private readonly aggregate: PopulationAggregate;
+  private readonly scores: Float64Array;
+
+  constructor(layout: PopulationLayout) {
+    checkScale(layout.scale, "PopulationAccumulator");
+    this.layout = layout;
+    const byDimension = new Map<string, ItemColumn[]>();
+    for (const item of layout.items) {
+      const list = byDimension.get(item.dimension) ?? [];
+      list.push(item);
+      byDimension.set(item.dimension, list);
+    }
+    this.slots = [...byDimension].map(([dimension, items]) => ({
+      dimension,
+      columns: Int32Array.from(items.map((item) => item.column)),
+      reversed: Uint8Array.from(items.map((item) => (item.reversed ? 1 : 0))),
+      alpha: new ItemCovarianceAccumulator(items.length),
+      normalised: new Float64Array(items.length),
+    }));
+    this.dimensionIds = this.slots.map((slot) => slot.dimension);
+    this.scores = new Float64Array(this.slots.length);
+    this.aggregate = { ...emptyGroup(this.dimensionIds), alpha: {}, units: {}, managers: {} };
+  }
+
+  /**
+   * Adds one respondent. `unit` and `manager` label the groups the respondent belongs to.
+   *
+   * @throws SymError with `details.column` (0-based source column) on an invalid answer
+   */
+  addRow(values: ArrayLike<number>, unit?: string, manager?: string): void {
+    const { scale } = this.layout;
+    const span = scale.max - scale.min;
+    for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
+      const slot = this.slots[slotIndex];
+      let sum = 0;
+      let count = 0;
+      for (let item = 0; item < slot.columns.length; item++) {
+        const value = values[slot.columns[item]];
+        if (isMissing(value)) {
+          slot.normalised[item] = Number.NaN;
+          continue;
+        }
+        if (value < scale.min || value > scale.max) this.fail(() => checkInScale(value, scale), slot.columns[item]);
+        // DOMAIN.md scale normalisation: 100·(x−lo)/(hi−lo), reversed 100·(hi−x)/(hi−lo)
+        const normalised = slot.reversed[item] === 1 ? (100 * (scale.max - value)) / span : (100 * (value - scale.min)) / span;
+        slot.normalised[item] = normalised;
+        sum += normalised;
+        count += 1;
+      }
+      this.scores[slotIndex] = count > 0 ? sum / count : Number.NaN;
+      if (slot.columns.length > 1) slot.alpha.add(slot.normalised);
+    }
+    let recommendation = Number.NaN;
+    if (this.layout.recommendationColumn !== undefined) {
+      recommendation = values[this.layout.recommendationColumn];
+      if (!isMissing(recommendation)) this.fail(() => addRecommendation(emptyCounts(), recommendation), this.layout.recommendationColumn);
+    }
+    this.addTo(this.aggregate, recommendation);
+    if (unit !== undefined && unit !== "") this.addTo(this.group(this.aggregate.units, unit), recommendation);
+    if (manager !== undefined && manager !== "") this.addTo(this.group(this.aggregate.managers, manager), recommendation);
+  }
+
+  private fail(check: () => void, column: number): void {
+    try {
+      check();
+    } catch (error) {
+      if (error instanceof SymError) throw new SymError(error.code, error.message, { ...error.details, column: column + 1 });
+      throw error;
+    }
+  }
+
+  private group(groups: Record<string, GroupAggregate>, key: string): GroupAggregate {
+    let group = groups[key];
+    if (!group) {
+      group = emptyGroup(this.dimensionIds);
+      groups[key] = group;
+    }
+    return group;
+  }
+
+  private addTo(group: GroupAggregate, recommendation: number): void {
+    group.n += 1;
+    if (!isMissing(recommendation)) addRecommendation(group.recommendation, recommendation);
+    for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
+      const score = this.scores[slotIndex];
+      if (!isMissing(score)) addToSummary(group.dimensions[this.dimensionIds[slotIndex]], score);
+    }
+  }
+
+  /** The aggregate so far, with Cronbach's α per dimension (null where it is undefined). */
+  result(): PopulationAggregate {
+    const alpha: Record<string, number | null> = {};
+    for (const slot of this.slots) {
+      try {
+        alpha[slot.dimension] = slot.columns.length > 1 ? cronbachAlphaFromCovariance(slot.alpha) : null;
+      } catch {
+        alpha[slot.dimension] = null; // too few complete rows or constant totals: α is undefined
+      }
+    }
+    return { ...this.aggregate, alpha };
+  }
+}
+
+/** Merges group aggregates (units of one population) into one, as if their rows had been pooled. */
+export function mergeGroupAggregates(groups: readonly GroupAggregate[]): GroupAggregate {
+  const dimensions: Record<string, SampleSummary> = {};
+  let n = 0;
+  let recommendation: RecommendationCounts = emptyCounts();
+  for (const group of groups) {
+    n += group.n;
+    recommendation = mergeCounts(recommendation, group.recommendation);
+    for (const [id, summary] of Object.entries(group.dimensions)) {
+      dimensions[id] = mergeSummaries(dimensions[id] ?? emptySummary(), summary);
+    }
+  }
+  return { n, recommendation, dimensions };
+}

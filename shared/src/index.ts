@@ -1,0 +1,70 @@
+/**
+ * Symmetry Barometer engine: the public surface. Pure functions and schemas, no I/O, no Office,
+ * no Azure. Every formula cites DOMAIN.md and its source.
+ */
+export { SymError, isSymError, describeValue } from "./errors";
+export type { SymErrorCode, SymErrorDetails, CellPosition } from "./errors";
+
+export * from "./model/schemas";
+export { DEFAULT_MODEL, defaultModel } from "./model/defaultModel";
+export { normaliseHeader, suggestColumn, suggestMapping } from "./model/headers";
+export type { SuggestOptions, SuggestedMapping } from "./model/headers";
+
+export {
+  NON_ANSWERS,
+  MISSING,
+  isMissing,
+  readAnswer,
+  parseNumericText,
+  checkScale,
+  checkInScale,
+  normaliseAnswer,
+  checkRecommendation,
+} from "./scale/answers";
+export type { Cell } from "./scale/answers";
+export { respondentScore, groupScore, favourableShare } from "./scale/scores";
+
+export {
+  emptyCounts,
+  countTotal,
+  addRecommendation,
+  countRecommendations,
+  mergeCounts,
+  netPromoterScore,
+  npsStandardError,
+  npsInterval,
+  npsDifference,
+} from "./nps/nps";
+export type { RecommendationCounts, NpsInterval, NpsDifference } from "./nps/nps";
+
+export { welchGapTest } from "./gap/welch";
+export type { GapTest } from "./gap/welch";
+export { gapStatus } from "./gap/status";
+export type { GapVerdict } from "./gap/status";
+export { symmetryIndex } from "./gap/symmetryIndex";
+
+export { cronbachAlpha, cronbachAlphaFromCovariance, ItemCovarianceAccumulator } from "./reliability/cronbach";
+
+export { DEFAULT_MIN_GROUP_SIZE, suppressGroups, isShowable } from "./privacy/suppression";
+export type { GroupCount, SuppressionDecision, SuppressionReason } from "./privacy/suppression";
+
+export {
+  pearson,
+  spearman,
+  averageRanks,
+  correlationTest,
+  fisherInterval,
+  correlationPValue,
+  benjaminiHochberg,
+} from "./correlation/correlation";
+export type { CorrelationMethod, CorrelationTest } from "./correlation/correlation";
+
+export { COST_RATIO_PRESETS, DEFAULT_COST_RATIO, turnoverRate, turnoverCost } from "./turnover/turnover";
+
+export { emptySummary, addToSummary, mergeSummaries, summarise, summaryVariance } from "./_lib/summary";
+export type { SampleSummary } from "./_lib/summary";
+
+export { PopulationAccumulator, PopulationAggregateSchema, mergeGroupAggregates } from "./barometer/aggregate";
+export type { PopulationAggregate, GroupAggregate, PopulationLayout, ItemColumn } from "./barometer/aggregate";
+export { computeBarometer, groupEnps } from "./barometer/barometer";
+export type { Barometer, BarometerOptions, BarometerGroupResult } from "./barometer/barometer";

@@ -1,0 +1,58 @@
+import { SymError } from "../errors";
+
+/** The default confidentiality threshold for scores (Viva Glint, Culture Amp, Lattice, Dayforce: 5). */
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+
+export interface GroupCount {
+  readonly group: string;
+  readonly n: number;
+}
+
+export type SuppressionReason = "below-threshold" | "complementary";
+
+export interface SuppressionDecision {
+  readonly group: string;
+  readonly n: number;
+  readonly suppressed: boolean;
+  readonly reason?: SuppressionReason;
+}
+
+/**
+ * Confidentiality with complementary suppression. Primary: every group under the threshold is
+ * hidden. Complementary: when the total of all groups is shown, the hidden groups can be
+ * recovered by subtraction, so while the hidden set is a single group, or holds fewer than
+ * `threshold` people together, the smallest visible group is hidden too. Then subtraction only
+ * ever yields an aggregate of at least `threshold` people spread over two or more groups.
+ * (Same rule as statistical offices' cell suppression, applied to one level of grouping.)
+ *
+ * @example suppressGroups([{group:"A",n:3},{group:"B",n:8},{group:"C",n:20}])
+ *   // A below-threshold, B complementary, C shown
+ */
+export function suppressGroups(groups: readonly GroupCount[], threshold = DEFAULT_MIN_GROUP_SIZE): SuppressionDecision[] {
+  if (!(Number.isInteger(threshold) && threshold >= 1)) {
+    throw new SymError("invalid-argument", `suppressGroups requires a whole threshold of 1 or more, got ${threshold}`, { value: threshold });
+  }
+  const reasons = new Map<number, SuppressionReason>();
+  groups.forEach((group, index) => {
+    if (group.n < threshold) reasons.set(index, "below-threshold");
+  });
+  const hiddenTotal = () => [...reasons.keys()].reduce((sum, index) => sum + groups[index].n, 0);
+  while (reasons.size > 0 && reasons.size < groups.length && (reasons.size === 1 || hiddenTotal() < threshold)) {
+    let smallest = -1;
+    groups.forEach((group, index) => {
+      if (!reasons.has(index) && (smallest < 0 || group.n < groups[smallest].n)) smallest = index;
+    });
+    reasons.set(smallest, "complementary");
+  }
+  return groups.map((group, index) => ({
+    group: group.group,
+    n: group.n,
+    suppressed: reasons.has(index),
+    ...(reasons.has(index) ? { reason: reasons.get(index) } : {}),
+  }));
+}
+
+/** True when a figure about `n` people may be shown. */
+export function isShowable(n: number, threshold = DEFAULT_MIN_GROUP_SIZE): boolean {
+  return n >= threshold;
+}

@@ -1,0 +1,73 @@
+import { SymError } from "../errors";
+import { isMissing } from "../scale/answers";
+
+/**
+ * Running moments of k items over complete rows (listwise deletion), enough for Cronbach's α:
+ * the mean vector and the co-moment matrix, updated row by row (Welford, multivariate).
+ */
+export class ItemCovarianceAccumulator {
+  readonly itemCount: number;
+  private rows = 0;
+  private readonly means: Float64Array;
+  private readonly coMoments: Float64Array;
+  private readonly deltas: Float64Array;
+
+  constructor(itemCount: number) {
+    this.itemCount = itemCount;
+    this.means = new Float64Array(itemCount);
+    this.coMoments = new Float64Array(itemCount * itemCount);
+    this.deltas = new Float64Array(itemCount);
+  }
+
+  get completeRows(): number {
+    return this.rows;
+  }
+
+  /** Adds one respondent's answers; rows with any missing item are skipped (listwise). */
+  add(values: ArrayLike<number>): void {
+    const k = this.itemCount;
+    for (let item = 0; item < k; item++) if (isMissing(values[item])) return;
+    this.rows += 1;
+    for (let item = 0; item < k; item++) {
+      this.deltas[item] = values[item] - this.means[item];
+      this.means[item] += this.deltas[item] / this.rows;
+    }
+    for (let i = 0; i < k; i++) {
+      const after = values[i] - this.means[i];
+      for (let j = 0; j < k; j++) this.coMoments[i * k + j] += this.deltas[j] * after;
+    }
+  }
+
+  /** Sample covariance of items i and j (n − 1 denominator). */
+  covariance(i: number, j: number): number {
+    return this.coMoments[i * this.itemCount + j] / (this.rows - 1);
+  }
+}
+
+/**
+ * Cronbach's α (DOMAIN.md): `α = k/(k−1) · (1 − Σ var(itemᵢ) / var(Σ items))`, listwise,
+ * sample variances. Reference: R `psych::alpha` raw_alpha, pingouin `cronbach_alpha`.
+ *
+ * @throws too-few-values under two items or two complete rows; zero-variance when the total is constant
+ */
+export function cronbachAlphaFromCovariance(accumulator: ItemCovarianceAccumulator): number {
+  const k = accumulator.itemCount;
+  if (k < 2) throw new SymError("too-few-values", "cronbachAlpha requires at least two items");
+  if (accumulator.completeRows < 2) throw new SymError("too-few-values", "cronbachAlpha requires at least two complete rows");
+  let itemVariances = 0;
+  let totalVariance = 0;
+  for (let i = 0; i < k; i++) {
+    itemVariances += accumulator.covariance(i, i);
+    for (let j = 0; j < k; j++) totalVariance += accumulator.covariance(i, j);
+  }
+  if (!(totalVariance > 0)) throw new SymError("zero-variance", "cronbachAlpha requires total scores that vary");
+  return (k / (k - 1)) * (1 - itemVariances / totalVariance);
+}
+
+/** Cronbach's α of a respondents × items matrix (NaN = missing, dropped listwise). */
+export function cronbachAlpha(rows: readonly ArrayLike<number>[]): number {
+  const k = rows.length > 0 ? rows[0].length : 0;
+  const accumulator = new ItemCovarianceAccumulator(k);
+  for (const row of rows) accumulator.add(row);
+  return cronbachAlphaFromCovariance(accumulator);
+}
