@@ -68,3 +68,45 @@ export { PopulationAccumulator, PopulationAggregateSchema, mergeGroupAggregates 
 export type { PopulationAggregate, GroupAggregate, PopulationLayout, ItemColumn } from "./barometer/aggregate";
 export { computeBarometer, groupEnps } from "./barometer/barometer";
 export type { Barometer, BarometerOptions, BarometerGroupResult } from "./barometer/barometer";
+
+export { replicateSeed, drawResampleCounts } from "./random/replicateGenerator";
+export { percentile, percentileInterval } from "./linkage/percentile";
+export { relativeWeights } from "./linkage/relativeWeights";
+export type { RelativeWeights } from "./linkage/relativeWeights";
+export { simpleRegression } from "./linkage/regression";
+export type { SimpleRegression } from "./linkage/regression";
+export { orderWaves, buildAnalysisTable } from "./linkage/table";
+export type { AnalysisTable } from "./linkage/table";
+export { UnitRowSchema, LinkageRequestSchema } from "./linkage/schemas";
+export type {
+  UnitRow,
+  LinkageRequest,
+  ParsedLinkageRequest,
+  LinkageResult,
+  CorrelationRow,
+  QuartileRow,
+  DriverRow,
+  TurnoverLinkage,
+} from "./linkage/schemas";
+export { planLinkage, bootstrapChunk, bootstrapRanges, completeLinkage, runLinkage } from "./linkage/analysis";
+export type { LinkagePlan, BootstrapChunk } from "./linkage/analysis";
+
+export { rangeShape, vectorShape, checkSameShape, failAt, readCellAt, readInScaleAt } from "./ranges/cells";
+export type { CellRange, RangeShape } from "./ranges/cells";
+export { checkMinimumAnswers, requireShowable } from "./ranges/threshold";
+export { recommendationCountsOfRange, readRecommendationAt, npsOfRange, npsIntervalOfRange, npsDifferenceOfRanges } from "./ranges/recommendationRange";
+export {
+  DEFAULT_ANSWER_SCALE,
+  respondentScoresOfRange,
+  scoreSummaryOfRange,
+  scoreOfRange,
+  favourableShareOfRange,
+  gapOfRanges,
+  gapTestOfRanges,
+} from "./ranges/scoreRange";
+export type { GapOfRanges, GapTestOfRanges } from "./ranges/scoreRange";
+export { pairedValuesOfRanges, parseCorrelationMethod, correlationOfRanges, correlationTestOfRanges, symmetryIndexOfRange } from "./ranges/pairedRange";
+export type { PairedValues } from "./ranges/pairedRange";
+export { alphaOfRange } from "./ranges/itemRange";
+export { parseGroupMetric, groupsOfRange } from "./ranges/groupRange";
+export type { GroupMetric, GroupFigure } from "./ranges/groupRange";

@@ -1,0 +1,351 @@
+import { SymError } from "../errors";
+import { benjaminiHochberg, correlationTest } from "../correlation/correlation";
+import { welchGapTest } from "../gap/welch";
+import { summarise } from "../_lib/summary";
+import { COST_RATIO_PRESETS } from "../turnover/turnover";
+import { drawResampleCounts } from "../random/replicateGenerator";
+import { buildAnalysisTable, type AnalysisTable } from "./table";
+import { completeRows, WeightedColumns } from "./weightedColumns";
+import { relativeWeights, splitCorrelations } from "./relativeWeights";
+import { simpleRegression } from "./regression";
+import { percentileInterval } from "./percentile";
+import {
+  LinkageRequestSchema,
+  type CorrelationRow,
+  type DriverRow,
+  type LinkageRequest,
+  type LinkageResult,
+  type ParsedLinkageRequest,
+  type QuartileRow,
+  type TurnoverLinkage,
+} from "./schemas";
+
+/**
+ * Cross-unit linkage (DOMAIN.md): correlations of employee metrics with outcomes (Pearson,
+ * Spearman, Fisher-z CI, p, Benjamini–Hochberg q, percentile bootstrap over units), quartile
+ * comparison (as in Gallup's Q12 meta-analyses), key drivers by relative weights, and the money
+ * value of eNPS through turnover. The bootstrap runs in chunks of replicates that any worker can
+ * compute and any order can merge: same seed, same numbers, however the job is split.
+ */
+
+interface CorrelationGroup {
+  readonly columns: WeightedColumns;
+  readonly pairs: { readonly index: number; readonly xColumn: number; readonly yColumn: number }[];
+}
+
+interface DriverPlan {
+  readonly y: string;
+  readonly predictors: string[];
+  readonly columns: WeightedColumns;
+}
+
+export interface LinkagePlan {
+  readonly request: ParsedLinkageRequest;
+  readonly table: AnalysisTable;
+  readonly pairs: { readonly x: string; readonly y: string; readonly rows: Int32Array }[];
+  readonly groups: CorrelationGroup[];
+  readonly drivers: DriverPlan[];
+}
+
+/** Bootstrap replicates [from, to) of a plan: per series, one value per replicate (null = undefined). */
+export interface BootstrapChunk {
+  from: number;
+  to: number;
+  /** Series are method-major: index = methodIndex × pairs + pairIndex. */
+  correlations: (number | null)[][];
+  /** Driver series: outcome-major shares of R², index = outcomeIndex × predictors + predictorIndex. */
+  drivers: (number | null)[][];
+}
+
+/** Validates a request and prepares everything the replicates need. */
+export function planLinkage(input: LinkageRequest | ParsedLinkageRequest): LinkagePlan {
+  const parsed = LinkageRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SymError("invalid-argument", `linkage request is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  const request = parsed.data;
+  const table = buildAnalysisTable(request);
+  const pairs = request.x.flatMap((x) =>
+    request.y.map((y) => ({ x, y, rows: completeRows([table.x[x], table.y[y]], table.rows) })),
+  );
+  // Pairs with the same complete rows share their centred columns in every replicate.
+  const groupsByRows = new Map<string, { rows: Int32Array; columnNames: string[]; pairs: CorrelationGroup["pairs"] }>();
+  pairs.forEach((pair, index) => {
+    const key = pair.rows.join(",");
+    let group = groupsByRows.get(key);
+    if (!group) {
+      group = { rows: pair.rows, columnNames: [], pairs: [] };
+      groupsByRows.set(key, group);
+    }
+    const columnOf = (name: string) => {
+      let position = group!.columnNames.indexOf(name);
+      if (position < 0) position = group!.columnNames.push(name) - 1;
+      return position;
+    };
+    group.pairs.push({ index, xColumn: columnOf(`x:${pair.x}`), yColumn: columnOf(`y:${pair.y}`) });
+  });
+  const columnData = (name: string) => (name.startsWith("x:") ? table.x[name.slice(2)] : table.y[name.slice(2)]);
+  const groups = [...groupsByRows.values()].map((group) => ({
+    columns: new WeightedColumns(group.rows, group.columnNames.map(columnData)),
+    pairs: group.pairs,
+  }));
+  return { request, table, pairs, groups, drivers: planDrivers(request, table) };
+}
+
+function planDrivers(request: ParsedLinkageRequest, table: AnalysisTable): DriverPlan[] {
+  if (!request.drivers) return [];
+  const predictors = request.drivers.predictors ?? request.x;
+  if (predictors.length < 2) throw new SymError("invalid-argument", "key drivers require at least two employee metrics");
+  return request.y.map((y) => {
+    const columns = [...predictors.map((name) => table.x[name]), table.y[y]];
+    const rows = completeRows(columns, table.rows);
+    if (rows.length < request.drivers!.minUnits) {
+      throw new SymError(
+        "too-few-values",
+        `key drivers require at least ${request.drivers!.minUnits} units with every metric for "${y}", got ${rows.length}`,
+        { value: rows.length },
+      );
+    }
+    return { y, predictors, columns: new WeightedColumns(rows, columns) };
+  });
+}
+
+function driverShares(plan: DriverPlan, counts: ArrayLike<number>): number[] {
+  const total = plan.columns.loadCounts(counts);
+  plan.columns.centre(false, total);
+  const size = plan.columns.columnCount;
+  const matrix = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : plan.columns.correlation(i, j))));
+  if (matrix.some((row) => row.some((value) => !Number.isFinite(value)))) return plan.predictors.map(() => Number.NaN);
+  try {
+    const { predictors, outcome } = splitCorrelations(matrix);
+    const { weights, rSquared } = relativeWeights(predictors, outcome);
+    return weights.map((weight) => weight / rSquared);
+  } catch {
+    return plan.predictors.map(() => Number.NaN); // a resample with collinear predictors has no weights
+  }
+}
+
+/** Computes bootstrap replicates [from, to) of a plan. */
+export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): BootstrapChunk {
+  const { methods, seed } = plan.request;
+  const length = Math.max(0, to - from);
+  const correlations = Array.from({ length: methods.length * plan.pairs.length }, () => new Array<number | null>(length).fill(null));
+  const driverSeries = plan.drivers.flatMap((driver) => driver.predictors.map(() => new Array<number | null>(length).fill(null)));
+  const counts = new Uint32Array(plan.table.rows);
+  for (let replicate = from; replicate < to; replicate++) {
+    drawResampleCounts(seed, replicate, counts);
+    for (const group of plan.groups) {
+      const total = group.columns.loadCounts(counts);
+      if (total < 4) continue;
+      methods.forEach((method, methodIndex) => {
+        group.columns.centre(method === "spearman", total);
+        for (const pair of group.pairs) {
+          const r = group.columns.correlation(pair.xColumn, pair.yColumn);
+          correlations[methodIndex * plan.pairs.length + pair.index][replicate - from] = Number.isFinite(r) ? r : null;
+        }
+      });
+    }
+    let series = 0;
+    for (const driver of plan.drivers) {
+      for (const share of driverShares(driver, counts)) {
+        driverSeries[series++][replicate - from] = Number.isFinite(share) ? share : null;
+      }
+    }
+  }
+  return { from, to, correlations, drivers: driverSeries };
+}
+
+/** Splits B replicates into chunks of at most `size` (the job's fan-out). */
+export function bootstrapRanges(replicates: number, size: number): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  for (let from = 0; from < replicates; from += size) ranges.push({ from, to: Math.min(replicates, from + size) });
+  return ranges;
+}
+
+function mergeChunks(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): { correlations: Float64Array[]; drivers: Float64Array[] } {
+  const replicates = plan.request.bootstrap;
+  const sorted = [...chunks].sort((a, b) => a.from - b.from);
+  let expected = 0;
+  for (const chunk of sorted) {
+    if (chunk.from !== expected) throw new SymError("invalid-argument", `bootstrap chunks do not cover replicates ${expected}–${chunk.from - 1}`);
+    expected = chunk.to;
+  }
+  if (expected !== replicates) throw new SymError("invalid-argument", `bootstrap chunks cover ${expected} of ${replicates} replicates`);
+  const gather = (pick: (chunk: BootstrapChunk) => (number | null)[][], seriesCount: number) =>
+    Array.from({ length: seriesCount }, (_, series) => {
+      const values = new Float64Array(replicates);
+      for (const chunk of sorted) pick(chunk)[series].forEach((value, offset) => (values[chunk.from + offset] = value ?? Number.NaN));
+      return values;
+    });
+  return {
+    correlations: gather((chunk) => chunk.correlations, plan.request.methods.length * plan.pairs.length),
+    drivers: gather((chunk) => chunk.drivers, plan.drivers.reduce((sum, driver) => sum + driver.predictors.length, 0)),
+  };
+}
+
+function pick(column: Float64Array, rows: Int32Array): Float64Array {
+  return Float64Array.from(rows, (row) => column[row]);
+}
+
+function correlationRows(plan: LinkagePlan, replicates: Float64Array[]): CorrelationRow[] {
+  const { methods, confidence, bootstrap } = plan.request;
+  return methods.flatMap((method, methodIndex) => {
+    const tests = plan.pairs.map((pair) => {
+      try {
+        return correlationTest(pick(plan.table.x[pair.x], pair.rows), pick(plan.table.y[pair.y], pair.rows), method, confidence);
+      } catch (error) {
+        if (error instanceof SymError) {
+          throw new SymError(error.code, `correlation of "${pair.x}" with "${pair.y}" across ${pair.rows.length} units: ${error.message}`, error.details);
+        }
+        throw error;
+      }
+    });
+    const q = benjaminiHochberg(tests.map((test) => test.p));
+    return tests.map((test, pairIndex) => {
+      const interval = bootstrap > 0 ? percentileInterval(replicates[methodIndex * plan.pairs.length + pairIndex], confidence) : null;
+      return {
+        x: plan.pairs[pairIndex].x,
+        y: plan.pairs[pairIndex].y,
+        method,
+        ...test,
+        q: q[pairIndex],
+        bootLow: interval && Number.isFinite(interval.low) ? interval.low : null,
+        bootHigh: interval && Number.isFinite(interval.high) ? interval.high : null,
+      };
+    });
+  });
+}
+
+/**
+ * Top versus bottom quartile of units by x (Harter, Schmidt & Hayes 2002 style): mean outcome in
+ * each, difference and its Welch CI. Quartiles hold ⌊n/4⌋ units each, ties broken by unit label.
+ */
+function quartileRows(plan: LinkagePlan): QuartileRow[] {
+  const { table, request } = plan;
+  return plan.pairs.flatMap((pair) => {
+    const size = Math.floor(pair.rows.length / 4);
+    if (size < 2) return [];
+    const x = table.x[pair.x];
+    const ordered = [...pair.rows].sort((a, b) => x[a] - x[b] || table.labels[a].localeCompare(table.labels[b]));
+    const y = table.y[pair.y];
+    const bottom = summarise(ordered.slice(0, size).map((row) => y[row]));
+    const top = summarise(ordered.slice(-size).map((row) => y[row]));
+    let test: { low: number; high: number; p: number } | null = null;
+    try {
+      test = welchGapTest(top, bottom, request.confidence);
+    } catch {
+      test = null; // both quartiles constant: the difference stands without an interval
+    }
+    return [{
+      x: pair.x,
+      y: pair.y,
+      unitsPerQuartile: size,
+      top: top.mean,
+      bottom: bottom.mean,
+      difference: top.mean - bottom.mean,
+      low: test?.low ?? null,
+      high: test?.high ?? null,
+      p: test?.p ?? null,
+    }];
+  });
+}
+
+function driverRows(plan: LinkagePlan, replicates: Float64Array[]): DriverRow[] {
+  const ones = new Uint32Array(plan.table.rows).fill(1);
+  let series = 0;
+  return plan.drivers.flatMap((driver) => {
+    const total = driver.columns.loadCounts(ones);
+    driver.columns.centre(false, total);
+    const size = driver.columns.columnCount;
+    const matrix = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : driver.columns.correlation(i, j))));
+    const constant = driver.predictors.concat(driver.y).find((_, index) => !Number.isFinite(matrix[index][(index + 1) % size]));
+    if (constant) throw new SymError("zero-variance", `key drivers require metrics that vary across units; "${constant}" is constant`);
+    const { predictors, outcome } = splitCorrelations(matrix);
+    const { weights, rSquared } = relativeWeights(predictors, outcome);
+    return driver.predictors.map((id, index) => {
+      const interval = plan.request.bootstrap > 0 ? percentileInterval(replicates[series++], plan.request.confidence) : null;
+      return {
+        y: driver.y,
+        id,
+        weight: weights[index],
+        share: weights[index] / rSquared,
+        low: interval && Number.isFinite(interval.low) ? interval.low : null,
+        high: interval && Number.isFinite(interval.high) ? interval.high : null,
+        rSquared,
+        n: driver.columns.rows.length,
+      };
+    });
+  });
+}
+
+/**
+ * Turnover money (DOMAIN.md): OLS of unit turnover rate (leavers / average headcount) on the unit
+ * metric; +Δ points avoid −slope·Δ·headcount leavers, each costing salary × cost ratio.
+ */
+function turnoverLinkage(plan: LinkagePlan): { result: TurnoverLinkage | null; skipped?: string } {
+  const options = plan.request.turnover;
+  if (!options) return { result: null };
+  const { table } = plan;
+  const x = table.x[options.x];
+  // Plain arrays: mapping an Int32Array would truncate the rates to integers.
+  const rows = Array.from(completeRows([x, table.headcount, table.leavers, table.salary], table.rows)).filter((row) => table.headcount[row] > 0);
+  if (rows.length < 3) {
+    return { result: null, skipped: `turnover linkage requires headcount, leavers and salary for at least 3 units, got ${rows.length}` };
+  }
+  const rates = rows.map((row) => table.leavers[row] / table.headcount[row]);
+  const regression = simpleRegression(rows.map((row) => x[row]), rates, plan.request.confidence);
+  const headcount = rows.reduce((sum, row) => sum + table.headcount[row], 0);
+  const meanSalary = rows.reduce((sum, row) => sum + table.salary[row] * table.headcount[row], 0) / headcount;
+  const leaversPerPoint = -regression.slope * headcount;
+  const valueAt = (ratio: number) => leaversPerPoint * meanSalary * ratio;
+  return {
+    result: {
+      x: options.x,
+      n: regression.n,
+      slope: regression.slope,
+      intercept: regression.intercept,
+      low: regression.low,
+      high: regression.high,
+      p: regression.p,
+      headcount,
+      meanSalary,
+      costRatio: options.costRatio,
+      deltaPoints: options.deltaPoints,
+      avoidedLeavers: leaversPerPoint * options.deltaPoints,
+      valuePerPoint: valueAt(options.costRatio),
+      valueOfDelta: valueAt(options.costRatio) * options.deltaPoints,
+      presets: COST_RATIO_PRESETS.map((preset) => ({
+        id: preset.id,
+        costRatio: preset.ratio,
+        valuePerPoint: valueAt(preset.ratio),
+        valueOfDelta: valueAt(preset.ratio) * options.deltaPoints,
+      })),
+    },
+  };
+}
+
+/** Completes a linkage from its plan and every bootstrap chunk. */
+export function completeLinkage(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): LinkageResult {
+  const replicates = mergeChunks(plan, chunks);
+  const turnover = turnoverLinkage(plan);
+  return {
+    units: plan.table.units,
+    excluded: plan.table.excluded,
+    observations: plan.table.rows,
+    lag: plan.request.lag,
+    bootstrap: plan.request.bootstrap,
+    seed: plan.request.seed,
+    correlations: correlationRows(plan, replicates.correlations),
+    quartiles: quartileRows(plan),
+    drivers: driverRows(plan, replicates.drivers),
+    turnover: turnover.result,
+    ...(turnover.skipped ? { turnoverSkipped: turnover.skipped } : {}),
+  };
+}
+
+/** Runs a whole linkage in this thread. */
+export function runLinkage(input: LinkageRequest): LinkageResult {
+  const plan = planLinkage(input);
+  return completeLinkage(plan, [bootstrapChunk(plan, 0, plan.request.bootstrap)]);
+}

@@ -1,0 +1,54 @@
+import { SymError } from "../errors";
+import { tCritical, twoSidedPFromT } from "../_lib/distributions";
+
+export interface SimpleRegression {
+  slope: number;
+  intercept: number;
+  low: number;
+  high: number;
+  standardError: number;
+  p: number;
+  n: number;
+}
+
+/**
+ * Ordinary least squares of y on one x: slope `Sxy/Sxx`, standard error `sqrt(σ̂²/Sxx)` with
+ * `σ̂² = RSS/(n−2)`, CI `slope ± t(n−2)·se`, two-sided p. Reference: scipy.stats.linregress.
+ *
+ * @throws too-few-values under three points; zero-variance when x is constant
+ */
+export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): SimpleRegression {
+  const n = x.length;
+  if (n !== y.length) throw new SymError("shape-mismatch", `simpleRegression requires x and y of the same length, got ${n} and ${y.length}`);
+  if (n < 3) throw new SymError("too-few-values", "simpleRegression requires at least three points");
+  let meanX = 0;
+  let meanY = 0;
+  for (let i = 0; i < n; i++) {
+    meanX += x[i];
+    meanY += y[i];
+  }
+  meanX /= n;
+  meanY /= n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i] - meanX) ** 2;
+    sxy += (x[i] - meanX) * (y[i] - meanY);
+    syy += (y[i] - meanY) ** 2;
+  }
+  if (sxx === 0) throw new SymError("zero-variance", "simpleRegression requires an x that is not constant");
+  const slope = sxy / sxx;
+  const residualVariance = Math.max(0, syy - slope * sxy) / (n - 2);
+  const standardError = Math.sqrt(residualVariance / sxx);
+  const margin = tCritical(confidence, n - 2) * standardError;
+  return {
+    slope,
+    intercept: meanY - slope * meanX,
+    low: slope - margin,
+    high: slope + margin,
+    standardError,
+    p: standardError > 0 ? twoSidedPFromT(slope / standardError, n - 2) : 0,
+    n,
+  };
+}
