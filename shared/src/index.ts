@@ -110,3 +110,5 @@ export type { PairedValues } from "./ranges/pairedRange";
 export { alphaOfRange } from "./ranges/itemRange";
 export { parseGroupMetric, groupsOfRange } from "./ranges/groupRange";
 export type { GroupMetric, GroupFigure } from "./ranges/groupRange";
+export { UnitAttributesSchema, CUSTOMER_METRIC_PREFIX, unitRowsFromAggregates } from "./linkage/unitAggregation";
+export type { UnitAttributes } from "./linkage/unitAggregation";

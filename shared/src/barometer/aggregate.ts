@@ -38,6 +38,8 @@ export const PopulationAggregateSchema = z.strictObject({
   alpha: z.record(z.string(), z.number().nullable()).default({}),
   units: z.record(z.string(), GroupAggregateSchema).default({}),
   managers: z.record(z.string(), GroupAggregateSchema).default({}),
+  /** Units again, per survey wave (wave → unit → aggregate), when the source has a wave column. */
+  waves: z.record(z.string(), z.record(z.string(), GroupAggregateSchema)).default({}),
 });
 
 export type GroupAggregate = z.infer<typeof GroupAggregateSchema>;
@@ -99,15 +101,15 @@ export class PopulationAccumulator {
     }));
     this.dimensionIds = this.slots.map((slot) => slot.dimension);
     this.scores = new Float64Array(this.slots.length);
-    this.aggregate = { ...emptyGroup(this.dimensionIds), alpha: {}, units: {}, managers: {} };
+    this.aggregate = { ...emptyGroup(this.dimensionIds), alpha: {}, units: {}, managers: {}, waves: {} };
   }
 
   /**
-   * Adds one respondent. `unit` and `manager` label the groups the respondent belongs to.
+   * Adds one respondent. `unit`, `manager` and `wave` label the groups the respondent belongs to.
    *
    * @throws SymError with `details.column` (0-based source column) on an invalid answer
    */
-  addRow(values: ArrayLike<number>, unit?: string, manager?: string): void {
+  addRow(values: ArrayLike<number>, unit?: string, manager?: string, wave?: string): void {
     const { scale } = this.layout;
     const span = scale.max - scale.min;
     for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
@@ -138,6 +140,10 @@ export class PopulationAccumulator {
     this.addTo(this.aggregate, recommendation);
     if (unit !== undefined && unit !== "") this.addTo(this.group(this.aggregate.units, unit), recommendation);
     if (manager !== undefined && manager !== "") this.addTo(this.group(this.aggregate.managers, manager), recommendation);
+    if (wave !== undefined && wave !== "" && unit !== undefined && unit !== "") {
+      this.aggregate.waves[wave] ??= {};
+      this.addTo(this.group(this.aggregate.waves[wave], unit), recommendation);
+    }
   }
 
   private fail(check: () => void, column: number): void {
