@@ -26,8 +26,12 @@ export interface GapTest {
  */
 export function welchGapTest(employees: SampleSummary, customers: SampleSummary, confidence = 0.95): GapTest {
   checkConfidence(confidence, "welchGapTest");
-  if (employees.n < 2 || customers.n < 2) {
-    throw new SymError("too-few-values", "welchGapTest requires at least two scores in each group");
+  for (const [group, summary] of [["employee", employees], ["customer", customers]] as const) {
+    if (summary.n < 2) {
+      throw new SymError("too-few-values", `welchGapTest requires at least two scores in each group, got ${summary.n} ${group} score${summary.n === 1 ? "" : "s"}`, {
+        value: summary.n,
+      });
+    }
   }
   const varianceEmployees = summaryVariance(employees);
   const varianceCustomers = summaryVariance(customers);
@@ -35,7 +39,11 @@ export function welchGapTest(employees: SampleSummary, customers: SampleSummary,
   const shareCustomers = varianceCustomers / customers.n;
   const standardError = Math.sqrt(shareEmployees + shareCustomers);
   if (standardError === 0) {
-    throw new SymError("zero-variance", "welchGapTest requires scores that vary in at least one group");
+    throw new SymError(
+      "zero-variance",
+      `welchGapTest requires scores that vary in at least one group, got every employee score ${employees.mean} and every customer score ${customers.mean}`,
+      { value: [employees.mean, customers.mean] },
+    );
   }
   const gap = employees.mean - customers.mean;
   const degreesOfFreedom =

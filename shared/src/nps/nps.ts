@@ -17,6 +17,19 @@ export function countTotal(counts: RecommendationCounts): number {
   return counts.promoters + counts.passives + counts.detractors;
 }
 
+/** Counts are whole numbers of people, 0 or more: anything else is an `invalid-argument` naming it. */
+function checkCounts(counts: RecommendationCounts, functionName: string): number {
+  for (const kind of ["promoters", "passives", "detractors"] as const) {
+    const count = counts[kind];
+    if (!(Number.isInteger(count) && count >= 0)) {
+      throw new SymError("invalid-argument", `${functionName} requires whole counts of 0 or more, got ${kind} ${count}`, { value: count });
+    }
+  }
+  const n = countTotal(counts);
+  if (n === 0) throw new SymError("too-few-values", `${functionName} requires at least one answer, got 0`, { value: 0 });
+  return n;
+}
+
 /** Adds one 0–10 answer to the counts (missing answers are skipped by the caller). */
 export function addRecommendation(counts: RecommendationCounts, answer: number): void {
   checkRecommendation(answer);
@@ -25,12 +38,22 @@ export function addRecommendation(counts: RecommendationCounts, answer: number):
   else counts.detractors += 1;
 }
 
-/** Counts promoters, passives and detractors of 0–10 answers, NaN = missing. */
+/**
+ * Counts promoters, passives and detractors of 0–10 answers, NaN = missing.
+ *
+ * @throws not-recommendation naming the answer and its 1-based position (`details.row`)
+ */
 export function countRecommendations(answers: ArrayLike<number>): RecommendationCounts {
   const counts = emptyCounts();
   for (let index = 0; index < answers.length; index++) {
     const answer = answers[index];
-    if (!isMissing(answer)) addRecommendation(counts, answer);
+    if (isMissing(answer)) continue;
+    try {
+      addRecommendation(counts, answer);
+    } catch (error) {
+      if (error instanceof SymError) throw new SymError(error.code, `${error.message} at position ${index + 1}`, { ...error.details, row: index + 1 });
+      throw error;
+    }
   }
   return counts;
 }
@@ -50,8 +73,7 @@ export function mergeCounts(left: RecommendationCounts, right: RecommendationCou
  * @throws too-few-values without answers
  */
 export function netPromoterScore(counts: RecommendationCounts): number {
-  const n = countTotal(counts);
-  if (n === 0) throw new SymError("too-few-values", "netPromoterScore requires at least one answer");
+  const n = checkCounts(counts, "netPromoterScore");
   return (100 * (counts.promoters - counts.detractors)) / n;
 }
 
@@ -60,8 +82,7 @@ export function netPromoterScore(counts: RecommendationCounts): number {
  * `var = pP + pD − (pP − pD)²` and `SE = 100·sqrt(var/n)` (DOMAIN.md).
  */
 export function npsStandardError(counts: RecommendationCounts): number {
-  const n = countTotal(counts);
-  if (n === 0) throw new SymError("too-few-values", "npsStandardError requires at least one answer");
+  const n = checkCounts(counts, "npsStandardError");
   const pP = counts.promoters / n;
   const pD = counts.detractors / n;
   return 100 * Math.sqrt((pP + pD - (pP - pD) ** 2) / n);
@@ -98,6 +119,7 @@ export interface NpsInterval {
  */
 export function npsInterval(counts: RecommendationCounts, confidence = 0.95): NpsInterval {
   checkConfidence(confidence, "npsInterval");
+  checkCounts(counts, "npsInterval");
   const value = netPromoterScore(counts);
   const { adjusted, variance, n } = adjustedWald(counts);
   const margin = zCritical(confidence) * Math.sqrt(variance / n);
@@ -122,6 +144,8 @@ export interface NpsDifference {
  * For the same panel over time use a bootstrap instead.
  */
 export function npsDifference(first: RecommendationCounts, second: RecommendationCounts): NpsDifference {
+  checkCounts(first, "npsDifference");
+  checkCounts(second, "npsDifference");
   const difference = netPromoterScore(first) - netPromoterScore(second);
   const a = adjustedWald(first);
   const b = adjustedWald(second);

@@ -17,7 +17,9 @@ export const DEFAULT_COST_RATIO = 0.21;
 export function turnoverRate(leavers: number, averageHeadcount: number): number {
   if (!(leavers >= 0) || !Number.isFinite(leavers)) throw new SymError("invalid-argument", `turnoverRate requires leavers of 0 or more, got ${leavers}`, { value: leavers });
   if (!Number.isFinite(averageHeadcount)) throw new SymError("invalid-argument", `turnoverRate requires a numeric average headcount, got ${averageHeadcount}`, { value: averageHeadcount });
-  if (averageHeadcount <= 0) throw new SymError("zero-variance", "turnoverRate requires an average headcount above 0", { value: averageHeadcount });
+  if (averageHeadcount < 0) throw new SymError("invalid-argument", `turnoverRate requires an average headcount above 0, got ${averageHeadcount}`, { value: averageHeadcount });
+  // A headcount of 0 is a division by zero (Excel's #DIV/0!), hence the zero-variance code.
+  if (averageHeadcount === 0) throw new SymError("zero-variance", `turnoverRate requires an average headcount above 0, got ${averageHeadcount}`, { value: averageHeadcount });
   return leavers / averageHeadcount;
 }
 
