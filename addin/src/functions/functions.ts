@@ -1,0 +1,261 @@
+/**
+ * Excel custom functions of the SYM namespace (=SYM.ENPS, =SYM.SYMGAP, ...). Thin wrappers:
+ * each reads its arguments, makes one call into the engine (`shared/`), and turns engine errors
+ * into Excel error values. Exported under the lower-case Excel name so plain Node can call them;
+ * nothing here touches an Office global at import time.
+ *
+ * Ranges arrive as rows of cells (rows are respondents, columns are items of one dimension).
+ * Blank cells are `null` or `""` (missing). Desktop Excel may pass a blank as `0`, which is an
+ * answer (and out of scale on 1–5): formulas written by the task pane wrap ranges in
+ * `FILTER(r, r<>"")` so desktop blanks never arrive as 0.
+ */
+import {
+  DEFAULT_COST_RATIO,
+  DEFAULT_MIN_GROUP_SIZE,
+  alphaOfRange,
+  correlationOfRanges,
+  correlationTestOfRanges,
+  favourableShareOfRange,
+  gapOfRanges,
+  gapTestOfRanges,
+  groupsOfRange,
+  npsDifferenceOfRanges,
+  npsIntervalOfRange,
+  npsOfRange,
+  parseCorrelationMethod,
+  parseGroupMetric,
+  scoreOfRange,
+  symmetryIndexOfRange,
+  turnoverCost,
+  turnoverRate,
+} from "../../../shared/src/index";
+import { orDefault } from "./arguments";
+import { excelError, withExcelErrors } from "./excelErrors";
+import { statusText } from "./language";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel ranges hold mixed cells: any[][] is the type the metadata generator accepts for them */
+
+/**
+ * eNPS: 100 × (promoters 9–10 − detractors 0–6) / answers, on a column of 0–10 answers. #N/A under the confidentiality threshold.
+ * @customfunction ENPS
+ * @param answers Column of 0–10 recommendation answers, one per employee (blanks are skipped).
+ * @param min_n Confidentiality threshold: fewer answers give #N/A (default 5).
+ * @returns eNPS in points, from −100 to 100.
+ */
+export function enps(answers: any[][], min_n?: number): number {
+  return withExcelErrors(() => npsOfRange(answers, orDefault(min_n, DEFAULT_MIN_GROUP_SIZE)).value);
+}
+
+/**
+ * NPS: 100 × (promoters 9–10 − detractors 0–6) / answers, on a column of 0–10 answers.
+ * @customfunction NPS
+ * @param answers Column of 0–10 recommendation answers, one per respondent (blanks are skipped).
+ * @returns NPS in points, from −100 to 100.
+ */
+export function nps(answers: any[][]): number {
+  return withExcelErrors(() => npsOfRange(answers).value);
+}
+
+/**
+ * NPS with its adjusted-Wald confidence interval (Rocks 2016). Spills value, low, high, n.
+ * @customfunction NPSCI
+ * @param answers Column of 0–10 recommendation answers (blanks are skipped).
+ * @param confidence Confidence level of the interval (default 0.95).
+ * @returns One row: NPS, interval low, interval high, number of answers.
+ */
+export function npsci(answers: any[][], confidence?: number): number[][] {
+  return withExcelErrors(() => {
+    const interval = npsIntervalOfRange(answers, orDefault(confidence, 0.95));
+    return [[interval.value, interval.low, interval.high, interval.n]];
+  });
+}
+
+/**
+ * Difference between the NPS of two independent groups, with its z test. Spills difference, z, p.
+ * @customfunction NPSDIFF
+ * @param a Column of 0–10 answers of the first group.
+ * @param b Column of 0–10 answers of the second group.
+ * @returns One row: NPS of a − NPS of b in points, z statistic, two-sided p.
+ */
+export function npsdiff(a: any[][], b: any[][]): number[][] {
+  return withExcelErrors(() => {
+    const difference = npsDifferenceOfRanges(a, b);
+    return [[difference.difference, difference.z, difference.p]];
+  });
+}
+
+/**
+ * Mean score 0–100 of a dimension: each respondent's answers normalised to 0–100 and averaged, then averaged over respondents.
+ * @customfunction SCORE
+ * @param answers Answers, one row per respondent and one column per item of the dimension.
+ * @param scale_min Lowest point of the answer scale (for example 1).
+ * @param scale_max Highest point of the answer scale (for example 5).
+ * @param reversed TRUE when a high answer means a bad experience (default FALSE).
+ * @returns Mean score from 0 to 100.
+ */
+export function score(answers: any[][], scale_min: number, scale_max: number, reversed?: boolean): number {
+  return withExcelErrors(() => scoreOfRange(answers, { min: scale_min, max: scale_max }, orDefault(reversed, false)).score);
+}
+
+/**
+ * Favourable %: share of answers in the top two points of the scale (top-2-box).
+ * @customfunction FAVORABLE
+ * @param answers Answers, one row per respondent and one column per item.
+ * @param scale_min Lowest point of the answer scale (for example 1).
+ * @param scale_max Highest point of the answer scale (for example 5).
+ * @returns Percentage of favourable answers, from 0 to 100.
+ */
+export function favorable(answers: any[][], scale_min: number, scale_max: number): number {
+  return withExcelErrors(() => favourableShareOfRange(answers, { min: scale_min, max: scale_max }).share);
+}
+
+/**
+ * Symmetry gap of a dimension: employee score − customer score, in points on 0–100.
+ * @customfunction SYMGAP
+ * @param employee_answers Employee answers, one row per employee, one column per item.
+ * @param customer_answers Customer answers, one row per customer, one column per item.
+ * @param scale_min Lowest point of the employee scale (default 1).
+ * @param scale_max Highest point of the employee scale (default 5).
+ * @param customer_scale_min Lowest point of the customer scale (default: the employee one).
+ * @param customer_scale_max Highest point of the customer scale (default: the employee one).
+ * @returns Gap in points: positive when employees rate higher than customers.
+ */
+export function symgap(
+  employee_answers: any[][],
+  customer_answers: any[][],
+  scale_min?: number,
+  scale_max?: number,
+  customer_scale_min?: number,
+  customer_scale_max?: number,
+): number {
+  return withExcelErrors(() => {
+    const employeeScale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
+    const customerScale = { min: orDefault(customer_scale_min, employeeScale.min), max: orDefault(customer_scale_max, employeeScale.max) };
+    return gapOfRanges(employee_answers, customer_answers, employeeScale, customerScale).gap;
+  });
+}
+
+/**
+ * Welch test of the symmetry gap. Spills gap, low, high, p, Hedges' g and the status alert / watch / ok.
+ * @customfunction GAPTEST
+ * @param employee_answers Employee answers, one row per employee, one column per item.
+ * @param customer_answers Customer answers, one row per customer, one column per item.
+ * @param scale_min Lowest point of the scale of both questionnaires (default 1).
+ * @param scale_max Highest point of the scale of both questionnaires (default 5).
+ * @param threshold Gap in points from which the dimension is on alert or watch (default 10).
+ * @param alpha Significance level; the interval is at 1 − alpha (default 0.05).
+ * @returns One row: gap, interval low, interval high, p, Hedges' g, status.
+ */
+export function gaptest(
+  employee_answers: any[][],
+  customer_answers: any[][],
+  scale_min?: number,
+  scale_max?: number,
+  threshold?: number,
+  alpha?: number,
+): any[][] {
+  return withExcelErrors(() => {
+    const scale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
+    const test = gapTestOfRanges(employee_answers, customer_answers, scale, orDefault(threshold, 10), orDefault(alpha, 0.05));
+    return [[test.gap, test.low, test.high, test.p, test.hedgesG, statusText(test.status)]];
+  });
+}
+
+/**
+ * Symmetry index: 100 − weighted mean of the absolute gaps (100 = perfect symmetry).
+ * @customfunction SYMINDEX
+ * @param gaps Gaps of the dimensions in points (blanks are skipped).
+ * @param weights Weights of the dimensions, same shape as gaps (default: all 1).
+ * @returns Index from 0 to 100.
+ */
+export function symindex(gaps: any[][], weights?: any[][]): number {
+  return withExcelErrors(() => symmetryIndexOfRange(gaps, weights ?? null));
+}
+
+/**
+ * Cronbach's alpha of the items of one dimension (listwise, sample variances).
+ * @customfunction ALPHA
+ * @param item_answers Answers, one row per respondent and one column per item (two items or more).
+ * @returns Cronbach's alpha.
+ */
+export function alpha(item_answers: any[][]): number {
+  return withExcelErrors(() => alphaOfRange(item_answers));
+}
+
+/**
+ * A metric per group (manager, unit) with confidentiality: a hidden group shows #N/A. Spills group, n, value.
+ * @customfunction BYGROUP
+ * @param groups Column of group labels, one per respondent, aligned with answers.
+ * @param answers Answers, one row per respondent.
+ * @param metric "enps" (default), "nps", "score" or "favorable".
+ * @param min_n Confidentiality threshold: smaller groups are hidden (default 5).
+ * @param scale_min Lowest point of the scale for "score" and "favorable" (default 1).
+ * @param scale_max Highest point of the scale for "score" and "favorable" (default 5).
+ * @returns One row per group: label, number counted, value (#N/A when hidden).
+ */
+export function bygroup(groups: any[][], answers: any[][], metric?: string, min_n?: number, scale_min?: number, scale_max?: number): any[][] {
+  return withExcelErrors(() => {
+    const minimum = orDefault(min_n, DEFAULT_MIN_GROUP_SIZE);
+    const scale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
+    const figures = groupsOfRange(groups, answers, parseGroupMetric(metric), minimum, scale);
+    return figures.map((figure) => {
+      if (!figure.suppressed) return [figure.group, figure.n, figure.value];
+      const message =
+        figure.reason === "below-threshold"
+          ? `fewer than ${minimum} answers`
+          : `hidden so that a group of fewer than ${minimum} answers cannot be recovered by subtraction`;
+      return [figure.group, excelError("#N/A", message), excelError("#N/A", message)];
+    });
+  });
+}
+
+/**
+ * Correlation across units: Pearson (default) or Spearman.
+ * @customfunction CORR
+ * @param x First measure, one value per unit.
+ * @param y Second measure, one value per unit, aligned with x.
+ * @param method "pearson" (default) or "spearman".
+ * @returns Correlation coefficient from −1 to 1.
+ */
+export function corr(x: any[][], y: any[][], method?: string): number {
+  return withExcelErrors(() => correlationOfRanges(x, y, parseCorrelationMethod(method)));
+}
+
+/**
+ * Correlation with its Fisher-z confidence interval and p value. Spills r, low, high, p, n.
+ * @customfunction CORRTEST
+ * @param x First measure, one value per unit.
+ * @param y Second measure, one value per unit, aligned with x.
+ * @param method "pearson" (default) or "spearman".
+ * @param confidence Confidence level of the interval (default 0.95).
+ * @returns One row: r, interval low, interval high, two-sided p, number of pairs.
+ */
+export function corrtest(x: any[][], y: any[][], method?: string, confidence?: number): number[][] {
+  return withExcelErrors(() => {
+    const test = correlationTestOfRanges(x, y, parseCorrelationMethod(method), orDefault(confidence, 0.95));
+    return [[test.r, test.low, test.high, test.p, test.n]];
+  });
+}
+
+/**
+ * Turnover rate: leavers / average headcount.
+ * @customfunction TURNOVER
+ * @param leavers Number of leavers over the period.
+ * @param average_headcount Average headcount over the period.
+ * @returns Turnover rate (0.15 = 15 %).
+ */
+export function turnover(leavers: number, average_headcount: number): number {
+  return withExcelErrors(() => turnoverRate(leavers, average_headcount));
+}
+
+/**
+ * Turnover cost: leavers × annual salary × replacement-cost ratio.
+ * @customfunction TURNOVERCOST
+ * @param leavers Number of leavers.
+ * @param annual_salary Average annual salary of a leaver.
+ * @param cost_ratio Replacement cost as a share of annual salary (default 0.21, Boushey & Glynn 2012).
+ * @returns Cost of turnover, in the salary's currency.
+ */
+export function turnovercost(leavers: number, annual_salary: number, cost_ratio?: number): number {
+  return withExcelErrors(() => turnoverCost(leavers, annual_salary, orDefault(cost_ratio, DEFAULT_COST_RATIO)));
+}

@@ -1,0 +1,26 @@
+import type { GapVerdict } from "../../../shared/src/index";
+
+/** Gap status words as the analyst reads them (DOMAIN.md: alert / watch / ok). */
+const STATUS_TEXT: Record<"en" | "fr", Record<GapVerdict, string>> = {
+  en: { alert: "alert", watch: "watch", ok: "ok" },
+  fr: { alert: "alerte", watch: "vigilance", ok: "ok" },
+};
+
+/**
+ * The Office display language, "fr" or "en". Read at call time (never at import, so plain Node
+ * can load the functions), and English whenever Office.js is absent or not ready.
+ */
+export function displayLanguage(): "fr" | "en" {
+  try {
+    const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+    const language = office?.context?.displayLanguage;
+    return typeof language === "string" && language.toLowerCase().startsWith("fr") ? "fr" : "en";
+  } catch {
+    return "en"; // Office.context throws before Office.onReady in some hosts
+  }
+}
+
+/** The gap status in the display language: "alert"/"watch"/"ok" or "alerte"/"vigilance"/"ok". */
+export function statusText(status: GapVerdict, language = displayLanguage()): string {
+  return STATUS_TEXT[language][status];
+}
