@@ -7,7 +7,18 @@ function checkPairs(x: ArrayLike<number>, y: ArrayLike<number>, functionName: st
   if (x.length !== y.length) {
     throw new SymError("shape-mismatch", `${functionName} requires x and y of the same length, got ${x.length} and ${y.length}`);
   }
-  if (x.length < 3) throw new SymError("too-few-values", `${functionName} requires at least three pairs`);
+  if (x.length < 3) throw new SymError("too-few-values", `${functionName} requires at least three pairs, got ${x.length}`, { value: x.length });
+  // Units without a value must be dropped by the caller: NaN would silently poison r and the ranks.
+  for (const [name, values] of [["x", x], ["y", y]] as const) {
+    for (let index = 0; index < values.length; index++) {
+      if (!Number.isFinite(values[index])) {
+        throw new SymError("invalid-argument", `${functionName} requires finite numbers, got ${values[index]} in ${name} at position ${index + 1}`, {
+          value: values[index],
+          row: index + 1,
+        });
+      }
+    }
+  }
 }
 
 /**
@@ -82,13 +93,17 @@ export function correlationTest(
   confidence = 0.95,
 ): CorrelationTest {
   checkConfidence(confidence, "correlationTest");
-  if (x.length === y.length && x.length < 4) throw new SymError("too-few-values", "correlationTest requires at least four pairs");
+  if (x.length === y.length && x.length < 4) {
+    throw new SymError("too-few-values", `correlationTest requires at least four pairs, got ${x.length}`, { value: x.length });
+  }
   const r = method === "spearman" ? spearman(x, y) : pearson(x, y);
   return { r, ...fisherInterval(r, x.length, confidence), p: correlationPValue(r, x.length), n: x.length };
 }
 
 /** Fisher-z interval of a correlation. */
 export function fisherInterval(r: number, n: number, confidence = 0.95): { low: number; high: number } {
+  checkConfidence(confidence, "fisherInterval");
+  if (!(n > 3)) throw new SymError("too-few-values", `fisherInterval requires at least four pairs, got ${n}`, { value: n });
   if (Math.abs(r) === 1) return { low: r, high: r };
   const center = Math.atanh(r);
   const margin = zCritical(confidence) / Math.sqrt(n - 3);
@@ -106,6 +121,11 @@ export function correlationPValue(r: number, n: number): number {
  * capped at 1, returned in the input order. Reference: R p.adjust(p, "BH").
  */
 export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  pValues.forEach((p, index) => {
+    if (!(p >= 0 && p <= 1)) {
+      throw new SymError("invalid-argument", `benjaminiHochberg requires p-values between 0 and 1, got ${p} at position ${index + 1}`, { value: p, row: index + 1 });
+    }
+  });
   const m = pValues.length;
   const order = pValues.map((_, index) => index).sort((a, b) => pValues[a] - pValues[b]);
   const adjusted = new Array<number>(m);

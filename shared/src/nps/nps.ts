@@ -1,6 +1,7 @@
 import { SymError } from "../errors";
 import { checkConfidence, twoSidedPFromZ, zCritical } from "../_lib/distributions";
 import { checkRecommendation, isMissing } from "../scale/answers";
+import { checkAtPosition } from "../_lib/position";
 
 /** Counts of a recommendation question: promoters 9–10, passives 7–8, detractors 0–6. */
 export interface RecommendationCounts {
@@ -47,13 +48,7 @@ export function countRecommendations(answers: ArrayLike<number>): Recommendation
   const counts = emptyCounts();
   for (let index = 0; index < answers.length; index++) {
     const answer = answers[index];
-    if (isMissing(answer)) continue;
-    try {
-      addRecommendation(counts, answer);
-    } catch (error) {
-      if (error instanceof SymError) throw new SymError(error.code, `${error.message} at position ${index + 1}`, { ...error.details, row: index + 1 });
-      throw error;
-    }
+    if (!isMissing(answer)) checkAtPosition(index, () => addRecommendation(counts, answer));
   }
   return counts;
 }

@@ -52,8 +52,10 @@ export class ItemCovarianceAccumulator {
  */
 export function cronbachAlphaFromCovariance(accumulator: ItemCovarianceAccumulator): number {
   const k = accumulator.itemCount;
-  if (k < 2) throw new SymError("too-few-values", "cronbachAlpha requires at least two items");
-  if (accumulator.completeRows < 2) throw new SymError("too-few-values", "cronbachAlpha requires at least two complete rows");
+  if (k < 2) throw new SymError("too-few-values", `cronbachAlpha requires at least two items, got ${k}`, { value: k });
+  if (accumulator.completeRows < 2) {
+    throw new SymError("too-few-values", `cronbachAlpha requires at least two complete rows, got ${accumulator.completeRows}`, { value: accumulator.completeRows });
+  }
   let itemVariances = 0;
   let totalVariance = 0;
   for (let i = 0; i < k; i++) {
@@ -68,6 +70,14 @@ export function cronbachAlphaFromCovariance(accumulator: ItemCovarianceAccumulat
 export function cronbachAlpha(rows: readonly ArrayLike<number>[]): number {
   const k = rows.length > 0 ? rows[0].length : 0;
   const accumulator = new ItemCovarianceAccumulator(k);
-  for (const row of rows) accumulator.add(row);
+  rows.forEach((row, index) => {
+    if (row.length !== k) {
+      throw new SymError("shape-mismatch", `cronbachAlpha requires rows of ${k} items, got ${row.length} items at row ${index + 1}`, {
+        value: row.length,
+        row: index + 1,
+      });
+    }
+    accumulator.add(row);
+  });
   return cronbachAlphaFromCovariance(accumulator);
 }

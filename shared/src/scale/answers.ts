@@ -69,6 +69,7 @@ export function checkInScale(value: number, scale: Scale): void {
  * @example normaliseAnswer(4, { min: 1, max: 5 }, true) // 25
  */
 export function normaliseAnswer(value: number, scale: Scale, reversed = false): number {
+  checkScale(scale, "normaliseAnswer");
   if (isMissing(value)) return MISSING;
   checkInScale(value, scale);
   const span = scale.max - scale.min;

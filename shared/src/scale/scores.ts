@@ -1,6 +1,7 @@
 import { SymError } from "../errors";
 import type { Scale } from "../model/schemas";
-import { isMissing, MISSING, normaliseAnswer, checkInScale } from "./answers";
+import { isMissing, MISSING, normaliseAnswer, checkInScale, checkScale } from "./answers";
+import { checkAtPosition } from "../_lib/position";
 
 /**
  * Respondent dimension score (DOMAIN.md): the mean of the respondent's normalised items in the
@@ -10,10 +11,14 @@ import { isMissing, MISSING, normaliseAnswer, checkInScale } from "./answers";
  * @example respondentScore([4, NaN, 5], { min: 1, max: 5 }) // 87.5
  */
 export function respondentScore(answers: ArrayLike<number>, scale: Scale, reversed?: ArrayLike<boolean>): number {
+  checkScale(scale, "respondentScore");
   let sum = 0;
   let count = 0;
   for (let index = 0; index < answers.length; index++) {
-    const normalised = normaliseAnswer(answers[index], scale, reversed?.[index] ?? false);
+    let normalised = MISSING;
+    checkAtPosition(index, () => {
+      normalised = normaliseAnswer(answers[index], scale, reversed?.[index] ?? false);
+    });
     if (!isMissing(normalised)) {
       sum += normalised;
       count += 1;
@@ -37,7 +42,7 @@ export function groupScore(respondentScores: ArrayLike<number>): { score: number
       n += 1;
     }
   }
-  if (n === 0) throw new SymError("too-few-values", "groupScore requires at least one answer");
+  if (n === 0) throw new SymError("too-few-values", "groupScore requires at least one answer, got 0", { value: 0 });
   return { score: sum / n, n };
 }
 
@@ -49,15 +54,16 @@ export function groupScore(respondentScores: ArrayLike<number>): { score: number
  * @throws too-few-values when every answer is missing
  */
 export function favourableShare(answers: ArrayLike<number>, scale: Scale, reversed = false): { share: number; n: number } {
+  checkScale(scale, "favourableShare");
   let favourable = 0;
   let n = 0;
   for (let index = 0; index < answers.length; index++) {
     const value = answers[index];
     if (isMissing(value)) continue;
-    checkInScale(value, scale);
+    checkAtPosition(index, () => checkInScale(value, scale));
     n += 1;
     if (reversed ? value <= scale.min + 1 : value >= scale.max - 1) favourable += 1;
   }
-  if (n === 0) throw new SymError("too-few-values", "favourableShare requires at least one answer");
+  if (n === 0) throw new SymError("too-few-values", "favourableShare requires at least one answer, got 0", { value: 0 });
   return { share: (100 * favourable) / n, n };
 }
