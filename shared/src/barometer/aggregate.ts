@@ -3,7 +3,7 @@ import { SymError } from "../errors";
 import { addToSummary, emptySummary, mergeSummaries, type SampleSummary } from "../_lib/summary";
 import { addRecommendation, emptyCounts, mergeCounts, type RecommendationCounts } from "../nps/nps";
 import { ItemCovarianceAccumulator, cronbachAlphaFromCovariance } from "../reliability/cronbach";
-import { checkInScale, checkScale, isMissing } from "../scale/answers";
+import { checkInScale, checkRecommendation, checkScale, isMissing } from "../scale/answers";
 import type { Population, Scale } from "../model/schemas";
 
 /**
@@ -106,12 +106,19 @@ export class PopulationAccumulator {
 
   /**
    * Adds one respondent. `unit`, `manager` and `wave` label the groups the respondent belongs to.
+   * The whole row is checked before anything is added, so a rejected row leaves the aggregate
+   * as it was.
    *
-   * @throws SymError with `details.column` (0-based source column) on an invalid answer
+   * @throws SymError naming the value and its column (`details.column`, 1-based) on an invalid answer
    */
   addRow(values: ArrayLike<number>, unit?: string, manager?: string, wave?: string): void {
     const { scale } = this.layout;
     const span = scale.max - scale.min;
+    let recommendation = Number.NaN;
+    if (this.layout.recommendationColumn !== undefined) {
+      recommendation = values[this.layout.recommendationColumn];
+      if (!isMissing(recommendation)) this.fail(() => checkRecommendation(recommendation), this.layout.recommendationColumn);
+    }
     for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
       const slot = this.slots[slotIndex];
       let sum = 0;
@@ -130,13 +137,9 @@ export class PopulationAccumulator {
         count += 1;
       }
       this.scores[slotIndex] = count > 0 ? sum / count : Number.NaN;
-      if (slot.columns.length > 1) slot.alpha.add(slot.normalised);
     }
-    let recommendation = Number.NaN;
-    if (this.layout.recommendationColumn !== undefined) {
-      recommendation = values[this.layout.recommendationColumn];
-      if (!isMissing(recommendation)) this.fail(() => addRecommendation(emptyCounts(), recommendation), this.layout.recommendationColumn);
-    }
+    // Every answer of the row is valid: only now does it reach the α accumulators and the groups.
+    for (const slot of this.slots) if (slot.columns.length > 1) slot.alpha.add(slot.normalised);
     this.addTo(this.aggregate, recommendation);
     if (unit !== undefined && unit !== "") this.addTo(this.group(this.aggregate.units, unit), recommendation);
     if (manager !== undefined && manager !== "") this.addTo(this.group(this.aggregate.managers, manager), recommendation);
@@ -150,6 +153,7 @@ export class PopulationAccumulator {
     try {
       check();
     } catch (error) {
+      // The message stays as it is: callers know the header and the sheet or file row, and add them.
       if (error instanceof SymError) throw new SymError(error.code, error.message, { ...error.details, column: column + 1 });
       throw error;
     }

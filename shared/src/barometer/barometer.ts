@@ -70,7 +70,9 @@ export function groupEnps(groups: Record<string, GroupAggregate>, minGroupSize: 
  * and manager with confidentiality. A figure about fewer than `minGroupSize` people is null.
  */
 export function computeBarometer(employees: PopulationAggregate, customers: PopulationAggregate, options: BarometerOptions): Barometer {
-  const thresholds = { ...options.model.thresholds, ...options.thresholds };
+  // Options left undefined (a CLI flag not given) keep the model's value instead of erasing it.
+  const overrides = Object.fromEntries(Object.entries(options.thresholds ?? {}).filter(([, value]) => value !== undefined));
+  const thresholds: Thresholds = { ...options.model.thresholds, ...overrides };
   const language = options.language ?? "en";
   const confidence = options.confidence ?? 0.95;
   const minGroupSize = thresholds.minGroupSize;
@@ -117,7 +119,8 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
         // Constant scores in both groups or a group of one: the gap stands, its test does not.
         if (!(error instanceof SymError)) throw error;
       }
-      entry.status = gapStatus(gap, entry.p ?? 1, thresholds.gapThreshold, thresholds.alpha);
+      // No p (constant scores, a group of one) never makes an alert: gapStatus rates it watch or ok.
+      entry.status = gapStatus(gap, entry.p, thresholds.gapThreshold, thresholds.alpha);
       gaps.push(gap);
       weights.push(dimension.weight);
     }
