@@ -23,6 +23,7 @@ export interface SuppressionDecision {
  * recovered by subtraction, so while the hidden set is a single group, or holds fewer than
  * `threshold` people together, the smallest visible group is hidden too. Then subtraction only
  * ever yields an aggregate of at least `threshold` people spread over two or more groups.
+ * Groups of nobody are hidden but call for no cover.
  * (Same rule as statistical offices' cell suppression, applied to one level of grouping.)
  *
  * @example suppressGroups([{group:"A",n:3},{group:"B",n:8},{group:"C",n:20}])
@@ -32,12 +33,24 @@ export function suppressGroups(groups: readonly GroupCount[], threshold = DEFAUL
   if (!(Number.isInteger(threshold) && threshold >= 1)) {
     throw new SymError("invalid-argument", `suppressGroups requires a whole threshold of 1 or more, got ${threshold}`, { value: threshold });
   }
+  groups.forEach((group, index) => {
+    if (!(Number.isInteger(group.n) && group.n >= 0)) {
+      throw new SymError("invalid-argument", `suppressGroups requires whole group sizes of 0 or more, got ${group.n} for ${JSON.stringify(group.group)} at position ${index + 1}`, {
+        value: group.n,
+        row: index + 1,
+      });
+    }
+  });
   const reasons = new Map<number, SuppressionReason>();
   groups.forEach((group, index) => {
     if (group.n < threshold) reasons.set(index, "below-threshold");
   });
-  const hiddenTotal = () => [...reasons.keys()].reduce((sum, index) => sum + groups[index].n, 0);
-  while (reasons.size > 0 && reasons.size < groups.length && (reasons.size === 1 || hiddenTotal() < threshold)) {
+  // Groups of nobody are hidden (there is no figure to show) but reveal nothing by subtraction,
+  // so they neither call for nor count as complementary cover.
+  const peopleGroups = groups.filter((group) => group.n > 0).length;
+  const hidden = () => [...reasons.keys()].filter((index) => groups[index].n > 0);
+  const hiddenTotal = () => hidden().reduce((sum, index) => sum + groups[index].n, 0);
+  while (hidden().length > 0 && hidden().length < peopleGroups && (hidden().length === 1 || hiddenTotal() < threshold)) {
     let smallest = -1;
     groups.forEach((group, index) => {
       if (!reasons.has(index) && (smallest < 0 || group.n < groups[smallest].n)) smallest = index;
