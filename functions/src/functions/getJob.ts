@@ -1,0 +1,40 @@
+import type { HttpRequest, HttpResponseInit } from "@azure/functions";
+import { authorize } from "../http/auth";
+import { withErrors } from "../http/handler";
+import { errorResponse, jsonResponse } from "../http/responses";
+import { registerHttp } from "../register";
+import { services } from "../services";
+
+/**
+ * `GET /api/jobs/{id}` (read or admin key): status (`queued|running|succeeded|failed`),
+ * progress 0–100, attempts, dates, and the result (succeeded) or error (failed). A job of
+ * another tenant, or past its time to live, is 404 like an unknown one: nothing tells a caller
+ * that an id exists elsewhere.
+ */
+export const getJob = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
+  const { settings, jobs, jobData } = await services();
+  const caller = authorize(request, settings.keys, "read");
+  const id = request.params.id ?? "";
+  const job = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await jobs.get(id) : undefined;
+  if (!job || job.tenant !== caller.tenant || job.expiresAt.getTime() <= Date.now()) {
+    return errorResponse(404, "job-not-found", `no job ${JSON.stringify(id)} for this key`);
+  }
+  const body = {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    progress: job.progress,
+    attempts: job.attempts,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    completedAt: job.completedAt?.toISOString() ?? null,
+    expiresAt: job.expiresAt.toISOString(),
+    ...(job.status === "succeeded" ? { result: await jobData.readResult(job.id) } : {}),
+    ...(job.status === "failed" ? { error: job.error ?? { code: "failed", message: "the job failed" } } : {}),
+  };
+  const headers: Record<string, string> = job.status === "queued" || job.status === "running" ? { "Retry-After": "1" } : {};
+  return jsonResponse(200, body, headers);
+});
+
+registerHttp("getJob", getJob);

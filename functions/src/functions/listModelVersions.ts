@@ -1,0 +1,19 @@
+import type { HttpRequest, HttpResponseInit } from "@azure/functions";
+import { DEFAULT_MODEL } from "../../../shared/src";
+import { withErrors } from "../http/handler";
+import { modelIdParameter } from "../http/modelRequest";
+import { errorResponse, jsonResponse } from "../http/responses";
+import { registerHttp } from "../register";
+import { services } from "../services";
+
+/** `GET /api/models/{id}/versions`: every stored version of a model, oldest first; 404 if unknown. */
+export const listModelVersions = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
+  const id = modelIdParameter(request);
+  if (id === DEFAULT_MODEL.id) return jsonResponse(200, { id, versions: [{ version: DEFAULT_MODEL.version, createdAt: null }] });
+  const { models } = await services();
+  const versions = await models.versions(id);
+  if (versions.length === 0) return errorResponse(404, "model-not-found", `model "${id}" does not exist`);
+  return jsonResponse(200, { id, versions });
+});
+
+registerHttp("listModelVersions", listModelVersions);

@@ -1,0 +1,30 @@
+import type { HttpHandler, StorageQueueHandler, TimerHandler } from "@azure/functions";
+import type { HttpRouteName, QueueTriggerName, TimerTriggerName } from "./routes";
+import { getJob } from "./functions/getJob";
+import { getModel } from "./functions/getModel";
+import { getModelVersion } from "./functions/getModelVersion";
+import { health } from "./functions/health";
+import { jobCleanup } from "./functions/jobCleanup";
+import { jobPoison } from "./functions/jobPoison";
+import { jobWorker } from "./functions/jobWorker";
+import { listModelVersions } from "./functions/listModelVersions";
+import { putModel } from "./functions/putModel";
+import { submitJob } from "./functions/submitJob";
+
+/**
+ * The exported handler of every trigger in the route table, keyed by its name; the types make a
+ * route without a handler (or the reverse) a compile error. Used by the dev host.
+ */
+export const httpHandlers: Record<HttpRouteName, HttpHandler> = {
+  health,
+  getModel,
+  putModel,
+  listModelVersions,
+  getModelVersion,
+  submitJob,
+  getJob,
+};
+
+export const queueHandlers: Record<QueueTriggerName, StorageQueueHandler> = { jobWorker, jobPoison };
+
+export const timerHandlers: Record<TimerTriggerName, TimerHandler> = { jobCleanup };

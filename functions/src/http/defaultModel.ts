@@ -1,0 +1,8 @@
+import { createHash } from "node:crypto";
+import { DEFAULT_MODEL } from "../../../shared/src";
+
+/**
+ * The embedded default model (DOMAIN.md, 11 dimensions) as the API serves it: read-only, with a
+ * strong ETag derived from its content so caches revalidate when a release changes it.
+ */
+export const DEFAULT_MODEL_ETAG = `"default-${createHash("sha256").update(JSON.stringify(DEFAULT_MODEL)).digest("hex").slice(0, 16)}"`;

@@ -1,0 +1,33 @@
+import { app, type HttpHandler, type StorageQueueHandler, type TimerHandler } from "@azure/functions";
+import { httpRoutes, queueTriggers, timerTriggers, type HttpRouteName, type QueueTriggerName, type TimerTriggerName } from "./routes";
+
+/**
+ * Registration with the Functions host, from the route table. Outside the host (tests, dev
+ * host) `@azure/functions` runs in test mode where registering only prints a warning per
+ * function, so registration is skipped there; the host provides `@azure/functions-core`.
+ */
+function insideFunctionsHost(): boolean {
+  try {
+    // The host's worker serves this module from memory (as `@azure/functions` itself loads it).
+    require("@azure/functions-core");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const enabled = insideFunctionsHost();
+
+export function registerHttp(name: HttpRouteName, handler: HttpHandler): void {
+  if (!enabled) return;
+  const route = httpRoutes[name];
+  app.http(name, { methods: [...route.methods], route: route.route, authLevel: route.authLevel, handler });
+}
+
+export function registerQueue(name: QueueTriggerName, handler: StorageQueueHandler): void {
+  if (enabled) app.storageQueue(name, { ...queueTriggers[name], handler });
+}
+
+export function registerTimer(name: TimerTriggerName, handler: TimerHandler): void {
+  if (enabled) app.timer(name, { ...timerTriggers[name], handler });
+}

@@ -1,0 +1,89 @@
+import { TableClient } from "@azure/data-tables";
+import { BlobServiceClient } from "@azure/storage-blob";
+import { QueueServiceClient } from "@azure/storage-queue";
+import { settings as currentSettings, type Settings } from "./settings";
+import { BlobJobDataStore, type JobDataStore } from "./storage/jobData";
+import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
+import { TableJobStore, type JobStore } from "./storage/jobStore";
+import { BlobModelStore, type ModelStore } from "./storage/modelStore";
+import { IDEMPOTENCY_TABLE, JOB_CONTAINER, JOB_POISON_QUEUE, JOB_QUEUE, JOB_TABLE, MODEL_CONTAINER } from "./storage/names";
+
+/** What the handlers work with: settings, and stores and queue behind their interfaces. */
+export interface Services {
+  readonly settings: Settings;
+  readonly models: ModelStore;
+  readonly jobs: JobStore;
+  readonly jobData: JobDataStore;
+  readonly queue: JobQueue;
+  /** One cheap call per storage service, for the health endpoint. */
+  probeStorage(): Promise<Record<"blob" | "queue" | "table", "ok" | string>>;
+}
+
+/** Azure Storage implementations over one connection string (an account, or Azurite). */
+export async function createStorageServices(settings: Settings): Promise<Services> {
+  const connection = settings.storageConnection;
+  // Azurite serves plain http; the table client refuses it unless told.
+  const tableOptions = { allowInsecureConnection: /UseDevelopmentStorage=true|(Table)?Endpoint=http:/i.test(connection) };
+  const blobService = BlobServiceClient.fromConnectionString(connection);
+  const queueService = QueueServiceClient.fromConnectionString(connection);
+  const modelContainer = blobService.getContainerClient(MODEL_CONTAINER);
+  const jobContainer = blobService.getContainerClient(JOB_CONTAINER);
+  const jobTable = TableClient.fromConnectionString(connection, JOB_TABLE, tableOptions);
+  const idempotencyTable = TableClient.fromConnectionString(connection, IDEMPOTENCY_TABLE, tableOptions);
+  const jobQueue = queueService.getQueueClient(JOB_QUEUE);
+
+  await Promise.all([
+    modelContainer.createIfNotExists(),
+    jobContainer.createIfNotExists(),
+    jobTable.createTable(),
+    idempotencyTable.createTable(),
+    jobQueue.createIfNotExists(),
+    queueService.getQueueClient(JOB_POISON_QUEUE).createIfNotExists(),
+  ]);
+
+  const probe = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+      return "ok";
+    } catch (error) {
+      return error instanceof Error ? error.message.split("\n")[0] : String(error);
+    }
+  };
+
+  return {
+    settings,
+    models: new BlobModelStore(modelContainer),
+    jobs: new TableJobStore(jobTable, idempotencyTable),
+    jobData: new BlobJobDataStore(jobContainer),
+    queue: new StorageJobQueue(jobQueue),
+    probeStorage: async () => {
+      const [blob, queue, table] = await Promise.all([
+        probe(() => modelContainer.getProperties()),
+        probe(() => jobQueue.getProperties()),
+        probe(async () => {
+          for await (const page of jobTable.listEntities({ queryOptions: { select: ["PartitionKey"] } }).byPage({ maxPageSize: 1 })) return page;
+          return undefined;
+        }),
+      ]);
+      return { blob, queue, table };
+    },
+  };
+}
+
+let pending: { settings: Settings; services: Promise<Services> } | undefined;
+
+/**
+ * The process's services, created on first use (containers, tables and queues created if
+ * missing). A failed start is not cached, so the next request tries again.
+ */
+export function services(): Promise<Services> {
+  const settings = currentSettings();
+  if (!pending || pending.settings !== settings) {
+    const created = createStorageServices(settings);
+    pending = { settings, services: created };
+    created.catch(() => {
+      if (pending?.services === created) pending = undefined;
+    });
+  }
+  return pending.services;
+}

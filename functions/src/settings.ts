@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { readQueueOptions, type QueueOptions } from "./hostConfig";
+
+/**
+ * App settings, read as on Azure: environment variables first (Azure injects app settings as
+ * environment variables), then the `Values` of `local.settings.json` for local runs. Every
+ * setting has a documented default (docs/api.md, "Settings").
+ */
+
+export const ROLES = ["read", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One API key: who may do what, on behalf of which tenant. */
+export interface ApiKey {
+  readonly key: string;
+  readonly role: Role;
+  readonly tenant: string;
+}
+
+export interface Settings {
+  /** Connection string of the storage account (Azurite locally). */
+  readonly storageConnection: string;
+  readonly keys: readonly ApiKey[];
+  /** Hours a job (state, payload, result, idempotency key) is kept after its creation. */
+  readonly jobTtlHours: number;
+  /** Largest accepted request body, in bytes (413 above). */
+  readonly maxPayloadBytes: number;
+  /** Queue options of host.json, shared with the Functions host and the dev host. */
+  readonly queues: QueueOptions;
+  /** Enables the `testFault` field of job requests (slow or failing workers); off unless set to 1. */
+  readonly testFaults: boolean;
+}
+
+/** The storage emulator's well-known development connection string. */
+export const DEVELOPMENT_STORAGE = "UseDevelopmentStorage=true";
+export const DEFAULT_TENANT = "default";
+
+const tenantId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "tenant ids use letters, digits, '-' or '_' (at most 63)");
+
+const KeyListSchema = z.array(
+  z.strictObject({
+    key: z.string().min(16, "keys need at least 16 characters"),
+    role: z.enum(ROLES),
+    tenant: tenantId.default(DEFAULT_TENANT),
+  }),
+);
+
+function readLocalSettings(directory: string): Record<string, string> {
+  const file = path.join(directory, "local.settings.json");
+  if (!existsSync(file)) return {};
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { Values?: Record<string, unknown> };
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed.Values ?? {})) {
+    if (value !== undefined && value !== null) values[name] = String(value);
+  }
+  return values;
+}
+
+function positiveNumber(name: string, raw: string | undefined, fallback: number, integer = false): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(`setting ${name} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function parseKeys(values: Record<string, string | undefined>): ApiKey[] {
+  const keys: ApiKey[] = [];
+  if (values.SYM_ADMIN_KEY) keys.push({ key: values.SYM_ADMIN_KEY, role: "admin", tenant: DEFAULT_TENANT });
+  if (values.SYM_READ_KEY) keys.push({ key: values.SYM_READ_KEY, role: "read", tenant: DEFAULT_TENANT });
+  if (values.SYM_KEYS && values.SYM_KEYS.trim() !== "") {
+    let json: unknown;
+    try {
+      json = JSON.parse(values.SYM_KEYS);
+    } catch {
+      throw new Error("setting SYM_KEYS must be a JSON array of {key, role, tenant}");
+    }
+    const parsed = KeyListSchema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new Error(`setting SYM_KEYS is invalid at ${first.path.join(".")}: ${first.message}`);
+    }
+    keys.push(...parsed.data);
+  }
+  return keys;
+}
+
+/**
+ * Reads the settings.
+ *
+ * @param environment variables (process.env by default); they win over the file
+ * @param directory where `local.settings.json` is looked for (the working directory by default,
+ *   which is the function app root under `func start` and the dev host)
+ */
+export function readSettings(environment: NodeJS.ProcessEnv = process.env, directory = process.cwd()): Settings {
+  const values: Record<string, string | undefined> = { ...readLocalSettings(directory) };
+  for (const [name, value] of Object.entries(environment)) if (value !== undefined) values[name] = value;
+  return {
+    storageConnection: values.AzureWebJobsStorage || DEVELOPMENT_STORAGE,
+    keys: parseKeys(values),
+    jobTtlHours: positiveNumber("SYM_JOB_TTL_HOURS", values.SYM_JOB_TTL_HOURS, 24),
+    maxPayloadBytes: positiveNumber("SYM_MAX_PAYLOAD_BYTES", values.SYM_MAX_PAYLOAD_BYTES, 1024 * 1024, true),
+    queues: readQueueOptions(directory),
+    testFaults: values.SYM_TEST_FAULTS === "1",
+  };
+}
+
+let cached: Settings | undefined;
+
+/** The process's settings, read once. */
+export function settings(): Settings {
+  cached ??= readSettings();
+  return cached;
+}
+
+/** Forgets the cached settings (tests that change environment variables call it). */
+export function resetSettings(): void {
+  cached = undefined;
+}

@@ -1,0 +1,223 @@
+import type { TableClient, TableEntityResult } from "@azure/data-tables";
+import { StoreConflict, storageStatus } from "./errors";
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Why a job failed: a stable code and a message that names no survey value. */
+export interface JobError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The state of one job. Payload and result live in blobs; this is all the table holds. */
+export interface JobRecord {
+  readonly id: string;
+  readonly tenant: string;
+  readonly kind: string;
+  readonly status: JobStatus;
+  /** 0–100. */
+  readonly progress: number;
+  /** Deliveries of its queue message so far. */
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly expiresAt: Date;
+  readonly startedAt?: Date;
+  readonly completedAt?: Date;
+  readonly error?: JobError;
+  /** Last transient failure, kept for the final reason if the job exhausts its deliveries. */
+  readonly lastError?: string;
+  /** Digest of the Idempotency-Key that created it, so cleanup removes the key with the job. */
+  readonly idempotencyKey?: string;
+  /** Test-only fault injection (JSON), set only when SYM_TEST_FAULTS=1. */
+  readonly testFault?: string;
+  /** Storage ETag of this state, for conditional updates. */
+  readonly etag: string;
+}
+
+export type NewJob = Omit<JobRecord, "etag" | "status" | "progress" | "attempts" | "updatedAt">;
+export type JobPatch = Partial<Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError">>;
+
+/** The job a request with a given Idempotency-Key created. */
+export interface IdempotencyClaim {
+  readonly jobId: string;
+  readonly requestDigest: string;
+  readonly createdAt: Date;
+  readonly etag: string;
+}
+
+/** Job state and idempotency keys. */
+export interface JobStore {
+  create(job: NewJob): Promise<JobRecord>;
+  get(id: string): Promise<JobRecord | undefined>;
+  /** Applies `patch` if the state is still `etag`; `StoreConflict("stale")` otherwise. */
+  update(job: JobRecord, patch: JobPatch): Promise<JobRecord>;
+  delete(id: string): Promise<void>;
+  /** Jobs whose time to live has passed. */
+  expired(now: Date): AsyncIterable<JobRecord>;
+  /** Jobs still queued that were created before `before` (their enqueue may have been lost). */
+  queuedBefore(before: Date): AsyncIterable<JobRecord>;
+  /**
+   * Records that `keyDigest` of `tenant` created `jobId`, or returns the claim made earlier
+   * (storage insert semantics make the first request win).
+   */
+  claimIdempotencyKey(tenant: string, keyDigest: string, jobId: string, requestDigest: string, expiresAt: Date): Promise<IdempotencyClaim | "claimed">;
+  /** Re-points a claim whose job never came to exist (its request died half-way). */
+  takeOverIdempotencyKey(tenant: string, keyDigest: string, claim: IdempotencyClaim, jobId: string): Promise<boolean>;
+  releaseIdempotencyKey(tenant: string, keyDigest: string): Promise<void>;
+}
+
+const STATE_ROW = "state";
+
+type JobEntity = {
+  partitionKey: string;
+  rowKey: string;
+  tenant: string;
+  kind: string;
+  status: string;
+  progress: number;
+  attempts: number;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+  startedAt?: Date;
+  completedAt?: Date;
+  errorCode?: string;
+  errorMessage?: string;
+  lastError?: string;
+  idempotencyKey?: string;
+  testFault?: string;
+};
+
+function toRecord(entity: TableEntityResult<JobEntity>): JobRecord {
+  return {
+    id: entity.partitionKey ?? "",
+    tenant: entity.tenant,
+    kind: entity.kind,
+    status: entity.status as JobStatus,
+    progress: entity.progress,
+    attempts: entity.attempts,
+    createdAt: new Date(entity.createdAt),
+    updatedAt: new Date(entity.updatedAt),
+    expiresAt: new Date(entity.expiresAt),
+    startedAt: entity.startedAt ? new Date(entity.startedAt) : undefined,
+    completedAt: entity.completedAt ? new Date(entity.completedAt) : undefined,
+    error: entity.errorCode ? { code: entity.errorCode, message: entity.errorMessage ?? "" } : undefined,
+    lastError: entity.lastError,
+    idempotencyKey: entity.idempotencyKey,
+    testFault: entity.testFault,
+    etag: entity.etag,
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+/**
+ * Jobs in a table, one partition per job (job ids are random, so load spreads over partitions);
+ * idempotency keys in a second table, partitioned by tenant. Updates are conditional on the
+ * entity's ETag, which is what makes a job complete once even when two deliveries race.
+ */
+export class TableJobStore implements JobStore {
+  constructor(
+    private readonly jobs: TableClient,
+    private readonly idempotency: TableClient,
+  ) {}
+
+  async create(job: NewJob): Promise<JobRecord> {
+    const entity: JobEntity = withoutUndefined({
+      partitionKey: job.id,
+      rowKey: STATE_ROW,
+      tenant: job.tenant,
+      kind: job.kind,
+      status: "queued",
+      progress: 0,
+      attempts: 0,
+      createdAt: job.createdAt,
+      updatedAt: job.createdAt,
+      expiresAt: job.expiresAt,
+      idempotencyKey: job.idempotencyKey,
+      testFault: job.testFault,
+    });
+    const response = await this.jobs.createEntity(entity);
+    return toRecord({ ...entity, etag: response.etag ?? "" } as TableEntityResult<JobEntity>);
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    try {
+      return toRecord(await this.jobs.getEntity<JobEntity>(id, STATE_ROW));
+    } catch (error) {
+      if (storageStatus(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async update(job: JobRecord, patch: JobPatch): Promise<JobRecord> {
+    const updatedAt = new Date();
+    const { error, ...fields } = patch;
+    const changes = withoutUndefined({
+      partitionKey: job.id,
+      rowKey: STATE_ROW,
+      ...fields,
+      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+      updatedAt,
+    });
+    try {
+      const response = await this.jobs.updateEntity(changes, "Merge", { etag: job.etag });
+      return { ...job, ...patch, updatedAt, etag: response.etag ?? "" };
+    } catch (failure) {
+      if (storageStatus(failure) === 412) throw new StoreConflict("stale", `job ${job.id} changed concurrently`);
+      if (storageStatus(failure) === 404) throw new StoreConflict("missing", `job ${job.id} no longer exists`);
+      throw failure;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    try {
+      await this.jobs.deleteEntity(id, STATE_ROW);
+    } catch (error) {
+      if (storageStatus(error) !== 404) throw error;
+    }
+  }
+
+  async *expired(now: Date): AsyncIterable<JobRecord> {
+    const filter = `expiresAt lt datetime'${now.toISOString()}'`;
+    for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
+  }
+
+  async *queuedBefore(before: Date): AsyncIterable<JobRecord> {
+    const filter = `status eq 'queued' and createdAt lt datetime'${before.toISOString()}'`;
+    for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
+  }
+
+  async claimIdempotencyKey(tenant: string, keyDigest: string, jobId: string, requestDigest: string, expiresAt: Date): Promise<IdempotencyClaim | "claimed"> {
+    try {
+      await this.idempotency.createEntity({ partitionKey: tenant, rowKey: keyDigest, jobId, requestDigest, createdAt: new Date(), expiresAt });
+      return "claimed";
+    } catch (error) {
+      if (storageStatus(error) !== 409) throw error;
+    }
+    const existing = await this.idempotency.getEntity<{ jobId: string; requestDigest: string; createdAt: Date }>(tenant, keyDigest);
+    return { jobId: existing.jobId, requestDigest: existing.requestDigest, createdAt: new Date(existing.createdAt), etag: existing.etag };
+  }
+
+  async takeOverIdempotencyKey(tenant: string, keyDigest: string, claim: IdempotencyClaim, jobId: string): Promise<boolean> {
+    try {
+      await this.idempotency.updateEntity({ partitionKey: tenant, rowKey: keyDigest, jobId, createdAt: new Date() }, "Merge", { etag: claim.etag });
+      return true;
+    } catch (error) {
+      if (storageStatus(error) === 412 || storageStatus(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async releaseIdempotencyKey(tenant: string, keyDigest: string): Promise<void> {
+    try {
+      await this.idempotency.deleteEntity(tenant, keyDigest);
+    } catch (error) {
+      if (storageStatus(error) !== 404) throw error;
+    }
+  }
+}

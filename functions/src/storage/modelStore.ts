@@ -1,0 +1,100 @@
+import type { ContainerClient } from "@azure/storage-blob";
+import { ModelSchema, type Model } from "../../../shared/src";
+import { downloadJson, uploadJson } from "./blobJson";
+import { StoreConflict, storageStatus } from "./errors";
+
+/** A model as stored: the document, its version number and the ETag that guards updates. */
+export interface StoredModel {
+  readonly model: Model;
+  readonly etag: string;
+  readonly updatedAt: string;
+}
+
+export interface ModelVersionInfo {
+  readonly version: number;
+  readonly createdAt: string;
+}
+
+/** Where the organisation's models live. Every write keeps the previous versions. */
+export interface ModelStore {
+  get(id: string): Promise<StoredModel | undefined>;
+  /** Creates version 1; `StoreConflict("exists")` when the id is taken. */
+  create(model: Model): Promise<StoredModel>;
+  /** Stores the next version if `etag` is still current; `StoreConflict("stale" | "missing")` otherwise. */
+  update(model: Model, etag: string): Promise<StoredModel>;
+  versions(id: string): Promise<ModelVersionInfo[]>;
+  getVersion(id: string, version: number): Promise<Model | undefined>;
+}
+
+const versionName = (id: string, version: number) => `${id}/versions/${String(version).padStart(6, "0")}.json`;
+const currentName = (id: string) => `${id}/current.json`;
+
+/**
+ * Models in a blob container: `<id>/current.json` is the latest version and carries the ETag
+ * clients send back in `If-Match`; `<id>/versions/<n>.json` keeps every version. The current
+ * blob is written first, under the storage's own condition (If-Match / If-None-Match: *), so two
+ * concurrent writers can never both win; the version copy follows.
+ */
+export class BlobModelStore implements ModelStore {
+  constructor(private readonly container: ContainerClient) {}
+
+  async get(id: string): Promise<StoredModel | undefined> {
+    try {
+      // Content and ETag from one download: an ETag read separately could belong to a newer
+      // version, and a client's If-Match would then overwrite a version it has never seen.
+      const { json, etag, lastModified } = await downloadJson(this.container.getBlockBlobClient(currentName(id)));
+      return { model: ModelSchema.parse(json), etag, updatedAt: lastModified.toISOString() };
+    } catch (error) {
+      if (storageStatus(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async create(model: Model): Promise<StoredModel> {
+    const stored = { ...model, version: 1 };
+    const response = await this.write(currentName(model.id), stored, { ifNoneMatch: "*" }).catch((error: unknown) => {
+      if (storageStatus(error) === 409 || storageStatus(error) === 412) throw new StoreConflict("exists", `model "${model.id}" already exists; send If-Match with its ETag to update it`);
+      throw error;
+    });
+    await this.write(versionName(model.id, 1), stored, {});
+    return { model: stored, etag: response.etag, updatedAt: response.lastModified };
+  }
+
+  async update(model: Model, etag: string): Promise<StoredModel> {
+    const current = await this.get(model.id);
+    if (!current) throw new StoreConflict("missing", `model "${model.id}" does not exist; send If-None-Match: * to create it`);
+    if (current.etag !== etag) throw new StoreConflict("stale", `model "${model.id}" changed since ETag ${etag}; its current ETag is ${current.etag}`);
+    const stored = { ...model, version: current.model.version + 1 };
+    const response = await this.write(currentName(model.id), stored, { ifMatch: etag }).catch((error: unknown) => {
+      if (storageStatus(error) === 412) throw new StoreConflict("stale", `model "${model.id}" changed since ETag ${etag}`);
+      if (storageStatus(error) === 404) throw new StoreConflict("missing", `model "${model.id}" does not exist`);
+      throw error;
+    });
+    await this.write(versionName(model.id, stored.version), stored, {});
+    return { model: stored, etag: response.etag, updatedAt: response.lastModified };
+  }
+
+  async versions(id: string): Promise<ModelVersionInfo[]> {
+    const versions: ModelVersionInfo[] = [];
+    for await (const blob of this.container.listBlobsFlat({ prefix: `${id}/versions/` })) {
+      const match = /\/(\d+)\.json$/.exec(blob.name);
+      if (match) versions.push({ version: Number(match[1]), createdAt: blob.properties.lastModified.toISOString() });
+    }
+    return versions.sort((a, b) => a.version - b.version);
+  }
+
+  async getVersion(id: string, version: number): Promise<Model | undefined> {
+    try {
+      const { json } = await downloadJson(this.container.getBlockBlobClient(versionName(id, version)));
+      return ModelSchema.parse(json);
+    } catch (error) {
+      if (storageStatus(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async write(name: string, model: Model, conditions: { ifMatch?: string; ifNoneMatch?: string }): Promise<{ etag: string; lastModified: string }> {
+    const response = await uploadJson(this.container.getBlockBlobClient(name), model, conditions);
+    return { etag: response.etag, lastModified: response.lastModified.toISOString() };
+  }
+}
