@@ -20,6 +20,14 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
+/**
+ * The words of a normalised header, with "_" and "-" read as spaces, so that exports that write
+ * `physical_environment_2` or `bien-etre` meet the labels "Physical environment" and "Bien-être".
+ */
+function wordKey(normalised: string): string {
+  return normalised.replace(/[_\-\u2010-\u2013]+/g, " ").replace(/\s+/g, " ").trim();
+}
+
 const ROLE_NAMES: Record<"unit" | "manager" | "wave", readonly string[]> = {
   unit: ["unit", "unite", "unit id", "store", "magasin", "team", "equipe"],
   manager: ["manager", "manager id", "responsable"],
@@ -51,13 +59,13 @@ function buildDimensionIndex(model: Model, population: Population): { names: Map
   const names = new Map<string, string>();
   const items = new Map<string, DimensionKey>();
   for (const dimension of model.dimensions) {
-    for (const name of [dimension.id, dimension.label.fr, dimension.label.en, ...dimension.aliases]) names.set(normaliseHeader(name), dimension.id);
+    for (const name of [dimension.id, dimension.label.fr, dimension.label.en, ...dimension.aliases]) names.set(wordKey(normaliseHeader(name)), dimension.id);
     const modelItems = population === "employees" ? dimension.employeeItems : dimension.customerItems;
     modelItems.forEach((item, index) => {
       const key = { dimension: dimension.id, item: index + 1 };
-      items.set(normaliseHeader(item.label.fr), key);
-      items.set(normaliseHeader(item.label.en), key);
-      items.set(normaliseHeader(item.id), key);
+      items.set(wordKey(normaliseHeader(item.label.fr)), key);
+      items.set(wordKey(normaliseHeader(item.label.en)), key);
+      items.set(wordKey(normaliseHeader(item.id)), key);
     });
   }
   return { names, items };
@@ -84,21 +92,22 @@ function suggestWithIndex(
     reversed = true;
     text = text.slice(0, -2).trim();
   }
+  const words = wordKey(text);
   if (!reversed) {
-    if (RECOMMENDATION_NAMES[population].includes(text)) return { header, role: "recommendation", reversed: false };
+    if (RECOMMENDATION_NAMES[population].some((name) => wordKey(name) === words)) return { header, role: "recommendation", reversed: false };
     for (const role of ["unit", "manager", "wave"] as const) {
       if (!options.unitColumn || role !== "unit") {
-        if (ROLE_NAMES[role].includes(text)) return { header, role, reversed: false };
+        if (ROLE_NAMES[role].some((name) => wordKey(name) === words)) return { header, role, reversed: false };
       }
     }
   }
-  const direct = index.names.get(text) ?? undefined;
+  const direct = index.names.get(words) ?? undefined;
   if (direct) return { header, role: "item", dimension: direct, reversed };
-  const itemLabel = index.items.get(text);
+  const itemLabel = index.items.get(words);
   if (itemLabel) return { header, role: "item", dimension: itemLabel.dimension, item: itemLabel.item, reversed };
   const match = ITEM_SUFFIX.exec(text);
   if (match) {
-    const dimension = index.names.get(match[1].trim());
+    const dimension = index.names.get(wordKey(match[1]));
     if (dimension) return { header, role: "item", dimension, item: Number(match[2]), reversed };
   }
   return undefined;
