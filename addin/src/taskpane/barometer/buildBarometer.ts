@@ -1,0 +1,63 @@
+import type { Language, Mapping, Model } from "../../../../shared/src/index";
+import type { NamedRange, WorkbookPort } from "../workbook/WorkbookPort";
+import { locateSource } from "../data/sourceGeometry";
+import { scanPopulation, type PopulationScan } from "../data/scanPopulation";
+import type { ChunkProgress } from "../data/readInChunks";
+import { applyLayout } from "./applyLayout";
+import { barometerLayout, type BarometerLayout } from "./layout";
+
+/**
+ * "Build barometer": locate both sources, read and check every mapped answer in chunks, then
+ * write the live Barometer sheet. Cancelling during the reading writes nothing.
+ */
+
+export interface BuildProgress extends ChunkProgress {
+  readonly stage: "employees" | "customers" | "writing";
+}
+
+export interface BuildOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: BuildProgress) => void;
+  readonly maxCellsPerChunk?: number;
+}
+
+export interface BuildResult {
+  readonly area: NamedRange;
+  readonly layout: BarometerLayout;
+  readonly employees: PopulationScan;
+  readonly customers: PopulationScan;
+}
+
+export class ConfidentialityError extends Error {
+  constructor(respondents: number, minimum: number) {
+    super(`Only ${respondents} employees answered, fewer than the confidentiality threshold of ${minimum}: no barometer is shown for so few people`);
+    this.name = "ConfidentialityError";
+  }
+}
+
+export async function buildBarometer(port: WorkbookPort, mapping: Mapping, model: Model, language: Language, options: BuildOptions = {}): Promise<BuildResult> {
+  const employeesGeometry = await locateSource(port, mapping.employees);
+  const customersGeometry = await locateSource(port, mapping.customers);
+  const read = (stage: "employees" | "customers") => ({
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.maxCellsPerChunk ? { maxCells: options.maxCellsPerChunk } : {}),
+    onProgress: (progress: ChunkProgress) => options.onProgress?.({ stage, ...progress }),
+  });
+  const employees = await scanPopulation(port, "employees", employeesGeometry, mapping.employees.columns, mapping.scales.employees, read("employees"));
+  const customers = await scanPopulation(port, "customers", customersGeometry, mapping.customers.columns, mapping.scales.customers, read("customers"));
+  const minimum = { ...model.thresholds, ...mapping.thresholds }.minGroupSize;
+  if (employees.respondents < minimum) throw new ConfidentialityError(employees.respondents, minimum);
+  options.onProgress?.({ stage: "writing", rowsRead: 0, totalRows: 1 });
+  const layout = barometerLayout({
+    mapping,
+    model,
+    language,
+    employees: employeesGeometry,
+    customers: customersGeometry,
+    unitCount: employees.units.length,
+    managerCount: employees.managers.length,
+  });
+  const area = await applyLayout(port, layout);
+  options.onProgress?.({ stage: "writing", rowsRead: 1, totalRows: 1 });
+  return { area, layout, employees, customers };
+}

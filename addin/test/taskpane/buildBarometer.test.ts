@@ -1,0 +1,170 @@
+import { DEFAULT_MODEL, type Mapping } from "../../../shared/src/index";
+import { buildBarometer } from "../../src/taskpane/barometer/buildBarometer";
+import { AREA_NAME, GAP_CHART, RADAR_CHART } from "../../src/taskpane/barometer/layout";
+import { AreaOccupiedError } from "../../src/taskpane/barometer/applyLayout";
+import { locateSource } from "../../src/taskpane/data/sourceGeometry";
+import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
+import { loadMapping, saveMapping } from "../../src/taskpane/mapping/persistence";
+import { rangeText } from "../../src/taskpane/workbook/a1";
+import type { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import { fixtureWorkbook, reference } from "../support/fixtureWorkbook";
+
+// Expected figures: addin/test/taskpane/fixtures/reference.json, computed by make_fixture.py with
+// pandas + scipy.stats (ttest_ind(equal_var=False), t.ppf, norm.ppf) from the same CSV files.
+const expected = reference();
+
+async function suggestedMapping(workbook: MemoryWorkbook, language: "en" | "fr" = "en"): Promise<Mapping> {
+  const employees = { location: { sheet: "Employees" }, geometry: await locateSource(workbook, { sheet: "Employees" }) };
+  const customers = { location: { sheet: "Customers" }, geometry: await locateSource(workbook, { sheet: "Customers" }) };
+  const { draft } = suggestDraft(DEFAULT_MODEL, language, employees, customers);
+  // "store" is not a default unit header for customers; the customer unit plays no part in the sheet.
+  const check = checkDraft(draft, { employees: employees.geometry, customers: customers.geometry });
+  expect(check.issues).toEqual([]);
+  return check.mapping!;
+}
+
+async function cell(workbook: MemoryWorkbook, sheet: string, address: string) {
+  return (await workbook.readRange(sheet, address))[0][0];
+}
+
+describe("building the Barometer sheet on the in-memory workbook", () => {
+  it("writes live SYM formulas whose values match pandas/scipy on the same data", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    const result = await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
+    const sheet = result.layout.sheetName;
+    expect(sheet).toBe("Barometer");
+    expect(result.layout.anchors.dimensionIds).toEqual(["culture", "recognition", "information"]);
+
+    const rows = await workbook.readRange(sheet, rangeText(result.layout.anchors.dimensionRows));
+    result.layout.anchors.dimensionIds.forEach((id, index) => {
+      const [label, employees, customers, gap, low, high, p, , status, weight] = rows[index];
+      const want = expected.dimensions[id];
+      expect(label).toBe(DEFAULT_MODEL.dimensions.find((dimension) => dimension.id === id)!.label.en);
+      expect(employees).toBeCloseTo(want.employees, 9);
+      expect(customers).toBeCloseTo(want.customers, 9);
+      expect(gap).toBeCloseTo(want.gap, 9);
+      expect(low).toBeCloseTo(want.low, 6);
+      expect(high).toBeCloseTo(want.high, 6);
+      expect(p).toBeCloseTo(want.p, 6);
+      expect(["alert", "watch", "ok"]).toContain(status);
+      expect(weight).toBe(1);
+    });
+    expect(await cell(workbook, sheet, "B5")).toBeCloseTo(expected.symmetryIndex, 9);
+    const [enps] = await workbook.readRange(sheet, "B6:E6");
+    expect(enps[0]).toBeCloseTo(expected.enps.value, 9);
+    expect(enps[1]).toBeCloseTo(expected.enps.low, 6);
+    expect(enps[2]).toBeCloseTo(expected.enps.high, 6);
+    expect(enps[3]).toBe(expected.enps.n);
+    const [nps] = await workbook.readRange(sheet, "B7:E7");
+    expect(nps[0]).toBeCloseTo(expected.nps.value, 9);
+    expect(nps[3]).toBe(expected.nps.n);
+  });
+
+  it("generates FILTER for single columns, IF(r=\"\") for item blocks and a reflection for the reversed item", async () => {
+    const workbook = fixtureWorkbook();
+    await buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
+    expect(workbook.formulaAt("Barometer", "B6")).toBe('=IF(COUNT(Employees!$J$2:$J$61)>=5,SYM.NPSCI(FILTER(Employees!$J$2:$J$61,Employees!$J$2:$J$61<>"")),NA())');
+    expect(workbook.formulaAt("Barometer", "B11")).toBe(
+      '=SYM.SCORE(HSTACK(IF(Employees!$D$2:$E$61="","",Employees!$D$2:$E$61),IF(Employees!$G$2:$G$61="","",IF(ISNUMBER(Employees!$G$2:$G$61),6-Employees!$G$2:$G$61,Employees!$G$2:$G$61))),1,5)',
+    );
+    expect(workbook.formulaAt("Barometer", "C13")).toBe('=SYM.SCORE(IF(Customers!$E$2:$F$76="","",Customers!$E$2:$F$76),1,5)');
+  });
+
+  it("shows the eNPS heat map by unit with small groups and their complement hidden, and writes unit names as text", async () => {
+    const workbook = fixtureWorkbook();
+    const result = await buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
+    const byUnit = result.layout.anchors.byUnit!;
+    const rows = await workbook.readRange("Barometer", rangeText(byUnit));
+    const shown = Object.fromEntries(rows.map(([unit, n, value]) => [String(unit), { n, value }]));
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(expected.units).sort());
+    expect(shown.Tiny.value).toBe("#N/A"); // 2 answers: below the threshold of 5
+    expect(shown["Support-Lille"].value).toBe("#N/A"); // the smallest other group, hidden so Tiny cannot be recovered
+    for (const unit of ["Lyon", "Paris", '=HYPERLINK("http://example.com","click")']) {
+      expect(shown[unit].value).toBeCloseTo(expected.units[unit].enps!, 9);
+    }
+    // The data cell stays text (it was loaded as text) and nothing in the sheet became a link formula.
+    expect(workbook.formulaAt("Employees", "B42")).toBeUndefined();
+  });
+
+  it("rebuilds in place: no duplicated sheet, chart or name, and the user's cells outside the area are kept", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    const first = await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
+    const areaBottom = first.layout.area.bottom + 1;
+    await workbook.writeValues("Barometer", "L45", [["my note"]]);
+    await workbook.writeValues("Barometer", `A${areaBottom + 3}`, [["kept below"]]);
+    const before = await workbook.readRange("Barometer", "B5:B7");
+
+    await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
+
+    expect((await workbook.listSheets()).map((sheet) => sheet.name)).toEqual(["Employees", "Customers", "Barometer"]);
+    expect((await workbook.listCharts("Barometer")).sort()).toEqual([GAP_CHART, RADAR_CHART].sort());
+    expect(await workbook.listNames()).toEqual([AREA_NAME.toLowerCase()]);
+    expect(workbook.conditionalFormats("Barometer")).toHaveLength(first.layout.conditionalFormats.length);
+    expect(await cell(workbook, "Barometer", "L45")).toBe("my note");
+    expect(await cell(workbook, "Barometer", `A${areaBottom + 3}`)).toBe("kept below");
+    expect(await workbook.readRange("Barometer", "B5:B7")).toEqual(before);
+  });
+
+  it("recalculates when the data changes (live formulas)", async () => {
+    const workbook = fixtureWorkbook();
+    await buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
+    const before = await cell(workbook, "Barometer", "B11");
+    await workbook.writeValues("Employees", "D2", [[1]]); // culture_1 of the first employee: 4 → 1
+    expect(await cell(workbook, "Barometer", "B11")).not.toBeCloseTo(before as number, 6);
+  });
+
+  it("renames the sheet when rebuilt in French instead of adding a second one", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
+    const result = await buildBarometer(workbook, { ...mapping, language: "fr" }, DEFAULT_MODEL, "fr");
+    expect(result.layout.sheetName).toBe("Baromètre");
+    expect((await workbook.listSheets()).map((sheet) => sheet.name)).toEqual(["Employees", "Customers", "Baromètre"]);
+    expect(await cell(workbook, "Baromètre", "A10")).toBe("Dimension");
+    expect(await cell(workbook, "Baromètre", "A5")).toBe("Indice de symétrie");
+  });
+
+  it("refuses to overwrite a cell the user typed where the generated area grows", async () => {
+    const workbook = fixtureWorkbook();
+    await workbook.ensureSheet("Barometer");
+    await workbook.writeValues("Barometer", "C12", [["mine"]]);
+    await expect(buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en")).rejects.toThrow(AreaOccupiedError);
+    expect(await cell(workbook, "Barometer", "C12")).toBe("mine");
+  });
+
+  it("writes text that starts with =, +, - or @ as text, never as a formula", async () => {
+    const workbook = fixtureWorkbook();
+    const unsafe = ['=HYPERLINK("http://evil.example","x")', "+33 1 23", "-minus", "@SUM(A1)", "'quoted"];
+    await workbook.ensureSheet("Notes");
+    await workbook.writeValues("Notes", "A1", [unsafe]);
+    expect(await workbook.readRange("Notes", "A1:E1")).toEqual([unsafe]);
+    for (const column of ["A", "B", "C", "D", "E"]) expect(workbook.formulaAt("Notes", `${column}1`)).toBeUndefined();
+  });
+
+  it("saves the mapping as a custom XML part and reloads it", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    expect(await loadMapping(workbook)).toBeNull();
+    await saveMapping(workbook, mapping);
+    expect(await workbook.getCustomXmlPart("urn:symmetry-barometer:mapping:1")).toMatch(/^<\?xml[^]*<mapping xmlns="urn:symmetry-barometer:mapping:1" version="1">/);
+    expect(await loadMapping(workbook)).toEqual(mapping);
+  });
+
+  it("stops at a bad answer with its sheet, row and column", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    await workbook.writeValues("Employees", "E7", [[9]]); // culture_2 on a 1–5 scale
+    await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(/Employees, row 7, column "culture_2": answer 9 is outside the scale 1–5/);
+    expect((await workbook.listSheets()).map((sheet) => sheet.name)).not.toContain("Barometer");
+  });
+
+  it("builds nothing for fewer employees than the confidentiality threshold", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    const rows = (await workbook.readRange("Employees", "A1:J5"));
+    workbook.loadSheet("Employees", rows);
+    await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(/Only 4 employees answered, fewer than the confidentiality threshold of 5/);
+  });
+});
