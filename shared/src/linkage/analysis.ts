@@ -37,6 +37,9 @@ interface DriverPlan {
   readonly y: string;
   readonly predictors: string[];
   readonly columns: WeightedColumns;
+  /** Point estimates on the units themselves (every count 1). */
+  readonly weights: number[];
+  readonly rSquared: number;
 }
 
 export interface LinkagePlan {
@@ -45,6 +48,8 @@ export interface LinkagePlan {
   readonly pairs: { readonly x: string; readonly y: string; readonly rows: Int32Array }[];
   readonly groups: CorrelationGroup[];
   readonly drivers: DriverPlan[];
+  /** Turnover money, computed with the plan so that a bad request fails before any replicate. */
+  readonly turnover: { readonly result: TurnoverLinkage | null; readonly skipped?: string };
 }
 
 /** Bootstrap replicates [from, to) of a plan: per series, one value per replicate (null = undefined). */
@@ -57,19 +62,64 @@ export interface BootstrapChunk {
   drivers: (number | null)[][];
 }
 
-/** Validates a request and prepares everything the replicates need. */
+function checkDistinctNames(names: readonly string[], field: string): void {
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  if (duplicate !== undefined) throw new SymError("invalid-argument", `linkage request lists "${duplicate}" twice in ${field}`, { value: duplicate });
+}
+
+/** True when every value is the same number (exactly: rounding must not make a constant vary). */
+function isConstant(values: Float64Array): boolean {
+  return values.every((value) => value === values[0]);
+}
+
+/**
+ * Checks what every correlation needs before any replicate runs: at least four units with both
+ * metrics (the Fisher interval needs n > 3) and metrics that vary across them.
+ */
+function checkPair(table: AnalysisTable, pair: { x: string; y: string; rows: Int32Array }): void {
+  const context = `correlation of "${pair.x}" with "${pair.y}"`;
+  if (pair.rows.length < 4) {
+    const excluded = table.excluded > 0 ? `; ${table.excluded} unit${table.excluded === 1 ? " is" : "s are"} under the confidentiality threshold` : "";
+    throw new SymError("too-few-values", `${context} requires at least 4 units with both metrics, got ${pair.rows.length}${excluded}`, {
+      value: pair.rows.length,
+    });
+  }
+  for (const [name, column] of [[pair.x, table.x[pair.x]], [pair.y, table.y[pair.y]]] as const) {
+    const values = pick(column, pair.rows);
+    if (isConstant(values)) {
+      throw new SymError("zero-variance", `${context} requires metrics that vary across units; "${name}" is ${values[0]} in all ${values.length} units`, {
+        value: name,
+      });
+    }
+  }
+}
+
+/**
+ * Validates a request and prepares everything the replicates need. Every input error (unknown
+ * metric, too few units, constant column, drivers under their minimum) is thrown here, before a
+ * job fans out.
+ *
+ * @throws invalid-argument, too-few-values or zero-variance, with a message naming the field or metric
+ */
 export function planLinkage(input: LinkageRequest | ParsedLinkageRequest): LinkagePlan {
   const parsed = LinkageRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SymError("invalid-argument", `linkage request is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new SymError("invalid-argument", `linkage request is invalid at ${issue.path.join(".") || "(root)"}: ${issue.message}`, {
+      value: issue.path.join("."),
+    });
   }
   const request = parsed.data;
+  checkDistinctNames(request.x, "x");
+  checkDistinctNames(request.y, "y");
+  checkDistinctNames(request.methods, "methods");
+  if (request.drivers?.predictors) checkDistinctNames(request.drivers.predictors, "drivers.predictors");
   const table = buildAnalysisTable(request);
   const pairs = request.x.flatMap((x) =>
     request.y.map((y) => ({ x, y, rows: completeRows([table.x[x], table.y[y]], table.rows) })),
   );
-  // Pairs with the same complete rows share their centred columns in every replicate.
+  for (const pair of pairs) checkPair(table, pair);
+  // Pairs with the same complete rows share their prepared columns in every replicate.
   const groupsByRows = new Map<string, { rows: Int32Array; columnNames: string[]; pairs: CorrelationGroup["pairs"] }>();
   pairs.forEach((pair, index) => {
     const key = pair.rows.join(",");
@@ -90,7 +140,13 @@ export function planLinkage(input: LinkageRequest | ParsedLinkageRequest): Linka
     columns: new WeightedColumns(group.rows, group.columnNames.map(columnData)),
     pairs: group.pairs,
   }));
-  return { request, table, pairs, groups, drivers: planDrivers(request, table) };
+  const drivers = planDrivers(request, table);
+  return { request, table, pairs, groups, drivers, turnover: turnoverLinkage(request, table) };
+}
+
+function correlationMatrix(columns: WeightedColumns): number[][] {
+  const size = columns.columnCount;
+  return Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : columns.correlation(i, j))));
 }
 
 function planDrivers(request: ParsedLinkageRequest, table: AnalysisTable): DriverPlan[] {
@@ -98,8 +154,9 @@ function planDrivers(request: ParsedLinkageRequest, table: AnalysisTable): Drive
   const predictors = request.drivers.predictors ?? request.x;
   if (predictors.length < 2) throw new SymError("invalid-argument", "key drivers require at least two employee metrics");
   return request.y.map((y) => {
-    const columns = [...predictors.map((name) => table.x[name]), table.y[y]];
-    const rows = completeRows(columns, table.rows);
+    const names = [...predictors, y];
+    const data = [...predictors.map((name) => table.x[name]), table.y[y]];
+    const rows = completeRows(data, table.rows);
     if (rows.length < request.drivers!.minUnits) {
       throw new SymError(
         "too-few-values",
@@ -107,15 +164,29 @@ function planDrivers(request: ParsedLinkageRequest, table: AnalysisTable): Drive
         { value: rows.length },
       );
     }
-    return { y, predictors, columns: new WeightedColumns(rows, columns) };
+    const constant = names.find((_, index) => isConstant(pick(data[index], rows)));
+    if (constant !== undefined) throw new SymError("zero-variance", `key drivers require metrics that vary across units; "${constant}" is constant`, { value: constant });
+    const columns = new WeightedColumns(rows, data);
+    columns.loadCounts(new Uint32Array(table.rows).fill(1));
+    columns.centre(false);
+    const { predictors: predictorCorrelations, outcome } = splitCorrelations(correlationMatrix(columns));
+    let estimate: { weights: number[]; rSquared: number };
+    try {
+      estimate = relativeWeights(predictorCorrelations, outcome);
+    } catch (error) {
+      if (error instanceof SymError) {
+        throw new SymError(error.code, `key drivers of "${y}": ${error.message} (${predictors.join(", ")})`, { value: predictors });
+      }
+      throw error;
+    }
+    return { y, predictors, columns, weights: estimate.weights, rSquared: estimate.rSquared };
   });
 }
 
 function driverShares(plan: DriverPlan, counts: ArrayLike<number>): number[] {
   const total = plan.columns.loadCounts(counts);
   plan.columns.centre(false, total);
-  const size = plan.columns.columnCount;
-  const matrix = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : plan.columns.correlation(i, j))));
+  const matrix = correlationMatrix(plan.columns);
   if (matrix.some((row) => row.some((value) => !Number.isFinite(value)))) return plan.predictors.map(() => Number.NaN);
   try {
     const { predictors, outcome } = splitCorrelations(matrix);
@@ -128,8 +199,11 @@ function driverShares(plan: DriverPlan, counts: ArrayLike<number>): number[] {
 
 /** Computes bootstrap replicates [from, to) of a plan. */
 export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): BootstrapChunk {
-  const { methods, seed } = plan.request;
-  const length = Math.max(0, to - from);
+  const { methods, seed, bootstrap } = plan.request;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > bootstrap) {
+    throw new SymError("invalid-argument", `bootstrapChunk requires whole replicates 0 ≤ from ≤ to ≤ ${bootstrap}, got ${from}–${to}`, { value: [from, to] });
+  }
+  const length = to - from;
   const correlations = Array.from({ length: methods.length * plan.pairs.length }, () => new Array<number | null>(length).fill(null));
   const driverSeries = plan.drivers.flatMap((driver) => driver.predictors.map(() => new Array<number | null>(length).fill(null)));
   const counts = new Uint32Array(plan.table.rows);
@@ -158,6 +232,8 @@ export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): Boo
 
 /** Splits B replicates into chunks of at most `size` (the job's fan-out). */
 export function bootstrapRanges(replicates: number, size: number): { from: number; to: number }[] {
+  if (!Number.isInteger(size) || size < 1) throw new SymError("invalid-argument", `bootstrapRanges requires a chunk size of 1 or more, got ${size}`, { value: size });
+  if (!Number.isInteger(replicates) || replicates < 0) throw new SymError("invalid-argument", `bootstrapRanges requires a whole number of replicates, got ${replicates}`, { value: replicates });
   const ranges: { from: number; to: number }[] = [];
   for (let from = 0; from < replicates; from += size) ranges.push({ from, to: Math.min(replicates, from + size) });
   return ranges;
@@ -165,7 +241,19 @@ export function bootstrapRanges(replicates: number, size: number): { from: numbe
 
 function mergeChunks(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): { correlations: Float64Array[]; drivers: Float64Array[] } {
   const replicates = plan.request.bootstrap;
-  const sorted = [...chunks].sort((a, b) => a.from - b.from);
+  // A queue delivers at least once: the same range computed twice holds the same numbers, keep one.
+  const distinct = new Map<string, BootstrapChunk>();
+  for (const chunk of chunks) distinct.set(`${chunk.from}-${chunk.to}`, chunk);
+  const sorted = [...distinct.values()].sort((a, b) => a.from - b.from || a.to - b.to);
+  const seriesCount = plan.request.methods.length * plan.pairs.length;
+  const driverCount = plan.drivers.reduce((sum, driver) => sum + driver.predictors.length, 0);
+  for (const chunk of sorted) {
+    const length = chunk.to - chunk.from;
+    const shaped = (series: (number | null)[][], count: number) => series.length === count && series.every((values) => values.length === length);
+    if (!shaped(chunk.correlations, seriesCount) || !shaped(chunk.drivers, driverCount)) {
+      throw new SymError("shape-mismatch", `bootstrap chunk ${chunk.from}–${chunk.to} does not match this linkage (another request or plan?)`);
+    }
+  }
   let expected = 0;
   for (const chunk of sorted) {
     if (chunk.from !== expected) throw new SymError("invalid-argument", `bootstrap chunks do not cover replicates ${expected}–${chunk.from - 1}`);
@@ -179,8 +267,8 @@ function mergeChunks(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): { co
       return values;
     });
   return {
-    correlations: gather((chunk) => chunk.correlations, plan.request.methods.length * plan.pairs.length),
-    drivers: gather((chunk) => chunk.drivers, plan.drivers.reduce((sum, driver) => sum + driver.predictors.length, 0)),
+    correlations: gather((chunk) => chunk.correlations, seriesCount),
+    drivers: gather((chunk) => chunk.drivers, driverCount),
   };
 }
 
@@ -191,16 +279,9 @@ function pick(column: Float64Array, rows: Int32Array): Float64Array {
 function correlationRows(plan: LinkagePlan, replicates: Float64Array[]): CorrelationRow[] {
   const { methods, confidence, bootstrap } = plan.request;
   return methods.flatMap((method, methodIndex) => {
-    const tests = plan.pairs.map((pair) => {
-      try {
-        return correlationTest(pick(plan.table.x[pair.x], pair.rows), pick(plan.table.y[pair.y], pair.rows), method, confidence);
-      } catch (error) {
-        if (error instanceof SymError) {
-          throw new SymError(error.code, `correlation of "${pair.x}" with "${pair.y}" across ${pair.rows.length} units: ${error.message}`, error.details);
-        }
-        throw error;
-      }
-    });
+    const tests = plan.pairs.map((pair) =>
+      correlationTest(pick(plan.table.x[pair.x], pair.rows), pick(plan.table.y[pair.y], pair.rows), method, confidence),
+    );
     const q = benjaminiHochberg(tests.map((test) => test.p));
     return tests.map((test, pairIndex) => {
       const interval = bootstrap > 0 ? percentileInterval(replicates[methodIndex * plan.pairs.length + pairIndex], confidence) : null;
@@ -252,41 +333,31 @@ function quartileRows(plan: LinkagePlan): QuartileRow[] {
 }
 
 function driverRows(plan: LinkagePlan, replicates: Float64Array[]): DriverRow[] {
-  const ones = new Uint32Array(plan.table.rows).fill(1);
   let series = 0;
-  return plan.drivers.flatMap((driver) => {
-    const total = driver.columns.loadCounts(ones);
-    driver.columns.centre(false, total);
-    const size = driver.columns.columnCount;
-    const matrix = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : driver.columns.correlation(i, j))));
-    const constant = driver.predictors.concat(driver.y).find((_, index) => !Number.isFinite(matrix[index][(index + 1) % size]));
-    if (constant) throw new SymError("zero-variance", `key drivers require metrics that vary across units; "${constant}" is constant`);
-    const { predictors, outcome } = splitCorrelations(matrix);
-    const { weights, rSquared } = relativeWeights(predictors, outcome);
-    return driver.predictors.map((id, index) => {
+  return plan.drivers.flatMap((driver) =>
+    driver.predictors.map((id, index) => {
       const interval = plan.request.bootstrap > 0 ? percentileInterval(replicates[series++], plan.request.confidence) : null;
       return {
         y: driver.y,
         id,
-        weight: weights[index],
-        share: weights[index] / rSquared,
+        weight: driver.weights[index],
+        share: driver.weights[index] / driver.rSquared,
         low: interval && Number.isFinite(interval.low) ? interval.low : null,
         high: interval && Number.isFinite(interval.high) ? interval.high : null,
-        rSquared,
+        rSquared: driver.rSquared,
         n: driver.columns.rows.length,
       };
-    });
-  });
+    }),
+  );
 }
 
 /**
  * Turnover money (DOMAIN.md): OLS of unit turnover rate (leavers / average headcount) on the unit
  * metric; +Δ points avoid −slope·Δ·headcount leavers, each costing salary × cost ratio.
  */
-function turnoverLinkage(plan: LinkagePlan): { result: TurnoverLinkage | null; skipped?: string } {
-  const options = plan.request.turnover;
+function turnoverLinkage(request: ParsedLinkageRequest, table: AnalysisTable): { result: TurnoverLinkage | null; skipped?: string } {
+  const options = request.turnover;
   if (!options) return { result: null };
-  const { table } = plan;
   const x = table.x[options.x];
   // Plain arrays: mapping an Int32Array would truncate the rates to integers.
   const rows = Array.from(completeRows([x, table.headcount, table.leavers, table.salary], table.rows)).filter((row) => table.headcount[row] > 0);
@@ -294,7 +365,11 @@ function turnoverLinkage(plan: LinkagePlan): { result: TurnoverLinkage | null; s
     return { result: null, skipped: `turnover linkage requires headcount, leavers and salary for at least 3 units, got ${rows.length}` };
   }
   const rates = rows.map((row) => table.leavers[row] / table.headcount[row]);
-  const regression = simpleRegression(rows.map((row) => x[row]), rates, plan.request.confidence);
+  const xs = rows.map((row) => x[row]);
+  if (xs.every((value) => value === xs[0])) {
+    return { result: null, skipped: `turnover linkage requires "${options.x}" to vary across units; it is ${xs[0]} in all ${rows.length}` };
+  }
+  const regression = simpleRegression(xs, rates, request.confidence);
   const headcount = rows.reduce((sum, row) => sum + table.headcount[row], 0);
   const meanSalary = rows.reduce((sum, row) => sum + table.salary[row] * table.headcount[row], 0) / headcount;
   const leaversPerPoint = -regression.slope * headcount;
@@ -328,7 +403,7 @@ function turnoverLinkage(plan: LinkagePlan): { result: TurnoverLinkage | null; s
 /** Completes a linkage from its plan and every bootstrap chunk. */
 export function completeLinkage(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): LinkageResult {
   const replicates = mergeChunks(plan, chunks);
-  const turnover = turnoverLinkage(plan);
+  const { turnover } = plan;
   return {
     units: plan.table.units,
     excluded: plan.table.excluded,

@@ -1,24 +1,48 @@
+import { SymError } from "../errors";
+import type { CorrelationMethod } from "../correlation/correlation";
+
 /**
  * Columns of the complete-case rows of one analysis, prepared once so that each bootstrap
  * replicate is a few linear passes: the replicate is a vector of resample counts (how often each
  * unit was drawn), and Pearson or Spearman on the resample equals the count-weighted statistic
- * on the original units. Spearman's average ranks of a resample follow from the pre-sorted order
- * in one pass (a tie block of total count g after c earlier draws ranks c + (g+1)/2).
+ * on the original units. Only the drawn units (about 63 % of them) are visited after
+ * `loadCounts`, in compact typed arrays.
+ *
+ * Pearson: values are centred once on their full-sample mean, so the weighted sums of a
+ * resample need no second pass (`Σw·a·b − W·ā·b̄` on nearly centred data loses no precision).
+ * Spearman's average ranks of a resample follow from the pre-sorted order in one pass: a tie
+ * block of total count g after c earlier draws ranks c + (g+1)/2; they are stored centred on the
+ * resample's mean rank (W+1)/2.
  */
 export class WeightedColumns {
   readonly rows: Int32Array;
+  /** Per row of `rows`, the count of the loaded replicate. */
+  readonly weights: Float64Array;
   private readonly values: Float64Array[];
   private readonly orders: Int32Array[];
   private readonly tieStarts: Int32Array[];
-  private readonly deviations: Float64Array[];
-  private readonly ranks: Float64Array[];
+  /** Per column, the drawn rows' values (or centred ranks) in drawn order. */
+  private readonly drawnValues: Float64Array[];
+  private readonly drawnWeights: Float64Array;
+  private readonly drawnRows: Int32Array;
+  /** Row → position among the drawn rows, −1 when not drawn. */
+  private readonly drawnPosition: Int32Array;
+  private readonly means: Float64Array;
   private readonly sumsOfSquares: Float64Array;
-  readonly weights: Float64Array;
+  private drawnCount = 0;
+  private totalWeight = 0;
 
   constructor(rows: Int32Array, columns: readonly Float64Array[]) {
     this.rows = rows;
-    this.values = columns.map((column) => Float64Array.from(rows, (row) => column[row]));
-    this.orders = this.values.map((values) => Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b]));
+    this.values = columns.map((column) => {
+      const values = Float64Array.from(rows, (row) => column[row]);
+      let mean = 0;
+      for (let k = 0; k < values.length; k++) mean += values[k];
+      mean /= values.length || 1;
+      for (let k = 0; k < values.length; k++) values[k] -= mean;
+      return values;
+    });
+    this.orders = this.values.map((values) => Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b));
     this.tieStarts = this.values.map((values, index) => {
       const order = this.orders[index];
       const starts: number[] = [];
@@ -26,72 +50,131 @@ export class WeightedColumns {
       starts.push(order.length);
       return Int32Array.from(starts);
     });
-    this.deviations = columns.map(() => new Float64Array(rows.length));
-    this.ranks = columns.map(() => new Float64Array(rows.length));
-    this.sumsOfSquares = new Float64Array(columns.length);
     this.weights = new Float64Array(rows.length);
+    this.drawnValues = columns.map(() => new Float64Array(rows.length));
+    this.drawnWeights = new Float64Array(rows.length);
+    this.drawnRows = new Int32Array(rows.length);
+    this.drawnPosition = new Int32Array(rows.length);
+    this.means = new Float64Array(columns.length);
+    this.sumsOfSquares = new Float64Array(columns.length);
   }
 
   get columnCount(): number {
     return this.values.length;
   }
 
-  /** Loads the replicate's counts for these rows; returns the total weight. */
+  /** Loads the replicate's counts (indexed by the table's rows); returns the total weight. */
   loadCounts(counts: ArrayLike<number>): number {
     let total = 0;
-    for (let k = 0; k < this.rows.length; k++) {
-      const weight = counts[this.rows[k]];
+    let drawn = 0;
+    const rows = this.rows;
+    for (let k = 0; k < rows.length; k++) {
+      const weight = counts[rows[k]];
       this.weights[k] = weight;
-      total += weight;
+      if (weight > 0) {
+        this.drawnPosition[k] = drawn;
+        this.drawnWeights[drawn] = weight;
+        this.drawnRows[drawn] = k;
+        drawn += 1;
+        total += weight;
+      } else {
+        this.drawnPosition[k] = -1;
+      }
     }
+    this.drawnCount = drawn;
+    this.totalWeight = total;
     return total;
   }
 
-  /** Weighted average ranks of a column under the loaded weights. */
-  private rank(column: number): Float64Array {
+  /**
+   * Prepares every column (raw values or ranks) under the loaded weights: weighted mean and sum of
+   * squared deviations. A column whose drawn values are all equal gets a sum of squares of exactly
+   * 0, so its correlations are NaN rather than rounding noise.
+   */
+  centre(useRanks: boolean, totalWeight: number = this.totalWeight): void {
+    if (totalWeight !== this.totalWeight) throw new SymError("invalid-argument", `WeightedColumns.centre got a total weight of ${totalWeight}, loaded ${this.totalWeight}`);
+    for (let column = 0; column < this.values.length; column++) {
+      if (useRanks) this.rankColumn(column);
+      else this.gatherColumn(column);
+    }
+  }
+
+  private gatherColumn(column: number): void {
+    const values = this.values[column];
+    const drawn = this.drawnValues[column];
+    const weights = this.drawnWeights;
+    const rows = this.drawnRows;
+    const count = this.drawnCount;
+    let sum = 0;
+    let squares = 0;
+    let lowest = Number.POSITIVE_INFINITY;
+    let highest = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < count; j++) {
+      const value = values[rows[j]];
+      const weighted = weights[j] * value;
+      drawn[j] = value;
+      sum += weighted;
+      squares += weighted * value;
+      if (value < lowest) lowest = value;
+      if (value > highest) highest = value;
+    }
+    const mean = sum / this.totalWeight;
+    this.means[column] = mean;
+    this.sumsOfSquares[column] = lowest === highest ? 0 : Math.max(0, squares - sum * mean);
+  }
+
+  /** Weighted average ranks of a column, centred on (W+1)/2, in drawn order. */
+  private rankColumn(column: number): void {
     const order = this.orders[column];
     const starts = this.tieStarts[column];
-    const ranks = this.ranks[column];
+    const drawn = this.drawnValues[column];
     const weights = this.weights;
+    const position = this.drawnPosition;
+    const centre = (this.totalWeight + 1) / 2;
     let drawnBefore = 0;
+    let squares = 0;
+    let blocks = 0;
     for (let block = 0; block + 1 < starts.length; block++) {
-      let blockWeight = 0;
-      for (let k = starts[block]; k < starts[block + 1]; k++) blockWeight += weights[order[k]];
-      const rank = drawnBefore + (blockWeight + 1) / 2;
-      for (let k = starts[block]; k < starts[block + 1]; k++) ranks[order[k]] = rank;
-      drawnBefore += blockWeight;
-    }
-    return ranks;
-  }
-
-  /** Centres every column (raw values or ranks) on its weighted mean; keeps weighted sums of squares. */
-  centre(useRanks: boolean, totalWeight: number): void {
-    const weights = this.weights;
-    for (let column = 0; column < this.values.length; column++) {
-      const source = useRanks ? this.rank(column) : this.values[column];
-      let sum = 0;
-      for (let k = 0; k < source.length; k++) sum += weights[k] * source[k];
-      const mean = sum / totalWeight;
-      const deviation = this.deviations[column];
-      let squares = 0;
-      for (let k = 0; k < source.length; k++) {
-        const d = source[k] - mean;
-        deviation[k] = d;
-        squares += weights[k] * d * d;
+      const start = starts[block];
+      const end = starts[block + 1];
+      if (end - start === 1) {
+        const row = order[start];
+        const weight = weights[row];
+        if (weight === 0) continue;
+        const rank = drawnBefore + (weight + 1) / 2 - centre;
+        drawn[position[row]] = rank;
+        squares += weight * rank * rank;
+        drawnBefore += weight;
+        blocks += 1;
+        continue;
       }
-      this.sumsOfSquares[column] = squares;
+      let blockWeight = 0;
+      for (let k = start; k < end; k++) blockWeight += weights[order[k]];
+      if (blockWeight === 0) continue;
+      const rank = drawnBefore + (blockWeight + 1) / 2 - centre;
+      for (let k = start; k < end; k++) {
+        const at = position[order[k]];
+        if (at >= 0) drawn[at] = rank;
+      }
+      squares += blockWeight * rank * rank;
+      drawnBefore += blockWeight;
+      blocks += 1;
     }
+    this.means[column] = 0;
+    this.sumsOfSquares[column] = blocks > 1 ? squares : 0;
   }
 
-  /** Weighted correlation of two centred columns (NaN when one is constant in the resample). */
+  /** Weighted correlation of two prepared columns (NaN when one is constant in the resample). */
   correlation(first: number, second: number): number {
-    const a = this.deviations[first];
-    const b = this.deviations[second];
-    const weights = this.weights;
-    let cross = 0;
-    for (let k = 0; k < a.length; k++) cross += weights[k] * a[k] * b[k];
     const denominator = Math.sqrt(this.sumsOfSquares[first] * this.sumsOfSquares[second]);
-    return denominator > 0 ? cross / denominator : Number.NaN;
+    if (!(denominator > 0)) return Number.NaN;
+    const a = this.drawnValues[first];
+    const b = this.drawnValues[second];
+    const weights = this.drawnWeights;
+    let cross = 0;
+    for (let j = 0; j < this.drawnCount; j++) cross += weights[j] * a[j] * b[j];
+    cross -= this.totalWeight * this.means[first] * this.means[second];
+    return Math.max(-1, Math.min(1, cross / denominator));
   }
 }
 
@@ -100,4 +183,28 @@ export function completeRows(columns: readonly Float64Array[], rowCount: number)
   const rows: number[] = [];
   for (let row = 0; row < rowCount; row++) if (columns.every((column) => Number.isFinite(column[row]))) rows.push(row);
   return Int32Array.from(rows);
+}
+
+/**
+ * Pearson or Spearman correlation of the resample that draws unit i `counts[i]` times, computed
+ * from the counts without building the resample (what each bootstrap replicate computes). Equal
+ * to scipy.stats.pearsonr / spearmanr on `numpy.repeat(x, counts)`, `numpy.repeat(y, counts)`.
+ *
+ * @example resampleCorrelation([1, 2, 3, 4], [2, 1, 4, 3], [1, 1, 1, 1]) // 0.6
+ * @returns NaN when x or y is constant over the drawn units
+ * @throws shape-mismatch when x, y and counts differ in length
+ */
+export function resampleCorrelation(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  method: CorrelationMethod = "pearson",
+): number {
+  if (x.length !== y.length || x.length !== counts.length) {
+    throw new SymError("shape-mismatch", `resampleCorrelation requires x, y and counts of the same length, got ${x.length}, ${y.length} and ${counts.length}`);
+  }
+  const columns = new WeightedColumns(Int32Array.from({ length: x.length }, (_, index) => index), [Float64Array.from(x), Float64Array.from(y)]);
+  columns.loadCounts(counts);
+  columns.centre(method === "spearman");
+  return columns.correlation(0, 1);
 }

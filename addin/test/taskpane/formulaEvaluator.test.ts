@@ -1,0 +1,70 @@
+import { parseFormula } from "../../src/taskpane/workbook/formula/parse";
+import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import { symFunctions } from "../support/fixtureWorkbook";
+
+/** Excel behaviours the evaluator must reproduce (checked against LibreOffice/Excel semantics: blank = "" and 0). */
+async function evaluate(formula: string, data: (string | number | null)[][] = []) {
+  const workbook = new MemoryWorkbook(symFunctions());
+  workbook.loadSheet("Data", data);
+  workbook.loadSheet("Out", []);
+  await workbook.writeFormulas("Out", "A1", [[formula]]);
+  return { workbook, value: (await workbook.readRange("Out", "A1"))[0][0], detailed: workbook.readDetailed("Out", "A1")[0][0] };
+}
+
+describe("formula evaluator for the generated subset", () => {
+  it("parses sheet-qualified absolute references and function names with dots", () => {
+    expect(parseFormula("='My sheet'!$B$2:$C$9<>\"\"")).toMatchObject({
+      type: "binary",
+      operator: "<>",
+      left: { type: "reference", sheet: "My sheet", range: { top: 1, left: 1, bottom: 8, right: 2 } },
+    });
+    expect(parseFormula("=SYM.SCORE(A1:A3,1,5)")).toMatchObject({ type: "call", name: "SYM.SCORE" });
+  });
+
+  it("refuses what it does not know, naming the position", () => {
+    expect(() => parseFormula("=A1^2")).toThrow(/expected the end of the formula at character 4/);
+    expect(() => parseFormula("=VLOOKUP")).toThrow(/expected "\(" after VLOOKUP/);
+  });
+
+  it("keeps arithmetic precedence", async () => {
+    expect((await evaluate("=1+2*3-4/2")).value).toBe(5);
+    expect((await evaluate('="a"&1+1')).value).toBe("a2");
+  });
+
+  it("FILTER passes blanks as 0, as Excel does, unless they are filtered out", async () => {
+    const data = [[4], [null], [2]];
+    const { workbook } = await evaluate("=FILTER(Data!A1:A3,Data!A1:A3<>\"\")", data);
+    expect(await workbook.readRange("Out", "A1:A2")).toEqual([[4], [2]]);
+    const unfiltered = await evaluate("=FILTER(Data!A1:A3,Data!A1:A3=Data!A1:A3)", data);
+    expect(await unfiltered.workbook.readRange("Out", "A1:A3")).toEqual([[4], [0], [2]]);
+  });
+
+  it("IF over a range turns blanks into \"\" only when asked, and reflects reversed answers", async () => {
+    const data = [[5, null], [1, 2]];
+    const { workbook } = await evaluate('=IF(Data!A1:B2="","",IF(ISNUMBER(Data!A1:B2),6-Data!A1:B2,Data!A1:B2))', data);
+    expect(await workbook.readRange("Out", "A1:B2")).toEqual([[1, ""], [5, 4]]);
+  });
+
+  it("spills arrays into empty cells and gives #SPILL! when a cell is taken", async () => {
+    const data = [[9], [10], [3], [7], [8], [10]];
+    const { workbook } = await evaluate("=SYM.NPSCI(Data!A1:A6)", data);
+    const [row] = await workbook.readRange("Out", "A1:D1");
+    expect(row[3]).toBe(6);
+    await workbook.writeValues("Out", "C1", [["mine"]]);
+    expect((await workbook.readRange("Out", "A1"))[0][0]).toBe("#SPILL!");
+  });
+
+  it("turns a SYM function's error into the Excel error value with its message", async () => {
+    const { value, detailed } = await evaluate("=SYM.ENPS(Data!A1:A3)", [[9], [10], [3]]);
+    expect(value).toBe("#N/A");
+    expect(String((detailed as { message: string }).message)).toMatch(/fewer than 5/);
+  });
+
+  it("INDEX, HSTACK, COUNT, ROWS and NA behave as in Excel", async () => {
+    const data = [[1, "x"], [null, 3]];
+    expect((await evaluate("=INDEX(HSTACK(Data!A1:A2,Data!B1:B2),2,2)", data)).value).toBe(3);
+    expect((await evaluate("=COUNT(Data!A1:B2)", data)).value).toBe(2);
+    expect((await evaluate("=ROWS(Data!A1:B2)", data)).value).toBe(2);
+    expect((await evaluate("=IF(COUNT(Data!A1:A2)>=5,1,NA())", data)).value).toBe("#N/A");
+  });
+});
