@@ -113,3 +113,4 @@ export type { GroupMetric, GroupFigure } from "./ranges/groupRange";
 export { UnitAttributesSchema, CUSTOMER_METRIC_PREFIX, unitRowsFromAggregates } from "./linkage/unitAggregation";
 export type { UnitAttributes } from "./linkage/unitAggregation";
 export { MAPPING_XML_ROOT, mappingToXml, mappingFromXml } from "./model/mappingXml";
+export { ColumnarPopulationAccumulator } from "./streaming/columnarAccumulator";

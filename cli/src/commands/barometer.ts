@@ -1,0 +1,104 @@
+import {
+  DEFAULT_MODEL,
+  computeBarometer,
+  groupEnps,
+  type Barometer,
+  type Language,
+  type Model,
+  type Scale,
+} from "../../../shared/src";
+import { UsageError } from "../errors";
+import { readBothPopulations } from "../population/readBoth";
+import type { PopulationRead } from "../population/readPopulation";
+
+/** Settings of `sym barometer`, already parsed and checked. */
+export interface BarometerCommandOptions {
+  readonly employees: string;
+  readonly customers: string;
+  readonly employeeScale?: Scale;
+  readonly customerScale?: Scale;
+  readonly by?: string;
+  readonly minGroupSize?: number;
+  readonly gapThreshold?: number;
+  readonly alpha?: number;
+  readonly language?: Language;
+  readonly model?: Model;
+  readonly threads?: "auto" | "on" | "off";
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+/** NPS of customers per unit (extra key): same shape as the eNPS units, with the value named `nps`. */
+export interface CustomerUnitResult {
+  unit: string;
+  n: number;
+  nps: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * What `sym barometer --json` prints: the engine's barometer (issue 3's shape, plus `label`,
+ * `managers`, `unpairedDimensions`, `minGroupSize`) with what the CLI learnt reading the files.
+ */
+export type BarometerReport = Barometer & {
+  language: Language;
+  scales: { employees: Scale; customers: Scale };
+  thresholds: { minGroupSize: number; gapThreshold: number; alpha: number };
+  customerUnits: CustomerUnitResult[];
+  unmapped: { employees: string[]; customers: string[] };
+  files: { employees: FileSummary; customers: FileSummary };
+};
+
+export interface FileSummary {
+  path: string;
+  rows: number;
+  delimiter: string;
+  mappedColumns: number;
+}
+
+/**
+ * Reads both files through the engine's streaming accumulator and computes the barometer. Nothing
+ * is returned until both files have been read completely, so a bad value deep in a file never
+ * leaves a partial result behind.
+ */
+export async function runBarometer(options: BarometerCommandOptions): Promise<BarometerReport> {
+  const model = options.model ?? DEFAULT_MODEL;
+  const employeeScale = options.employeeScale ?? model.scales.employees;
+  const customerScale = options.customerScale ?? options.employeeScale ?? model.scales.customers;
+  const thresholds = {
+    minGroupSize: options.minGroupSize ?? model.thresholds.minGroupSize,
+    gapThreshold: options.gapThreshold ?? model.thresholds.gapThreshold,
+    alpha: options.alpha ?? model.thresholds.alpha,
+  };
+  const language = options.language ?? "en";
+  const [employees, customers] = await readBothPopulations(
+    [
+      { file: options.employees, population: "employees", scale: employeeScale, unitColumn: options.by },
+      { file: options.customers, population: "customers", scale: customerScale, unitColumn: options.by },
+    ],
+    model,
+    { threads: options.threads, onProgress: options.onProgress },
+  );
+  if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
+    throw new UsageError(`--by names the column ${JSON.stringify(options.by)}, which ${options.employees} does not have (columns: ${employees.headers.join(", ")})`);
+  }
+  const barometer = computeBarometer(employees.aggregate, customers.aggregate, { model, language, thresholds });
+  const customerUnits = groupEnps(customers.aggregate.units ?? {}, thresholds.minGroupSize).map(({ unit, n, enps, suppressed }) => ({
+    unit,
+    n,
+    nps: enps,
+    suppressed,
+  }));
+  return {
+    ...barometer,
+    language,
+    scales: { employees: employeeScale, customers: customerScale },
+    thresholds,
+    customerUnits,
+    unmapped: { employees: employees.unmapped, customers: customers.unmapped },
+    files: { employees: summariseFile(options.employees, employees), customers: summariseFile(options.customers, customers) },
+  };
+}
+
+function summariseFile(path: string, read: PopulationRead): FileSummary {
+  return { path, rows: read.rows, delimiter: read.delimiter, mappedColumns: read.mapped.length };
+}

@@ -1,0 +1,95 @@
+import type { Language } from "../../../shared/src";
+
+/** Words of the readable barometer table, in French and English. */
+export interface TableLabels {
+  readonly title: string;
+  readonly employees: string;
+  readonly customers: string;
+  readonly respondents: string;
+  readonly respondentsColumn: string;
+  readonly statusColumn: string;
+  readonly answers: string;
+  readonly enps: string;
+  readonly nps: string;
+  readonly interval: string;
+  readonly notShown: (minGroupSize: number) => string;
+  readonly symmetryIndex: string;
+  readonly symmetryIndexNote: string;
+  readonly dimension: string;
+  readonly gap: string;
+  readonly ci: string;
+  readonly status: Record<"alert" | "watch" | "ok" | "suppressed", string>;
+  readonly gapNote: (threshold: number, alpha: string) => string;
+  readonly unitsTitle: (minGroupSize: number) => string;
+  readonly customerUnitsTitle: (minGroupSize: number) => string;
+  readonly unit: string;
+  readonly hidden: string;
+  readonly noAnswer: string;
+  readonly managers: (count: number, hidden: number) => string;
+  readonly unpaired: (dimension: string, population: "employees" | "customers") => string;
+  readonly unmapped: (file: string, headers: string) => string;
+}
+
+const EN: TableLabels = {
+  title: "Symmetry barometer",
+  employees: "Employees",
+  customers: "Customers",
+  respondents: "respondents",
+  respondentsColumn: "Respondents",
+  statusColumn: "Status",
+  answers: "answers",
+  enps: "eNPS",
+  nps: "NPS",
+  interval: "95% CI",
+  notShown: (minGroupSize) => `not shown (fewer than ${minGroupSize} answers)`,
+  symmetryIndex: "Symmetry index",
+  symmetryIndexNote: "100 = perfect symmetry",
+  dimension: "Dimension",
+  gap: "Gap",
+  ci: "95% CI",
+  status: { alert: "ALERT", watch: "watch", ok: "ok", suppressed: "hidden" },
+  gapNote: (threshold, alpha) =>
+    `Gap = employees − customers, points on 0–100. ALERT: |gap| ≥ ${threshold} and p < ${alpha}; watch: |gap| ≥ ${threshold}, not significant.`,
+  unitsTitle: (minGroupSize) => `eNPS by unit (a unit under ${minGroupSize} answers is hidden, with a sibling so it cannot be recovered)`,
+  customerUnitsTitle: (minGroupSize) => `Customer NPS by unit (under ${minGroupSize} answers hidden)`,
+  unit: "Unit",
+  hidden: "hidden",
+  noAnswer: "no answer",
+  managers: (count, hidden) => `eNPS by manager: ${count} managers, ${hidden} hidden (details with --json)`,
+  unpaired: (dimension, population) => `${dimension}: mapped for ${population} only, no gap computed`,
+  unmapped: (file, headers) => `unmapped columns in ${file}: ${headers}`,
+};
+
+const FR: TableLabels = {
+  title: "Baromètre de la symétrie des attentions",
+  employees: "Salariés",
+  customers: "Clients",
+  respondents: "répondants",
+  respondentsColumn: "Répondants",
+  statusColumn: "Statut",
+  answers: "réponses",
+  enps: "eNPS",
+  nps: "NPS",
+  interval: "IC 95 %",
+  notShown: (minGroupSize) => `non affiché (moins de ${minGroupSize} réponses)`,
+  symmetryIndex: "Indice de symétrie",
+  symmetryIndexNote: "100 = symétrie parfaite",
+  dimension: "Dimension",
+  gap: "Écart",
+  ci: "IC 95 %",
+  status: { alert: "ALERTE", watch: "vigilance", ok: "ok", suppressed: "masqué" },
+  gapNote: (threshold, alpha) =>
+    `Écart = salariés − clients, en points sur 0–100. ALERTE : |écart| ≥ ${threshold} et p < ${alpha} ; vigilance : |écart| ≥ ${threshold}, non significatif.`,
+  unitsTitle: (minGroupSize) => `eNPS par unité (une unité de moins de ${minGroupSize} réponses est masquée, avec une voisine pour qu'on ne puisse la retrouver)`,
+  customerUnitsTitle: (minGroupSize) => `NPS clients par unité (moins de ${minGroupSize} réponses : masqué)`,
+  unit: "Unité",
+  hidden: "masqué",
+  noAnswer: "sans réponse",
+  managers: (count, hidden) => `eNPS par manager : ${count} managers, ${hidden} masqués (détail avec --json)`,
+  unpaired: (dimension, population) => `${dimension} : présente côté ${population === "employees" ? "salariés" : "clients"} seulement, pas d'écart calculé`,
+  unmapped: (file, headers) => `colonnes non reconnues dans ${file} : ${headers}`,
+};
+
+export function tableLabels(language: Language): TableLabels {
+  return language === "fr" ? FR : EN;
+}

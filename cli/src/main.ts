@@ -1,0 +1,137 @@
+import { Command, CommanderError, Option } from "commander";
+import { isSymError } from "../../shared/src";
+import { runBarometer } from "./commands/barometer";
+import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
+import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
+import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
+import { createProgress, type ProgressStream } from "./progress";
+
+/** Where the CLI writes: the process's streams, or buffers in tests. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The stream progress is drawn on (drawn only when it is a TTY). */
+  readonly progressStream?: ProgressStream;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    progressStream: process.stderr,
+  };
+}
+
+interface BarometerFlags {
+  employees: string;
+  customers: string;
+  scale?: string;
+  customerScale?: string;
+  by?: string;
+  minN: string;
+  threshold: string;
+  alpha: string;
+  lang: string;
+  json?: boolean;
+  threads: "auto" | "on" | "off";
+}
+
+/**
+ * The `sym` command line. Returns the exit code: 0 ok, 1 data error (a bad value, with file, row,
+ * column and value in the message), 2 usage error. Output is written only once everything has been
+ * computed, so a failing run prints nothing on stdout.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command("sym")
+    .description("Symmetry Barometer: employee versus customer experience, gaps, eNPS and NPS from survey CSV files")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
+    .showHelpAfterError("(run sym --help for usage)");
+
+  program
+    .command("barometer")
+    .description("compute the barometer from an employees CSV and a customers CSV (headers auto-mapped to the model's dimensions)")
+    .requiredOption("--employees <file>", "employees' answers: one row a respondent (, or ; delimited, UTF-8)")
+    .requiredOption("--customers <file>", "customers' answers: one row a respondent")
+    .option("--scale <min-max>", "answer scale of the items, e.g. 1-5 (default: the model's, 1-5)")
+    .option("--customer-scale <min-max>", "customers' scale when it differs from --scale")
+    .option("--by <column>", "grouping column for eNPS by group (default: unit, unité, store, team…)")
+    .option("--min-n <n>", "confidentiality threshold: no figure about fewer people is shown", "5")
+    .option("--threshold <points>", "|gap| in points from which a dimension is on alert or watch", "10")
+    .option("--alpha <level>", "significance level of the gap test", "0.05")
+    .option("--lang <fr|en>", "language of dimension names and table labels", "en")
+    .option("--json", "print the result as JSON instead of a table")
+    .addOption(new Option("--threads <mode>", "read the two files on worker threads").choices(["auto", "on", "off"]).default("auto").hideHelp())
+    .action(async (flags: BarometerFlags) => {
+      const options = {
+        employees: flags.employees,
+        customers: flags.customers,
+        employeeScale: flags.scale === undefined ? undefined : parseScaleOption(flags.scale, "--scale"),
+        customerScale: flags.customerScale === undefined ? undefined : parseScaleOption(flags.customerScale, "--customer-scale"),
+        by: flags.by,
+        minGroupSize: parseWholeNumberOption(flags.minN, "--min-n", 1),
+        gapThreshold: parseNumberInRange(flags.threshold, "--threshold", 0, 100, true),
+        alpha: parseNumberInRange(flags.alpha, "--alpha", 0, 1, false),
+        language: parseLanguageOption(flags.lang),
+        threads: flags.threads,
+      };
+      const progress = createProgress(io.progressStream ?? { write: () => undefined }, options.language === "fr" ? "Lecture" : "Reading");
+      let report;
+      try {
+        report = await runBarometer({ ...options, onProgress: progress.update });
+      } finally {
+        progress.finish();
+      }
+      if (flags.json) {
+        io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+      }
+      const table = formatBarometerTable(report);
+      for (const warning of formatUnmappedWarnings(report)) io.stderr(`sym: ${warning}\n`);
+      io.stdout(table);
+    });
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return EXIT_USAGE_ERROR;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    exitCode = exitCodeFor(error, io);
+  }
+  return exitCode;
+}
+
+function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version end with a CommanderError too, with exit code 0.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE_ERROR;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`sym: ${error.message}\n`);
+    return EXIT_USAGE_ERROR;
+  }
+  if (isSymError(error)) {
+    io.stderr(`sym: ${error.message}\n`);
+    return EXIT_DATA_ERROR;
+  }
+  io.stderr(`sym: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_DATA_ERROR;
+}
+
+/** Entry point of the `sym` binary (cli/bin/sym.js). */
+export function runFromCommandLine(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`sym: ${String(error)}\n`);
+      process.exitCode = EXIT_DATA_ERROR;
+    },
+  );
+}
+
+if (require.main === module) runFromCommandLine();

@@ -1,0 +1,328 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Generates the Symmetry Barometer sample data sets: employees (with units and managers, support
+ * units included), customers per unit, and unit attributes (front office / support, headcount,
+ * leavers, salary), in English (`,`, decimal points) and French (`;`, decimal commas, French
+ * headers). A seeded generator makes every run identical; the seed is written to manifest.json.
+ *
+ *   node samples/generate.js                       regenerate samples/en and samples/fr
+ *   node samples/generate.js --plain --employees 1000000 --customers 1000000 --out bench/out/1m
+ *                                                  benchmark layout: 33 items + enps + unit + manager
+ *
+ * The effects built in are the ones the barometer should find: units whose employees score higher
+ * also have happier customers and a higher NPS (Harter et al. 2002 report unit-level correlations
+ * around .3, so the link is moderate, not deterministic); recognition and the physical environment
+ * carry real gaps (employees score them well below customers: seeds 001 and 002); support units
+ * feel less recognised and informed (seed 003); a few units have under 5 respondents so that
+ * confidentiality suppression shows.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+
+const DEFAULT_SEED = 20240611;
+
+/** Dimension ids and labels, in the default model's order (shared/src/model/defaultModel.ts). */
+const DIMENSIONS = [
+  ["culture", "Culture client et valeurs"],
+  ["recognition", "Reconnaissance et valorisation"],
+  ["information", "Information"],
+  ["autonomy", "Autonomie et initiative"],
+  ["physical", "Environnement physique et matériel"],
+  ["relationship", "Relationnel"],
+  ["development", "Développement"],
+  ["alignment", "Alignement discours / réalité"],
+  ["wellbeing", "Bien-être émotionnel"],
+  ["ethics", "Éthique"],
+  ["horizon", "Court terme / long terme"],
+];
+const ITEMS_PER_DIMENSION = 3;
+
+/** Offsets from the base answer (points on the 1–5 scale) per dimension: the built-in gaps. */
+const EMPLOYEE_EFFECT = { recognition: -0.75, physical: -0.6, information: 0.1, autonomy: -0.15, development: 0.05, horizon: -0.1 };
+const CUSTOMER_EFFECT = { recognition: 0.05, physical: 0.05, information: -0.1, culture: 0.05, ethics: 0.1 };
+/** Support units are the forgotten ones (seed 003): less recognition and information. */
+const SUPPORT_EFFECT = { recognition: -0.35, information: -0.3 };
+
+const STORES = [
+  "Lyon Part-Dieu", "Paris Opéra", "Paris Bercy", "Marseille Vieux-Port", "Lille Europe", "Bordeaux Lac", "Toulouse Capitole",
+  "Nantes Atlantis", "Strasbourg Kléber", "Nice Masséna", "Rennes Colombier", "Montpellier Odysseum", "Grenoble Grand-Place",
+  "Dijon Toison d'Or", "Reims Cathédrale", "Angers Rives", "Tours Nationale", "Clermont Jaude", "Rouen Saint-Sever",
+  "Metz Muse", "Brest Jaurès", "Caen Mondeville", "Nancy Saint-Sébastien", "Orléans Place d'Arc", "Limoges Saint-Martial",
+  "Avignon Cap Sud", "Annecy Courier", "Pau Quartier Libre", "Perpignan Catalogne", "Amiens Shopping Promenade",
+];
+const SUPPORT_UNITS = [
+  ["Payroll", "Paie"], ["IT service desk", "Support informatique"], ["Logistics hub", "Plateforme logistique"],
+  ["Customer care centre", "Service client à distance"], ["Finance back office", "Back-office finance"],
+  ["Purchasing", "Achats"], ["Maintenance", "Maintenance"], ["HR shared services", "Centre de services RH"],
+  ["Cleaning and facilities", "Propreté et services généraux"], ["Quality", "Qualité"],
+];
+
+/** mulberry32: a small, fast, seedable PRNG (public domain, T. Ettinger). */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let spare = null;
+  const normal = () => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return value;
+    }
+    // Box–Muller
+    const u = 1 - uniform();
+    const v = uniform();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    spare = radius * Math.sin(2 * Math.PI * v);
+    return radius * Math.cos(2 * Math.PI * v);
+  };
+  const integer = (low, high) => low + Math.floor(uniform() * (high - low + 1));
+  return { uniform, normal, integer };
+}
+
+const clamp = (value, low, high) => (value < low ? low : value > high ? high : value);
+
+/** The units: names in both languages, kind, latent quality (drives both populations), sizes. */
+function buildUnits(random, options) {
+  const units = [];
+  if (options.plain) {
+    const count = options.units;
+    for (let index = 0; index < count; index++) {
+      const support = index % 5 === 4;
+      const name = `U${String(index + 1).padStart(5, "0")}`;
+      units.push({ en: name, fr: name, support, quality: random.normal(), employees: 0, customers: 0 });
+    }
+    // Spread respondents at random (multinomial), so unit sizes vary like real ones.
+    for (let index = 0; index < options.employees; index++) units[random.integer(0, count - 1)].employees++;
+    for (let index = 0; index < options.customers; index++) units[random.integer(0, count - 1)].customers++;
+    return units;
+  }
+  STORES.forEach((store, index) => {
+    const tiny = index === 26 || index === 29; // Annecy and Amiens: under the confidentiality threshold
+    units.push({ en: store, fr: store, support: false, quality: random.normal(), employees: tiny ? random.integer(2, 4) : random.integer(30, 45), customers: random.integer(60, 140) });
+  });
+  SUPPORT_UNITS.forEach(([en, fr], index) => {
+    const tiny = index === 9; // Quality: two people
+    units.push({ en, fr, support: true, quality: random.normal(), employees: tiny ? 2 : random.integer(20, 35), customers: 0 });
+  });
+  return units;
+}
+
+function headersFor(language, population, plain) {
+  const items = [];
+  for (const [id, french] of DIMENSIONS) {
+    for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) {
+      const reversed = !plain && population === "employees" && id === "wellbeing" && item === 3 ? "~r" : "";
+      items.push(language === "fr" ? `${french} ${item}${reversed}` : `${id}_${item}${reversed}`);
+    }
+  }
+  if (plain) return population === "employees" ? [...items, "enps", "unit", "manager"] : [...items, "nps", "unit"];
+  if (language === "fr") {
+    return population === "employees"
+      ? ["id_répondant", "unité", "manager", "ancienneté_années", ...items, "eNPS"]
+      : ["id_répondant", "unité", "date_visite", "canal", ...items, "NPS"];
+  }
+  return population === "employees"
+    ? ["respondent_id", "unit", "manager", "tenure_years", ...items, "enps"]
+    : ["respondent_id", "unit", "visit_date", "channel", ...items, "nps"];
+}
+
+/** RFC 4180 quoting when a field holds the delimiter, a quote or a line break. */
+function quote(text, delimiter) {
+  return text.includes(delimiter) || text.includes('"') || text.includes("\n") ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Buffered line writer: one write system call per ~1 MB. */
+function lineWriter(file) {
+  const descriptor = fs.openSync(file, "w");
+  let pending = [];
+  let size = 0;
+  return {
+    line(text) {
+      pending.push(text);
+      size += text.length;
+      if (size > 1 << 20) this.flush();
+    },
+    flush() {
+      if (pending.length > 0) fs.writeSync(descriptor, pending.join("\n") + "\n");
+      pending = [];
+      size = 0;
+    },
+    close() {
+      this.flush();
+      fs.closeSync(descriptor);
+    },
+  };
+}
+
+/**
+ * One answer on 1–5 from a latent level: rounded, clamped, sometimes blank or a declared
+ * non-answer (NA / NSP).
+ */
+function answer(random, level, nonAnswer) {
+  const draw = random.uniform();
+  if (draw < 0.025) return "";
+  if (draw < 0.035) return nonAnswer;
+  return String(clamp(Math.round(level + 0.75 * random.normal()), 1, 5));
+}
+
+function recommendation(random, level, missingShare) {
+  if (random.uniform() < missingShare) return "";
+  return String(clamp(Math.round(level + 1.7 * random.normal()), 0, 10));
+}
+
+function writeEmployees(file, language, units, random, options) {
+  const delimiter = language === "fr" ? ";" : ",";
+  const nonAnswer = language === "fr" ? "NSP" : "NA";
+  const writer = lineWriter(file);
+  writer.line(headersFor(language, "employees", options.plain).map((header) => quote(header, delimiter)).join(delimiter));
+  let respondent = 0;
+  units.forEach((unit, unitIndex) => {
+    const managers = Math.max(1, Math.round(unit.employees / 12));
+    const unitName = quote(unit[language], delimiter);
+    for (let index = 0; index < unit.employees; index++) {
+      respondent++;
+      const person = 0.55 * random.normal(); // how this employee feels overall
+      const level = 3.55 + 0.45 * unit.quality + person;
+      const fields = [];
+      if (!options.plain) {
+        const tenure = clamp(Math.abs(random.normal()) * 6, 0.1, 38).toFixed(1);
+        fields.push(`E${String(respondent).padStart(5, "0")}`, unitName, `M${String(unitIndex + 1).padStart(2, "0")}-${(index % managers) + 1}`, language === "fr" ? tenure.replace(".", ",") : tenure);
+      }
+      for (const [id] of DIMENSIONS) {
+        const dimensionLevel = level + (EMPLOYEE_EFFECT[id] ?? 0) + (unit.support ? SUPPORT_EFFECT[id] ?? 0 : 0);
+        for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) {
+          let value = answer(random, dimensionLevel, nonAnswer);
+          // The reversed item is asked the other way round ("I often feel drained…"): 6 − x on 1–5.
+          if (!options.plain && id === "wellbeing" && item === 3 && /^\d$/.test(value)) value = String(6 - Number(value));
+          fields.push(value);
+        }
+      }
+      fields.push(recommendation(random, 6.9 + 1.6 * (0.45 * unit.quality + person), 0.04));
+      if (options.plain) fields.push(unitName, `M${String(unitIndex * 4 + (index % 4) + 1).padStart(6, "0")}`);
+      writer.line(fields.join(delimiter));
+    }
+  });
+  writer.close();
+}
+
+function writeCustomers(file, language, units, random, options) {
+  const delimiter = language === "fr" ? ";" : ",";
+  const nonAnswer = language === "fr" ? "NSP" : "N/A";
+  const channels = language === "fr" ? ["magasin", "téléphone", "web"] : ["store", "phone", "web"];
+  const writer = lineWriter(file);
+  writer.line(headersFor(language, "customers", options.plain).map((header) => quote(header, delimiter)).join(delimiter));
+  let respondent = 0;
+  for (const unit of units) {
+    const unitName = quote(unit[language], delimiter);
+    for (let index = 0; index < unit.customers; index++) {
+      respondent++;
+      const person = 0.5 * random.normal();
+      const level = 3.65 + 0.3 * unit.quality + person;
+      const fields = [];
+      if (!options.plain) {
+        const day = 1 + ((respondent * 7) % 28);
+        const date = language === "fr" ? `${String(day).padStart(2, "0")}/03/2025` : `2025-03-${String(day).padStart(2, "0")}`;
+        fields.push(`C${String(respondent).padStart(5, "0")}`, unitName, date, channels[random.integer(0, 2)]);
+      }
+      for (const [id] of DIMENSIONS) {
+        const dimensionLevel = level + (CUSTOMER_EFFECT[id] ?? 0);
+        for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) fields.push(answer(random, dimensionLevel, nonAnswer));
+      }
+      fields.push(recommendation(random, 7.4 + 1.5 * (0.3 * unit.quality + person), 0.03));
+      if (options.plain) fields.push(unitName);
+      writer.line(fields.join(delimiter));
+    }
+  }
+  writer.close();
+}
+
+/** Unit attributes: kind, headcount (respondents ÷ response rate), leavers (fewer where quality is high), salary. */
+function writeUnits(file, language, units, random) {
+  const delimiter = language === "fr" ? ";" : ",";
+  const headers = language === "fr" ? ["unité", "type", "effectif", "départs", "salaire_annuel_moyen"] : ["unit", "attribute", "headcount", "leavers", "average_salary"];
+  const writer = lineWriter(file);
+  writer.line(headers.join(delimiter));
+  for (const unit of units) {
+    const headcount = Math.max(unit.employees, Math.round(unit.employees / (0.72 + 0.15 * random.uniform())));
+    const turnoverRate = clamp(0.24 - 0.06 * unit.quality + 0.04 * random.normal(), 0.03, 0.6);
+    const leavers = Math.round(headcount * turnoverRate);
+    const salary = (unit.support ? 33500 : 27200) + 1800 * random.normal();
+    const salaryText = language === "fr" ? salary.toFixed(2).replace(".", ",") : salary.toFixed(2);
+    writer.line([quote(unit[language], delimiter), unit.support ? "support" : "front-office", headcount, leavers, salaryText].join(delimiter));
+  }
+  writer.close();
+}
+
+/**
+ * Writes one data set. The same seed gives the same respondents in every language: the French
+ * files are the English ones translated (headers, delimiter, decimal commas, non-answer word).
+ */
+function generateDataSet(options) {
+  const settings = { seed: DEFAULT_SEED, plain: false, languages: ["en", "fr"], ...options };
+  const written = {};
+  for (const language of settings.languages) {
+    const directory = settings.languages.length > 1 && !settings.flat ? path.join(settings.out, language) : settings.out;
+    fs.mkdirSync(directory, { recursive: true });
+    const random = seededRandom(settings.seed);
+    const units = buildUnits(random, settings);
+    writeEmployees(path.join(directory, "employees.csv"), language, units, random, settings);
+    writeCustomers(path.join(directory, "customers.csv"), language, units, random, settings);
+    if (!settings.plain) writeUnits(path.join(directory, "units.csv"), language, units, random);
+    written[language] = {
+      directory,
+      units: units.length,
+      employees: units.reduce((sum, unit) => sum + unit.employees, 0),
+      customers: units.reduce((sum, unit) => sum + unit.customers, 0),
+    };
+  }
+  return written;
+}
+
+function parseArguments(argv) {
+  const options = { out: __dirname, seed: DEFAULT_SEED, plain: false };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index];
+    const next = () => argv[++index];
+    if (flag === "--plain") options.plain = true;
+    else if (flag === "--seed") options.seed = Number(next());
+    else if (flag === "--out") options.out = next();
+    else if (flag === "--employees") options.employees = Number(next());
+    else if (flag === "--customers") options.customers = Number(next());
+    else if (flag === "--units") options.units = Number(next());
+    else if (flag === "--lang") options.languages = [next()];
+    else throw new Error(`unknown option ${flag}`);
+  }
+  if (options.plain) {
+    options.employees ??= 10000;
+    options.customers ??= options.employees;
+    options.units ??= Math.max(10, Math.round(options.employees / 500));
+    options.languages ??= ["en"];
+  }
+  return options;
+}
+
+if (require.main === module) {
+  const options = parseArguments(process.argv.slice(2));
+  const written = generateDataSet(options);
+  if (!options.plain && options.out === __dirname) {
+    const manifest = {
+      generator: "samples/generate.js",
+      seed: options.seed,
+      note: "Synthetic data. The French files hold the same respondents as the English ones, translated.",
+      datasets: Object.fromEntries(Object.entries(written).map(([language, info]) => [language, { ...info, directory: `samples/${language}` }])),
+    };
+    fs.writeFileSync(path.join(__dirname, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  for (const [language, info] of Object.entries(written)) {
+    process.stdout.write(`${language}: ${info.employees} employees, ${info.customers} customers, ${info.units} units → ${info.directory}\n`);
+  }
+}
+
+module.exports = { generateDataSet, seededRandom, DEFAULT_SEED };
