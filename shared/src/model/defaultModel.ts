@@ -164,7 +164,7 @@ const DIMENSIONS: readonly DimensionText[] = [
     ],
     customer: [
       ["On me conseille honnêtement, même si j'achète moins", "I am advised honestly, even if I buy less"],
-      ["Je suis traité avec équité", "I am treated fairly"],
+      ["Je suis traité comme les autres clients, sans passe-droit ni oubli", "I am treated the same as other customers, no favours and no neglect"],
       ["Mes données et ma vie privée sont respectées", "My data and privacy are respected"],
     ],
   },
