@@ -114,3 +114,4 @@ export { UnitAttributesSchema, CUSTOMER_METRIC_PREFIX, unitRowsFromAggregates } 
 export type { UnitAttributes } from "./linkage/unitAggregation";
 export { MAPPING_XML_ROOT, mappingToXml, mappingFromXml } from "./model/mappingXml";
 export { ColumnarPopulationAccumulator } from "./streaming/columnarAccumulator";
+export { resampleCorrelation } from "./linkage/weightedColumns";

@@ -224,7 +224,7 @@ describe("exclusion of units under the confidentiality threshold", () => {
 });
 
 describe("lag: employee wave t against outcome wave t+1 of the same unit", () => {
-  it.each(reference.lag.map((c: any) => [c.name, c]))("pairs as the pandas merge does, %s", (_name, lagFixture: any) => {
+  it.each((reference.lag as any[]).map((c: any): [string, any] => [c.name, c]))("pairs as the pandas merge does, %s", (_name, lagFixture: any) => {
     const plan = planLinkage(lagFixture.request);
     expect(orderWaves(lagFixture.request.units.map((row: UnitRow) => row.wave!))).toEqual(lagFixture.waveOrder);
     expect(plan.table.rows).toBe(lagFixture.expected.observations);

@@ -34,8 +34,8 @@ const P_TOLERANCE = 1e-9;
 
 describe("correlationTest against scipy.stats.pearsonr / spearmanr", () => {
   const cases = reference.correlations.cases.flatMap((fixture: any) =>
-    (["pearson", "spearman"] as const).map((method) => [`${method}, ${fixture.name}`, method, fixture] as const),
-  );
+    (["pearson", "spearman"] as const).map((method): [string, "pearson" | "spearman", any] => [`${method}, ${fixture.name}`, method, fixture]),
+  ) as [string, "pearson" | "spearman", any][];
   it.each(cases)("matches %s", (_name, method, fixture) => {
     const expected = fixture[method];
     const result = correlationTest(fixture.x, fixture.y, method, fixture.confidence);
@@ -52,7 +52,7 @@ describe("correlationTest against scipy.stats.pearsonr / spearmanr", () => {
 });
 
 describe("benjaminiHochberg against statsmodels multipletests(method='fdr_bh')", () => {
-  it.each(reference.benjaminiHochberg.cases.map((fixture: any, index: number) => [index, fixture]))("matches case %d", (_index, fixture: any) => {
+  it.each((reference.benjaminiHochberg.cases as any[]).map((fixture: any, index: number): [number, any] => [index, fixture]))("matches case %d", (_index, fixture: any) => {
     const q = benjaminiHochberg(fixture.p);
     expect(q).toHaveLength(fixture.q.length);
     q.forEach((value, index) => expectClose(value, fixture.q[index], 1e-14, `q[${index}]`));
@@ -74,7 +74,7 @@ describe("benjaminiHochberg against statsmodels multipletests(method='fdr_bh')",
 });
 
 describe("simpleRegression against scipy.stats.linregress", () => {
-  it.each(reference.regression.cases.map((fixture: any) => [fixture.name, fixture]))("matches %s", (_name, fixture: any) => {
+  it.each((reference.regression.cases as any[]).map((fixture: any): [string, any] => [fixture.name, fixture]))("matches %s", (_name, fixture: any) => {
     const result = simpleRegression(fixture.x, fixture.y, fixture.confidence);
     expectClose(result.slope, fixture.slope, 1e-12, "slope");
     expectClose(result.intercept, fixture.intercept, 1e-12, "intercept");
@@ -92,8 +92,8 @@ describe("simpleRegression against scipy.stats.linregress", () => {
 });
 
 describe("relativeWeights against a numpy implementation of Johnson (2000)", () => {
-  const cases = reference.relativeWeights.cases;
-  it.each(cases.map((fixture: any) => [fixture.name, fixture]))("matches %s", (_name, fixture: any) => {
+  const cases: any[] = reference.relativeWeights.cases;
+  it.each(cases.map((fixture: any): [string, any] => [fixture.name, fixture]))("matches %s", (_name, fixture: any) => {
     const result = relativeWeights(fixture.predictorCorrelations, fixture.outcomeCorrelations);
     result.weights.forEach((weight, index) => expectClose(weight, fixture.weights[index], 1e-12, fixture.names[index]));
     // The weights sum to the R² of the OLS regression (numpy.linalg.lstsq in the fixture).
@@ -122,7 +122,7 @@ describe("relativeWeights against a numpy implementation of Johnson (2000)", () 
 });
 
 describe("percentile against numpy.percentile(method='linear')", () => {
-  it.each(reference.percentile.cases.map((fixture: any, index: number) => [index, fixture]))("matches case %d (NaN ignored)", (_index, fixture: any) => {
+  it.each((reference.percentile.cases as any[]).map((fixture: any, index: number): [number, any] => [index, fixture]))("matches case %d (NaN ignored)", (_index, fixture: any) => {
     const values = fixture.values.map((value: number | null) => (value === null ? Number.NaN : value));
     fixture.probabilities.forEach((probability: number, index: number) => expectClose(percentile(values, probability), fixture.expected[index], 1e-14));
   });
@@ -139,7 +139,7 @@ describe("percentile against numpy.percentile(method='linear')", () => {
 
 describe("count-weighted resample statistics (what each bootstrap replicate computes)", () => {
   const { x, y, replicates } = reference.resample;
-  it.each(replicates.map((replicate: any, index: number) => [index, replicate]))(
+  it.each((replicates as any[]).map((replicate: any, index: number): [number, any] => [index, replicate]))(
     "equal scipy on numpy.repeat(values, counts), replicate %d",
     (_index, replicate: any) => {
       expectClose(resampleCorrelation(x, y, replicate.counts, "pearson"), replicate.pearson, 1e-12, "pearson");
