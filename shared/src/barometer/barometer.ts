@@ -1,4 +1,5 @@
 import { SymError } from "../errors";
+import { checkConfidence } from "../_lib/distributions";
 import type { BarometerResult, GapStatus, Language, Model, Thresholds } from "../model/schemas";
 import { countTotal, netPromoterScore, npsInterval, type RecommendationCounts } from "../nps/nps";
 import { welchGapTest } from "../gap/welch";
@@ -75,6 +76,7 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
   const thresholds: Thresholds = { ...options.model.thresholds, ...overrides };
   const language = options.language ?? "en";
   const confidence = options.confidence ?? 0.95;
+  checkConfidence(confidence, "computeBarometer");
   const minGroupSize = thresholds.minGroupSize;
   if (!(Number.isInteger(minGroupSize) && minGroupSize >= 1)) {
     throw new SymError("invalid-argument", `computeBarometer requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`);
@@ -117,7 +119,7 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
         entry.hedgesG = Number.isFinite(test.hedgesG) ? test.hedgesG : null;
       } catch (error) {
         // Constant scores in both groups or a group of one: the gap stands, its test does not.
-        if (!(error instanceof SymError)) throw error;
+        if (!(error instanceof SymError) || (error.code !== "zero-variance" && error.code !== "too-few-values")) throw error;
       }
       // No p (constant scores, a group of one) never makes an alert: gapStatus rates it watch or ok.
       entry.status = gapStatus(gap, entry.p, thresholds.gapThreshold, thresholds.alpha);

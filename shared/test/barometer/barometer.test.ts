@@ -136,6 +136,20 @@ describe("computeBarometer confidentiality and options", () => {
     expect(ethics.status).toBe("watch");
   });
 
+  it.each([95, 0, 1])("returns invalid-argument for a confidence of %p, even without recommendation answers", (confidence) => {
+    const noRecommendation = { ...employees, recommendation: { promoters: 0, passives: 0, detractors: 0 } };
+    expect(() => computeBarometer(noRecommendation, { ...customers, recommendation: noRecommendation.recommendation }, { model: DEFAULT_MODEL, confidence })).toThrow(
+      new RegExp(`got ${confidence}`),
+    );
+  });
+
+  it("gives 90 % intervals narrower than 95 % ones when asked", () => {
+    const at95 = computeBarometer(employees, customers, { model: DEFAULT_MODEL });
+    const at90 = computeBarometer(employees, customers, { model: DEFAULT_MODEL, confidence: 0.9 });
+    expect(at90.dimensions[0].high! - at90.dimensions[0].low!).toBeLessThan(at95.dimensions[0].high! - at95.dimensions[0].low!);
+    expect(at90.employees.enps!.high - at90.employees.enps!.low).toBeLessThan(at95.employees.enps!.high - at95.employees.enps!.low);
+  });
+
   it("returns invalid-argument for a threshold that is not a whole number of 1 or more", () => {
     expect(() => computeBarometer(employees, customers, { model: DEFAULT_MODEL, thresholds: { minGroupSize: 0 } })).toThrow(/got 0/);
   });
