@@ -47,8 +47,12 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
     syy += dy * dy;
     sxy += dx * dy;
   }
-  if (sxx === 0 || syy === 0) throw new SymError("zero-variance", "pearson requires x and y that are not constant");
+  if (sxx === 0 || syy === 0) throwConstant(sxx === 0 ? "x" : "y", sxx === 0 ? x[0] : y[0], "pearson");
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}
+
+function throwConstant(name: "x" | "y", value: number, functionName: string): never {
+  throw new SymError("zero-variance", `${functionName} requires x and y that are not constant, got ${name} = ${value} for every pair`, { value });
 }
 
 /** Average ranks (1-based), ties sharing the mean of their positions, as scipy.stats.rankdata. */
@@ -69,6 +73,12 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
 /** Spearman's ρ: Pearson on average ranks (DOMAIN.md). Reference: scipy.stats.spearmanr. */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPairs(x, y, "spearman");
+  // Checked on the values, not the ranks, so the message names what the user gave.
+  for (const [name, values] of [["x", x], ["y", y]] as const) {
+    let constant = true;
+    for (let index = 1; index < values.length && constant; index++) constant = values[index] === values[0];
+    if (constant) throwConstant(name, values[0], "spearman");
+  }
   return pearson(averageRanks(x), averageRanks(y));
 }
 

@@ -38,6 +38,11 @@ export class ItemCovarianceAccumulator {
     }
   }
 
+  /** Mean of item i over the complete rows. */
+  mean(item: number): number {
+    return this.means[item];
+  }
+
   /** Sample covariance of items i and j (n − 1 denominator). */
   covariance(i: number, j: number): number {
     return this.coMoments[i * this.itemCount + j] / (this.rows - 1);
@@ -62,7 +67,11 @@ export function cronbachAlphaFromCovariance(accumulator: ItemCovarianceAccumulat
     itemVariances += accumulator.covariance(i, i);
     for (let j = 0; j < k; j++) totalVariance += accumulator.covariance(i, j);
   }
-  if (!(totalVariance > 0)) throw new SymError("zero-variance", "cronbachAlpha requires total scores that vary");
+  if (!(totalVariance > 0)) {
+    let total = 0;
+    for (let i = 0; i < k; i++) total += accumulator.mean(i);
+    throw new SymError("zero-variance", `cronbachAlpha requires total scores that vary, got ${total} for every complete row`, { value: total });
+  }
   return (k / (k - 1)) * (1 - itemVariances / totalVariance);
 }
 
