@@ -1,0 +1,213 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { EN_CUSTOMERS, EN_EMPLOYEES, FR_CUSTOMERS, FR_EMPLOYEES, runCli } from "../support/cli";
+import { barometerDirectly } from "../support/engineDirect";
+
+/**
+ * `sym barometer` end to end on the bundled samples (samples/generate.js, seed in manifest.json),
+ * run in-process through the same `main` as the binary.
+ */
+
+interface Reference {
+  minN5: {
+    employees: { n: number; enps: { value: number; low: number; high: number; n: number } };
+    customers: { n: number; nps: { value: number; low: number; high: number; n: number } };
+    dimensions: {
+      id: string;
+      employee: { score: number; n: number; alpha: number };
+      customer: { score: number; n: number; alpha: number };
+      gap: number;
+      low: number;
+      high: number;
+      p: number;
+      hedgesG: number;
+      status: string;
+    }[];
+    symmetryIndex: number;
+    units: { unit: string; n: number; answers: number; enps: number | null; belowThreshold: boolean }[];
+  };
+  minN40Units: { unit: string; enps: number | null; belowThreshold: boolean }[];
+}
+
+// Reference values: pandas 1.5.3 + scipy 1.10.1 (Debian /usr/bin/python3), produced by
+// cli/test/fixtures/make_samples_reference.py (which runs bench/barometer_pandas.py).
+const reference = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "samples-reference.json"), "utf8")) as Reference;
+
+async function barometerJson(args: string[]) {
+  const run = await runCli(["barometer", ...args, "--json"]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+describe("sym barometer --json on the English samples", () => {
+  let result: any;
+  beforeAll(async () => {
+    result = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS]);
+  });
+
+  it("prints the shape issue 3 specifies", () => {
+    expect(result).toMatchObject({
+      employees: { n: expect.any(Number), enps: { value: expect.any(Number), low: expect.any(Number), high: expect.any(Number), n: expect.any(Number) } },
+      customers: { n: expect.any(Number), nps: { value: expect.any(Number), low: expect.any(Number), high: expect.any(Number), n: expect.any(Number) } },
+      symmetryIndex: expect.any(Number),
+    });
+    expect(result.dimensions).toHaveLength(11);
+    for (const dimension of result.dimensions) {
+      expect(dimension).toMatchObject({
+        id: expect.any(String),
+        employee: { score: expect.any(Number), n: expect.any(Number) },
+        customer: { score: expect.any(Number), n: expect.any(Number) },
+        gap: expect.any(Number),
+        low: expect.any(Number),
+        high: expect.any(Number),
+        p: expect.any(Number),
+        hedgesG: expect.any(Number),
+      });
+      expect(["alert", "watch", "ok"]).toContain(dimension.status);
+    }
+    for (const unit of result.units) {
+      expect(Object.keys(unit).sort()).toEqual(["enps", "n", "suppressed", "unit"]);
+      expect(typeof unit.suppressed).toBe("boolean");
+    }
+  });
+
+  it("equals the engine's reference accumulator run directly on the same rows", () => {
+    const direct = barometerDirectly(EN_EMPLOYEES, EN_CUSTOMERS);
+    for (const key of ["employees", "customers", "dimensions", "symmetryIndex", "units", "managers", "unpairedDimensions"] as const) {
+      expect({ [key]: result[key] }).toEqual({ [key]: JSON.parse(JSON.stringify(direct[key])) });
+    }
+  });
+
+  it("agrees with pandas + scipy", () => {
+    const expected = reference.minN5;
+    expect(result.employees.n).toBe(expected.employees.n);
+    expect(result.customers.n).toBe(expected.customers.n);
+    for (const key of ["value", "low", "high"] as const) {
+      expect(result.employees.enps[key]).toBeCloseTo(expected.employees.enps[key], 9);
+      expect(result.customers.nps[key]).toBeCloseTo(expected.customers.nps[key], 9);
+    }
+    expect(result.employees.enps.n).toBe(expected.employees.enps.n);
+    expect(result.symmetryIndex).toBeCloseTo(expected.symmetryIndex, 9);
+    expect(result.dimensions.map((dimension: { id: string }) => dimension.id)).toEqual(expected.dimensions.map((dimension) => dimension.id));
+    result.dimensions.forEach((dimension: any, index: number) => {
+      const want = expected.dimensions[index];
+      expect(dimension.employee.n).toBe(want.employee.n);
+      expect(dimension.customer.n).toBe(want.customer.n);
+      expect(dimension.employee.score).toBeCloseTo(want.employee.score, 9);
+      expect(dimension.customer.score).toBeCloseTo(want.customer.score, 9);
+      expect(dimension.employee.alpha).toBeCloseTo(want.employee.alpha, 9);
+      expect(dimension.customer.alpha).toBeCloseTo(want.customer.alpha, 9);
+      expect(dimension.gap).toBeCloseTo(want.gap, 9);
+      expect(dimension.low).toBeCloseTo(want.low, 9);
+      expect(dimension.high).toBeCloseTo(want.high, 9);
+      expect(dimension.hedgesG).toBeCloseTo(want.hedgesG, 9);
+      // p spans hundreds of orders of magnitude: compare relatively.
+      expect(Math.abs(dimension.p - want.p)).toBeLessThanOrEqual(1e-9 * Math.max(want.p, 1e-300) + 1e-300);
+      expect(dimension.status).toBe(want.status);
+    });
+    const shown = result.units.filter((unit: { suppressed: boolean }) => !unit.suppressed);
+    for (const unit of shown) {
+      const want = expected.units.find((candidate) => candidate.unit === unit.unit)!;
+      expect(unit.n).toBe(want.n);
+      expect(unit.enps).toBeCloseTo(want.enps!, 9);
+    }
+    // Every unit pandas finds under the threshold is hidden by the CLI (plus complementary ones).
+    for (const want of expected.units.filter((unit) => unit.belowThreshold)) {
+      expect(result.units.find((unit: { unit: string }) => unit.unit === want.unit)).toMatchObject({ enps: null, suppressed: true });
+    }
+  });
+
+  it("finds the gaps built into the samples: recognition and physical environment on alert", () => {
+    const alerts = result.dimensions.filter((dimension: { status: string }) => dimension.status === "alert").map((dimension: { id: string }) => dimension.id);
+    expect(alerts.sort()).toEqual(["physical", "recognition"]);
+  });
+
+  it("lists the columns no rule recognised, without failing", () => {
+    expect(result.unmapped).toEqual({ employees: ["respondent_id", "tenure_years"], customers: ["respondent_id", "visit_date", "channel"] });
+  });
+
+  it("never shows an eNPS about fewer than 5 answers", () => {
+    const reference5 = new Map(reference.minN5.units.map((unit) => [unit.unit, unit.answers]));
+    for (const group of result.units) if (reference5.get(group.unit)! < 5) expect(group).toMatchObject({ enps: null, suppressed: true });
+    expect(result.units.some((unit: { suppressed: boolean }) => unit.suppressed)).toBe(true);
+  });
+});
+
+describe("sym barometer options", () => {
+  it("reads the French files (; delimiter, decimal commas, French headers, NSP) to the same figures", async () => {
+    const english = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS]);
+    const french = await barometerJson(["--employees", FR_EMPLOYEES, "--customers", FR_CUSTOMERS, "--lang", "fr"]);
+    expect(french.employees).toEqual(english.employees);
+    expect(french.customers).toEqual(english.customers);
+    expect(french.symmetryIndex).toBe(english.symmetryIndex);
+    expect(french.dimensions.map(({ label, ...rest }: { label: string }) => rest)).toEqual(english.dimensions.map(({ label, ...rest }: { label: string }) => rest));
+    expect(french.dimensions.find((dimension: { id: string }) => dimension.id === "recognition").label).toBe("Reconnaissance et valorisation");
+    // Units are named in each language (support units), so compare their figures in name order of the English set.
+    const figures = (units: { n: number; enps: number | null; suppressed: boolean }[]) => units.map(({ n, enps, suppressed }) => `${n}/${enps}/${suppressed}`).sort();
+    expect(figures(french.units)).toEqual(figures(english.units));
+    expect(french.unmapped.employees).toEqual(["id_répondant", "ancienneté_années"]);
+  });
+
+  it("--min-n raises the confidentiality threshold for scores, eNPS and units", async () => {
+    const strict = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "40"]);
+    expect(strict.minGroupSize).toBe(40);
+    for (const unit of strict.units) {
+      const want = reference.minN40Units.find((candidate) => candidate.unit === unit.unit)!;
+      if (want.belowThreshold) expect(unit).toMatchObject({ enps: null, suppressed: true });
+      if (!unit.suppressed) expect(unit.enps).toBeCloseTo(want.enps!, 9);
+    }
+    const hidden = strict.units.filter((unit: { suppressed: boolean }) => unit.suppressed).length;
+    expect(hidden).toBeGreaterThan(reference.minN40Units.filter((unit) => unit.belowThreshold).length - 1);
+    const huge = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "5000"]);
+    expect(huge.employees.enps).toBeNull();
+    expect(huge.symmetryIndex).toBeNull();
+    expect(huge.dimensions.every((dimension: any) => dimension.employee.score === null && dimension.gap === null && dimension.status === "suppressed")).toBe(true);
+  });
+
+  it("--by groups by another column (here the manager)", async () => {
+    const byManager = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--by", "manager"]);
+    expect(byManager.units.map((unit: { unit: string }) => unit.unit)).toContain("M01-1");
+    expect(byManager.units.length).toBeGreaterThan(100);
+    expect(byManager.customerUnits).toEqual([]);
+  });
+
+  it("--threshold and --alpha change the statuses", async () => {
+    const loose = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--threshold", "3"]);
+    const alerts = loose.dimensions.filter((dimension: { status: string }) => dimension.status === "alert").map((dimension: { id: string }) => dimension.id);
+    expect(alerts).toEqual(expect.arrayContaining(["culture", "autonomy", "ethics", "recognition", "physical"]));
+    const tiny = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--threshold", "3", "--alpha", "1e-300"]);
+    expect(tiny.dimensions.filter((dimension: { status: string }) => dimension.status === "watch").length).toBeGreaterThan(0);
+  });
+
+  it("--scale changes the normalisation (same answers on 1–7 score lower)", async () => {
+    const wide = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--scale", "1-7"]);
+    const normal = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS]);
+    // 100·(x−1)/6 = (4/6)·100·(x−1)/4 for every answer, so every mean scales by 2/3.
+    expect(wide.dimensions[0].employee.score).toBeCloseTo((normal.dimensions[0].employee.score * 4) / 6, 9);
+  });
+});
+
+describe("sym barometer readable table", () => {
+  // The figures below are samples-reference.json's pandas/scipy values rounded as the table prints
+  // them: recognition 46.431 / 68.429, gap −21.998, CI −23.317…−20.679, g −1.183; eNPS −14.05 (−18.41…−9.64).
+  it("prints English labels, flagged gaps, intervals and hidden units, and lists unmapped columns on stderr", async () => {
+    const run = await runCli(["barometer", "--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Recognition\s+46\.4\s+68\.4\s+-22\.0\s+\[-23\.3; -20\.7\]\s+<0\.001\s+-1\.18\s+ALERT/);
+    expect(run.stdout).toMatch(/eNPS -14\.1 \(95% CI -18\.4 … -9\.6, 1,238 answers\)/);
+    expect(run.stdout).toMatch(/Symmetry index: 94\.5 \/ 100/);
+    expect(run.stdout).toMatch(/Quality\s+2\s+hidden/);
+    expect(run.stderr).toContain("unmapped columns in");
+    expect(run.stderr).toContain("tenure_years");
+  });
+
+  it("prints French labels and decimal commas with --lang fr", async () => {
+    const run = await runCli(["barometer", "--employees", FR_EMPLOYEES, "--customers", FR_CUSTOMERS, "--lang", "fr"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Baromètre de la symétrie des attentions");
+    expect(run.stdout).toMatch(/Reconnaissance et valorisation\s+46,4\s+68,4\s+-22,0\s+\[-23,3; -20,7\]\s+<0,001\s+-1,18\s+ALERTE/);
+    expect(run.stdout).toMatch(/Qualité\s+2\s+masqué/);
+    expect(run.stderr).toContain("colonnes non reconnues");
+  });
+});
