@@ -14,10 +14,11 @@
  * _TABLE_PORT (10000 / 10001 / 10002; 0 = any free port), SYM_AZURITE_IN_MEMORY=1 (no data
  * on disk), SYM_USE_FUNC=0 (dev host even when func is installed), SYM_SKIP_BUILD=1.
  */
-const { spawn, spawnSync } = require("node:child_process");
+const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { startAzurite, stopChild } = require("./azurite.js");
+const { buildIfStale, DEV_HOST_ENTRY } = require("./build.js");
 
 const root = path.resolve(__dirname, "..", "..");
 const log = (message) => process.stdout.write(`[start-api] ${message}\n`);
@@ -29,28 +30,6 @@ function ensureLocalSettings() {
   log("created local.settings.json from local.settings.example.json (edit the keys there)");
 }
 
-function newestModification(directory) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestModification(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale() {
-  const entry = path.join(root, "dist", "functions", "src", "devhost", "main.js");
-  const sources = Math.max(newestModification(path.join(root, "functions", "src")), newestModification(path.join(root, "shared", "src")));
-  if (process.env.SYM_SKIP_BUILD === "1" || (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= sources)) return;
-  log("compiling functions/src and shared/src into dist/");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "functions", "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
-  // tsc still emits when another part of the tree has type errors; only a missing output is fatal.
-  if (!fs.existsSync(entry)) throw new Error("compilation produced no dev host; see the errors above");
-  if (result.status !== 0) log("tsc reported errors (output emitted anyway)");
-  fs.utimesSync(entry, new Date(), new Date());
-}
-
 function onPath(command) {
   return (process.env.PATH ?? "").split(path.delimiter).some((directory) => directory && fs.existsSync(path.join(directory, command)));
 }
@@ -58,8 +37,9 @@ function onPath(command) {
 const portSetting = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
 
 async function main() {
+  log(`launcher pid ${process.pid}`);
   ensureLocalSettings();
-  buildIfStale();
+  if (process.env.SYM_SKIP_BUILD !== "1") buildIfStale(log);
 
   const inMemory = process.env.SYM_AZURITE_IN_MEMORY === "1";
   const location = path.join(root, ".azurite");
@@ -77,7 +57,7 @@ async function main() {
   const useFunc = process.env.SYM_USE_FUNC !== "0" && onPath("func");
   const api = useFunc
     ? spawn("func", ["start", "--port", apiPort], { cwd: root, env: environment, stdio: "inherit" })
-    : spawn(process.execPath, [path.join(root, "dist", "functions", "src", "devhost", "main.js")], { cwd: root, env: environment, stdio: "inherit" });
+    : spawn(process.execPath, [DEV_HOST_ENTRY], { cwd: root, env: environment, stdio: "inherit" });
   log(`${useFunc ? "func start" : "dev host"} started (pid ${api.pid}) on port ${apiPort}`);
 
   let stopping = false;
