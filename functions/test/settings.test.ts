@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseTimeSpan, readQueueOptions } from "../src/hostConfig";
+import { DEVELOPMENT_STORAGE, readSettings } from "../src/settings";
+
+describe("settings", () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(path.join(tmpdir(), "sym-settings-"));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("reads local.settings.json and lets environment variables win, as app settings do on Azure", () => {
+    writeFileSync(
+      path.join(directory, "local.settings.json"),
+      JSON.stringify({ Values: { SYM_ADMIN_KEY: "file-admin-key-0123456789", SYM_JOB_TTL_HOURS: "48", SYM_MAX_PAYLOAD_BYTES: "1000" } }),
+    );
+    const settings = readSettings({ SYM_MAX_PAYLOAD_BYTES: "2000" }, directory);
+    expect(settings.keys).toEqual([{ key: "file-admin-key-0123456789", role: "admin", tenant: "default" }]);
+    expect(settings.jobTtlHours).toBe(48);
+    expect(settings.maxPayloadBytes).toBe(2000);
+    expect(settings.storageConnection).toBe(DEVELOPMENT_STORAGE);
+    expect(settings.testFaults).toBe(false);
+  });
+
+  it("adds the keys of SYM_KEYS with their tenants and rejects a malformed list", () => {
+    const settings = readSettings({ SYM_READ_KEY: "read-key-0123456789ab", SYM_KEYS: '[{"key":"acme-key-0123456789ab","role":"admin","tenant":"acme"}]' }, directory);
+    expect(settings.keys).toEqual([
+      { key: "read-key-0123456789ab", role: "read", tenant: "default" },
+      { key: "acme-key-0123456789ab", role: "admin", tenant: "acme" },
+    ]);
+    expect(() => readSettings({ SYM_KEYS: '[{"key":"short","role":"admin"}]' }, directory)).toThrow(/SYM_KEYS is invalid at 0.key/);
+    expect(() => readSettings({ SYM_KEYS: "not json" }, directory)).toThrow(/JSON array/);
+    expect(() => readSettings({ SYM_JOB_TTL_HOURS: "-1" }, directory)).toThrow(/SYM_JOB_TTL_HOURS must be a positive number/);
+  });
+
+  it("takes the queue options from host.json, with the Functions host's defaults", () => {
+    expect(readQueueOptions(directory)).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 0, batchSize: 16, newBatchThreshold: 8, maxPollingIntervalMs: 60_000 });
+    writeFileSync(path.join(directory, "host.json"), JSON.stringify({ version: "2.0", extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } } }));
+    expect(readQueueOptions(directory)).toEqual({ maxDequeueCount: 3, visibilityTimeoutMs: 5000, batchSize: 4, newBatchThreshold: 2, maxPollingIntervalMs: 500 });
+  });
+
+  it("parses host.json time spans and refuses other shapes", () => {
+    expect(parseTimeSpan("01:02:03")).toBe(3_723_000);
+    expect(parseTimeSpan("00:00:00.25")).toBe(250);
+    expect(() => parseTimeSpan("5s")).toThrow(/hh:mm:ss/);
+  });
+
+  it("matches the repository's host.json: base64 messages and the delays the docs state", () => {
+    expect(readQueueOptions(path.resolve(__dirname, "..", ".."))).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 5000, batchSize: 16, newBatchThreshold: 8, maxPollingIntervalMs: 2000 });
+  });
+});
