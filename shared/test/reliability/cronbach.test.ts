@@ -41,3 +41,16 @@ describe("cronbachAlpha on bad input", () => {
     expect(error.message).toContain("2 items");
   });
 });
+
+describe("cronbachAlpha with totals constant up to rounding", () => {
+  it("returns zero-variance whatever the row order, instead of a huge α from rounding residue", () => {
+    const rows = [
+      [2, 4, 2],
+      [3, 4, 1],
+      [4, 2, 2],
+    ];
+    for (const order of [rows, [rows[1], rows[0], rows[2]], [rows[2], rows[1], rows[0]], [rows[1], rows[2], rows[0]]]) {
+      expect(catchSymError(() => cronbachAlpha(order), "zero-variance").message).toContain("got 8");
+    }
+  });
+});
