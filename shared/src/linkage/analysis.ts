@@ -31,6 +31,16 @@ import {
 interface CorrelationGroup {
   readonly columns: WeightedColumns;
   readonly pairs: { readonly index: number; readonly xColumn: number; readonly yColumn: number }[];
+  /** The same pairs by x column, so each replicate reads an x column once for all its outcomes. */
+  readonly byX: { readonly xColumn: number; readonly yColumns: Int32Array; readonly pairIndices: Int32Array }[];
+}
+
+function pairsByX(pairs: CorrelationGroup["pairs"]): CorrelationGroup["byX"] {
+  const xColumns = [...new Set(pairs.map((pair) => pair.xColumn))];
+  return xColumns.map((xColumn) => {
+    const own = pairs.filter((pair) => pair.xColumn === xColumn);
+    return { xColumn, yColumns: Int32Array.from(own, (pair) => pair.yColumn), pairIndices: Int32Array.from(own, (pair) => pair.index) };
+  });
 }
 
 interface DriverPlan {
@@ -139,6 +149,7 @@ export function planLinkage(input: LinkageRequest | ParsedLinkageRequest): Linka
   const groups = [...groupsByRows.values()].map((group) => ({
     columns: new WeightedColumns(group.rows, group.columnNames.map(columnData)),
     pairs: group.pairs,
+    byX: pairsByX(group.pairs),
   }));
   const drivers = planDrivers(request, table);
   return { request, table, pairs, groups, drivers, turnover: turnoverLinkage(request, table) };
@@ -204,30 +215,33 @@ export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): Boo
     throw new SymError("invalid-argument", `bootstrapChunk requires whole replicates 0 ≤ from ≤ to ≤ ${bootstrap}, got ${from}–${to}`, { value: [from, to] });
   }
   const length = to - from;
-  const correlations = Array.from({ length: methods.length * plan.pairs.length }, () => new Array<number | null>(length).fill(null));
-  const driverSeries = plan.drivers.flatMap((driver) => driver.predictors.map(() => new Array<number | null>(length).fill(null)));
+  // Typed series while computing (NaN = undefined), JSON-friendly null only in the returned chunk.
+  const pairCount = plan.pairs.length;
+  const correlations = Array.from({ length: methods.length * pairCount }, () => new Float64Array(length).fill(Number.NaN));
+  const driverSeries = plan.drivers.flatMap((driver) => driver.predictors.map(() => new Float64Array(length).fill(Number.NaN)));
   const counts = new Uint32Array(plan.table.rows);
+  const replicateValues = new Float64Array(Math.max(1, ...plan.groups.flatMap((group) => group.byX.map((entry) => entry.yColumns.length))));
   for (let replicate = from; replicate < to; replicate++) {
+    const offset = replicate - from;
     drawResampleCounts(seed, replicate, counts);
     for (const group of plan.groups) {
       const total = group.columns.loadCounts(counts);
       if (total < 4) continue;
-      methods.forEach((method, methodIndex) => {
-        group.columns.centre(method === "spearman", total);
-        for (const pair of group.pairs) {
-          const r = group.columns.correlation(pair.xColumn, pair.yColumn);
-          correlations[methodIndex * plan.pairs.length + pair.index][replicate - from] = Number.isFinite(r) ? r : null;
+      for (let methodIndex = 0; methodIndex < methods.length; methodIndex++) {
+        group.columns.centre(methods[methodIndex] === "spearman", total);
+        for (const { xColumn, yColumns, pairIndices } of group.byX) {
+          group.columns.correlations(xColumn, yColumns, replicateValues);
+          for (let k = 0; k < pairIndices.length; k++) correlations[methodIndex * pairCount + pairIndices[k]][offset] = replicateValues[k];
         }
-      });
+      }
     }
     let series = 0;
     for (const driver of plan.drivers) {
-      for (const share of driverShares(driver, counts)) {
-        driverSeries[series++][replicate - from] = Number.isFinite(share) ? share : null;
-      }
+      for (const share of driverShares(driver, counts)) driverSeries[series++][offset] = share;
     }
   }
-  return { from, to, correlations, drivers: driverSeries };
+  const toJson = (values: Float64Array) => Array.from(values, (value) => (Number.isFinite(value) ? value : null));
+  return { from, to, correlations: correlations.map(toJson), drivers: driverSeries.map(toJson) };
 }
 
 /** Splits B replicates into chunks of at most `size` (the job's fan-out). */
@@ -273,7 +287,9 @@ function mergeChunks(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): { co
 }
 
 function pick(column: Float64Array, rows: Int32Array): Float64Array {
-  return Float64Array.from(rows, (row) => column[row]);
+  const values = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) values[k] = column[rows[k]];
+  return values;
 }
 
 function correlationRows(plan: LinkagePlan, replicates: Float64Array[]): CorrelationRow[] {
@@ -300,7 +316,8 @@ function correlationRows(plan: LinkagePlan, replicates: Float64Array[]): Correla
 
 /**
  * Top versus bottom quartile of units by x (Harter, Schmidt & Hayes 2002 style): mean outcome in
- * each, difference and its Welch CI. Quartiles hold ⌊n/4⌋ units each, ties broken by unit label.
+ * each, difference and its Welch CI. Quartiles hold ⌊n/4⌋ units each; ties in x are broken by
+ * the table's (wave, unit) order, so the split does not depend on the input order.
  */
 function quartileRows(plan: LinkagePlan): QuartileRow[] {
   const { table, request } = plan;
@@ -308,7 +325,7 @@ function quartileRows(plan: LinkagePlan): QuartileRow[] {
     const size = Math.floor(pair.rows.length / 4);
     if (size < 2) return [];
     const x = table.x[pair.x];
-    const ordered = [...pair.rows].sort((a, b) => x[a] - x[b] || table.labels[a].localeCompare(table.labels[b]));
+    const ordered = [...pair.rows].sort((a, b) => x[a] - x[b] || a - b);
     const y = table.y[pair.y];
     const bottom = summarise(ordered.slice(0, size).map((row) => y[row]));
     const top = summarise(ordered.slice(-size).map((row) => y[row]));

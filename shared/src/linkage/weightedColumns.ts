@@ -10,23 +10,26 @@ import type { CorrelationMethod } from "../correlation/correlation";
  *
  * Pearson: values are centred once on their full-sample mean, so the weighted sums of a
  * resample need no second pass (`Σw·a·b − W·ā·b̄` on nearly centred data loses no precision).
- * Spearman's average ranks of a resample follow from the pre-sorted order in one pass: a tie
- * block of total count g after c earlier draws ranks c + (g+1)/2; they are stored centred on the
- * resample's mean rank (W+1)/2.
+ * Spearman's average ranks of a resample follow from the distinct values, sorted once: the count
+ * of each value is summed over the drawn units, then one pass over the sorted values gives the
+ * rank of each (a value drawn g times after c earlier draws ranks c + (g+1)/2), stored centred on
+ * the resample's mean rank (W+1)/2.
  */
 export class WeightedColumns {
   readonly rows: Int32Array;
   /** Per row of `rows`, the count of the loaded replicate. */
   readonly weights: Float64Array;
   private readonly values: Float64Array[];
-  private readonly orders: Int32Array[];
-  private readonly tieStarts: Int32Array[];
+  /** Per column, the rank of each row's value among the column's distinct values (0-based). */
+  private readonly valueIndex: Int32Array[];
+  private readonly distinctCount: Int32Array;
+  /** Scratch per distinct value: drawn count, then centred rank. */
+  private readonly valueWeights: Float64Array;
+  private readonly valueRanks: Float64Array;
   /** Per column, the drawn rows' values (or centred ranks) in drawn order. */
   private readonly drawnValues: Float64Array[];
   private readonly drawnWeights: Float64Array;
   private readonly drawnRows: Int32Array;
-  /** Row → position among the drawn rows, −1 when not drawn. */
-  private readonly drawnPosition: Int32Array;
   private readonly means: Float64Array;
   private readonly sumsOfSquares: Float64Array;
   private drawnCount = 0;
@@ -42,19 +45,24 @@ export class WeightedColumns {
       for (let k = 0; k < values.length; k++) values[k] -= mean;
       return values;
     });
-    this.orders = this.values.map((values) => Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b));
-    this.tieStarts = this.values.map((values, index) => {
-      const order = this.orders[index];
-      const starts: number[] = [];
-      for (let k = 0; k < order.length; k++) if (k === 0 || values[order[k]] !== values[order[k - 1]]) starts.push(k);
-      starts.push(order.length);
-      return Int32Array.from(starts);
+    this.distinctCount = new Int32Array(columns.length);
+    this.valueIndex = this.values.map((values, column) => {
+      const order = Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
+      const index = new Int32Array(values.length);
+      let distinct = -1;
+      for (let k = 0; k < order.length; k++) {
+        if (k === 0 || values[order[k]] !== values[order[k - 1]]) distinct += 1;
+        index[order[k]] = distinct;
+      }
+      this.distinctCount[column] = distinct + 1;
+      return index;
     });
+    this.valueWeights = new Float64Array(rows.length);
+    this.valueRanks = new Float64Array(rows.length);
     this.weights = new Float64Array(rows.length);
     this.drawnValues = columns.map(() => new Float64Array(rows.length));
     this.drawnWeights = new Float64Array(rows.length);
     this.drawnRows = new Int32Array(rows.length);
-    this.drawnPosition = new Int32Array(rows.length);
     this.means = new Float64Array(columns.length);
     this.sumsOfSquares = new Float64Array(columns.length);
   }
@@ -72,13 +80,10 @@ export class WeightedColumns {
       const weight = counts[rows[k]];
       this.weights[k] = weight;
       if (weight > 0) {
-        this.drawnPosition[k] = drawn;
         this.drawnWeights[drawn] = weight;
         this.drawnRows[drawn] = k;
         drawn += 1;
         total += weight;
-      } else {
-        this.drawnPosition[k] = -1;
       }
     }
     this.drawnCount = drawn;
@@ -125,56 +130,82 @@ export class WeightedColumns {
 
   /** Weighted average ranks of a column, centred on (W+1)/2, in drawn order. */
   private rankColumn(column: number): void {
-    const order = this.orders[column];
-    const starts = this.tieStarts[column];
+    const valueIndex = this.valueIndex[column];
+    const distinct = this.distinctCount[column];
+    const valueWeights = this.valueWeights;
+    const valueRanks = this.valueRanks;
     const drawn = this.drawnValues[column];
-    const weights = this.weights;
-    const position = this.drawnPosition;
+    const weights = this.drawnWeights;
+    const rows = this.drawnRows;
+    const count = this.drawnCount;
+    valueWeights.fill(0, 0, distinct);
+    for (let j = 0; j < count; j++) valueWeights[valueIndex[rows[j]]] += weights[j];
     const centre = (this.totalWeight + 1) / 2;
     let drawnBefore = 0;
     let squares = 0;
-    let blocks = 0;
-    for (let block = 0; block + 1 < starts.length; block++) {
-      const start = starts[block];
-      const end = starts[block + 1];
-      if (end - start === 1) {
-        const row = order[start];
-        const weight = weights[row];
-        if (weight === 0) continue;
-        const rank = drawnBefore + (weight + 1) / 2 - centre;
-        drawn[position[row]] = rank;
-        squares += weight * rank * rank;
-        drawnBefore += weight;
-        blocks += 1;
-        continue;
-      }
-      let blockWeight = 0;
-      for (let k = start; k < end; k++) blockWeight += weights[order[k]];
-      if (blockWeight === 0) continue;
-      const rank = drawnBefore + (blockWeight + 1) / 2 - centre;
-      for (let k = start; k < end; k++) {
-        const at = position[order[k]];
-        if (at >= 0) drawn[at] = rank;
-      }
-      squares += blockWeight * rank * rank;
-      drawnBefore += blockWeight;
-      blocks += 1;
+    let drawnValues = 0;
+    for (let value = 0; value < distinct; value++) {
+      const weight = valueWeights[value];
+      const rank = drawnBefore + (weight + 1) / 2 - centre; // unused when the value was not drawn
+      valueRanks[value] = rank;
+      squares += weight * rank * rank;
+      drawnBefore += weight;
+      drawnValues += weight > 0 ? 1 : 0;
     }
+    for (let j = 0; j < count; j++) drawn[j] = valueRanks[valueIndex[rows[j]]];
     this.means[column] = 0;
-    this.sumsOfSquares[column] = blocks > 1 ? squares : 0;
+    this.sumsOfSquares[column] = drawnValues > 1 ? squares : 0;
+  }
+
+  /**
+   * Correlations of one prepared column with several others, written to `out` from `offset`:
+   * one pass over the drawn rows for up to four partners at a time (the x column is read once).
+   */
+  correlations(first: number, seconds: ArrayLike<number>, out: Float64Array, offset = 0): void {
+    const a = this.drawnValues[first];
+    const weights = this.drawnWeights;
+    const count = this.drawnCount;
+    for (let start = 0; start < seconds.length; start += 4) {
+      const b0 = this.drawnValues[seconds[start]];
+      const b1 = this.drawnValues[seconds[Math.min(start + 1, seconds.length - 1)]];
+      const b2 = this.drawnValues[seconds[Math.min(start + 2, seconds.length - 1)]];
+      const b3 = this.drawnValues[seconds[Math.min(start + 3, seconds.length - 1)]];
+      let cross0 = 0;
+      let cross1 = 0;
+      let cross2 = 0;
+      let cross3 = 0;
+      for (let j = 0; j < count; j++) {
+        const weighted = weights[j] * a[j];
+        cross0 += weighted * b0[j];
+        cross1 += weighted * b1[j];
+        cross2 += weighted * b2[j];
+        cross3 += weighted * b3[j];
+      }
+      const remaining = seconds.length - start;
+      out[offset + start] = this.finish(first, seconds[start], cross0);
+      if (remaining > 1) out[offset + start + 1] = this.finish(first, seconds[start + 1], cross1);
+      if (remaining > 2) out[offset + start + 2] = this.finish(first, seconds[start + 2], cross2);
+      if (remaining > 3) out[offset + start + 3] = this.finish(first, seconds[start + 3], cross3);
+    }
+  }
+
+  /** r from the weighted cross product of two prepared columns. */
+  private finish(first: number, second: number, cross: number): number {
+    const denominator = Math.sqrt(this.sumsOfSquares[first] * this.sumsOfSquares[second]);
+    if (!(denominator > 0)) return Number.NaN;
+    const centred = cross - this.totalWeight * this.means[first] * this.means[second];
+    return Math.max(-1, Math.min(1, centred / denominator));
   }
 
   /** Weighted correlation of two prepared columns (NaN when one is constant in the resample). */
   correlation(first: number, second: number): number {
-    const denominator = Math.sqrt(this.sumsOfSquares[first] * this.sumsOfSquares[second]);
-    if (!(denominator > 0)) return Number.NaN;
+    if (!(this.sumsOfSquares[first] * this.sumsOfSquares[second] > 0)) return Number.NaN;
     const a = this.drawnValues[first];
     const b = this.drawnValues[second];
     const weights = this.drawnWeights;
     let cross = 0;
     for (let j = 0; j < this.drawnCount; j++) cross += weights[j] * a[j] * b[j];
-    cross -= this.totalWeight * this.means[first] * this.means[second];
-    return Math.max(-1, Math.min(1, cross / denominator));
+    return this.finish(first, second, cross);
   }
 }
 

@@ -1,4 +1,4 @@
-import mersenneTwister from "@stdlib/random-base-mt19937";
+import { MersenneTwister } from "./mersenneTwister";
 
 /**
  * Seeded generators for bootstrap replicates. Replicate `b` of seed `s` always draws from its own
@@ -16,13 +16,16 @@ export function replicateSeed(seed: number, replicate: number): number {
   return hash === 0 ? 1 : hash >>> 0;
 }
 
+// One generator reseeded per replicate: the draws of a replicate depend only on (seed, replicate).
+const generator = new MersenneTwister(1);
+
 /**
  * Fills `counts` with how many times each of `counts.length` units is drawn when `counts.length`
  * units are drawn with replacement (the unit resample of replicate `replicate`).
  */
 export function drawResampleCounts(seed: number, replicate: number, counts: Uint32Array): void {
-  const generator = mersenneTwister.factory({ seed: replicateSeed(seed, replicate) });
+  generator.reseed(replicateSeed(seed, replicate));
   const size = counts.length;
   counts.fill(0);
-  for (let draw = 0; draw < size; draw++) counts[Math.floor((generator() / 4294967296) * size)] += 1; // uint32 / 2³² is uniform on [0, 1)
+  for (let draw = 0; draw < size; draw++) counts[Math.floor((generator.next() / 4294967296) * size)] += 1; // uint32 / 2³² is uniform on [0, 1)
 }

@@ -9,6 +9,8 @@
  * (linear); and scipy on numpy.repeat(values, counts) for count-weighted resample statistics.
  */
 import fc from "fast-check";
+import stdlibMersenneTwister from "@stdlib/random-base-mt19937";
+import { MersenneTwister } from "../../src/random/mersenneTwister";
 import {
   benjaminiHochberg,
   correlationTest,
@@ -218,5 +220,19 @@ describe("replicate generator", () => {
     const seeds = new Set<number>();
     for (let seed = 0; seed < 20; seed++) for (let replicate = 0; replicate < 500; replicate++) seeds.add(replicateSeed(seed, replicate));
     expect(seeds.size).toBeGreaterThan(9990);
+  });
+});
+
+describe("MersenneTwister", () => {
+  it("gives the reference MT19937 sequence: first output 3499211612 for seed 5489", () => {
+    expect(new MersenneTwister(5489).next()).toBe(3499211612);
+  });
+
+  it("draws the same sequence as @stdlib/random-base-mt19937 for the same seed", () => {
+    for (const seed of [1, 5489, 123456789, 4294967295]) {
+      const ours = new MersenneTwister(seed);
+      const theirs = stdlibMersenneTwister.factory({ seed });
+      for (let draw = 0; draw < 2000; draw++) expect(ours.next()).toBe(theirs());
+    }
   });
 });
