@@ -110,7 +110,7 @@ export interface NpsInterval {
  * `n' = n + 3`, `pP' = (P + 0.75)/n'`, `pD' = (D + 0.75)/n'`, interval
  * `(pP' − pD') ± z·sqrt(var'/n')`, in points and clipped to [−100, 100]. `value` is the plain NPS.
  *
- * @example npsInterval({ promoters: 50, passives: 30, detractors: 20 }) // { value: 30, low: ≈13.3, high: ≈44.6, n: 100 }
+ * @example npsInterval({ promoters: 50, passives: 30, detractors: 20 }) // { value: 30, low: ≈14.05, high: ≈44.20, n: 100 }
  */
 export function npsInterval(counts: RecommendationCounts, confidence = 0.95): NpsInterval {
   checkConfidence(confidence, "npsInterval");
