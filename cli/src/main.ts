@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { isSymError } from "../../shared/src";
+import { isSymError } from "../../shared/src/errors"; // not the barrel: see commands/barometer.ts
 import { runBarometer } from "./commands/barometer";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";

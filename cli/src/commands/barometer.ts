@@ -1,12 +1,7 @@
-import {
-  DEFAULT_MODEL,
-  computeBarometer,
-  groupEnps,
-  type Barometer,
-  type Language,
-  type Model,
-  type Scale,
-} from "../../../shared/src";
+import type { Barometer, Language, Model, Scale } from "../../../shared/src";
+// The default model is imported from its module, and the rest of the engine only once the files are
+// being read: loading the whole barrel first (~0.3 s of CPU) would delay the reading threads' start.
+import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import type { PopulationRead } from "../population/readPopulation";
@@ -70,7 +65,7 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     alpha: options.alpha ?? model.thresholds.alpha,
   };
   const language = options.language ?? "en";
-  const [employees, customers] = await readBothPopulations(
+  const reading = readBothPopulations(
     [
       { file: options.employees, population: "employees", scale: employeeScale, unitColumn: options.by },
       { file: options.customers, population: "customers", scale: customerScale, unitColumn: options.by },
@@ -78,6 +73,9 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     model,
     { threads: options.threads, onProgress: options.onProgress },
   );
+  reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
+  const { computeBarometer, groupEnps } = await import("../../../shared/src");
+  const [employees, customers] = await reading;
   if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
     throw new UsageError(`--by names the column ${JSON.stringify(options.by)}, which ${options.employees} does not have (columns: ${employees.headers.join(", ")})`);
   }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { DEFAULT_MODEL, ModelSchema } from "../../../shared/src";
+import type { Model } from "../../../shared/src";
 import { readPopulationFile, type PopulationSource } from "./readPopulation";
 import { serialiseError } from "./transferableError";
 
@@ -9,11 +9,12 @@ import { serialiseError } from "./transferableError";
  */
 interface WorkerInput {
   readonly source: PopulationSource;
-  readonly model?: unknown;
+  /** Validated by the main thread already: parsing it again would load zod on this thread. */
+  readonly model: Model;
 }
 
 const input = workerData as WorkerInput;
-const model = input.model === undefined ? DEFAULT_MODEL : ModelSchema.parse(input.model);
+const model = input.model;
 let lastProgress = 0;
 try {
   const result = readPopulationFile(input.source, model, (bytesRead, totalBytes) => {

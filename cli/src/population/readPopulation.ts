@@ -1,17 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  ColumnarPopulationAccumulator,
-  SymError,
-  readAnswer,
-  suggestMapping,
-  type ColumnMapping,
-  type ItemColumn,
-  type Model,
-  type Population,
-  type PopulationAggregate,
-  type Scale,
-} from "../../../shared/src";
+import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "../../../shared/src";
+// Value imports name the engine modules directly instead of the barrel: this file runs on worker
+// threads, and the barrel also loads the zod schemas, the default model and the distribution and
+// matrix libraries (~0.3 s of CPU per thread) that reading a file never uses.
+import { SymError } from "../../../shared/src/errors";
+import { suggestMapping } from "../../../shared/src/model/headers";
+import { readAnswer } from "../../../shared/src/scale/answers";
+import { ColumnarPopulationAccumulator } from "../../../shared/src/streaming/columnarAccumulator";
 import { detectDelimiter, type Delimiter } from "../csv/delimiter";
 import { bomLength, findHeaderEnd, splitHeaderLine } from "../csv/headerLine";
 import { ColumnKind, FieldError, RecordParser, RecordShapeError, type RecordPosition } from "../csv/recordParser";

@@ -1,4 +1,5 @@
-import { SymError, type SymErrorCode, type SymErrorDetails } from "../../../shared/src";
+import type { SymErrorCode, SymErrorDetails } from "../../../shared/src";
+import { SymError } from "../../../shared/src/errors"; // not the barrel: loaded on worker threads
 import { UsageError } from "../errors";
 
 /** An error as plain data, so it crosses a worker-thread boundary with its kind and details. */

@@ -1,12 +1,10 @@
 import { SymError } from "../errors";
-import { emptyCounts } from "../nps/nps";
-import { ItemCovarianceAccumulator, cronbachAlphaFromCovariance } from "../reliability/cronbach";
 import { checkInScale, checkRecommendation, checkScale } from "../scale/answers";
 import type { GroupAggregate, PopulationAggregate, PopulationLayout } from "../barometer/aggregate";
 
 /**
  * The same fold as `PopulationAccumulator` (same checks, same Welford updates in the same order,
- * same Cronbach α accumulator, same `PopulationAggregate` out), laid out for a million rows:
+ * same Cronbach α co-moments, same `PopulationAggregate` out), laid out for a million rows:
  * groups (total, units, managers, units per wave) are interned to integer ids and their counts, means and sums of
  * squared deviations live in typed arrays indexed `group × dimension`, instead of one object per
  * group looked up by name for every dimension of every row. The CLI reads 1 M respondents per
@@ -28,8 +26,17 @@ export class ColumnarPopulationAccumulator {
   private readonly itemColumns: Int32Array;
   private readonly itemReversed: Uint8Array;
   private readonly itemStart: Int32Array;
-  private readonly alpha: ItemCovarianceAccumulator[];
-  private readonly alphaRow: Float64Array[];
+  /**
+   * Cronbach's α accumulators of all dimensions in flat arrays: the same listwise co-moment updates
+   * as ItemCovarianceAccumulator.add, in the same order (so the same doubles), without one call
+   * and one object per dimension per row.
+   */
+  private readonly normalisedRow: Float64Array;
+  private readonly completeRows: Float64Array;
+  private readonly itemMeans: Float64Array;
+  private readonly itemDeltas: Float64Array;
+  private readonly coMoments: Float64Array;
+  private readonly coMomentStart: Int32Array;
   private readonly recommendationColumn: number;
   private readonly scores: Float64Array;
   private readonly unitIds = new Map<string, number>();
@@ -77,8 +84,14 @@ export class ColumnarPopulationAccumulator {
     items.forEach((list, index) => (this.itemStart[index + 1] = this.itemStart[index] + list.length));
     this.itemColumns = Int32Array.from(items.flat().map((item) => item.column));
     this.itemReversed = Uint8Array.from(items.flat().map((item) => (item.reversed ? 1 : 0)));
-    this.alpha = items.map((list) => new ItemCovarianceAccumulator(list.length));
-    this.alphaRow = items.map((list) => new Float64Array(list.length));
+    const itemCount = this.itemColumns.length;
+    this.normalisedRow = new Float64Array(itemCount);
+    this.completeRows = new Float64Array(items.length);
+    this.itemMeans = new Float64Array(itemCount);
+    this.itemDeltas = new Float64Array(itemCount);
+    this.coMomentStart = new Int32Array(items.length + 1);
+    items.forEach((list, index) => (this.coMomentStart[index + 1] = this.coMomentStart[index] + list.length * list.length));
+    this.coMoments = new Float64Array(this.coMomentStart[items.length]);
     this.recommendationColumn = layout.recommendationColumn ?? -1;
     this.scores = new Float64Array(items.length);
     const cells = this.capacity * items.length;
@@ -106,13 +119,13 @@ export class ColumnarPopulationAccumulator {
     for (let dimension = 0; dimension < dimensionCount; dimension++) {
       const first = itemStart[dimension];
       const last = itemStart[dimension + 1];
-      const row = this.alphaRow[dimension];
+      const row = this.normalisedRow;
       let sum = 0;
       let present = 0;
       for (let item = first; item < last; item++) {
         const value = values[itemColumns[item]];
         if (value !== value) {
-          row[item - first] = Number.NaN;
+          row[item] = Number.NaN;
           continue;
         }
         if (value < scaleMin || value > scaleMax) this.failScale(value, itemColumns[item]);
@@ -124,7 +137,7 @@ export class ColumnarPopulationAccumulator {
             : itemReversed[item] === 1
               ? (100 * (scaleMax - value)) / span
               : (100 * (value - scaleMin)) / span;
-        row[item - first] = normalised;
+        row[item] = normalised;
         sum += normalised;
         present += 1;
       }
@@ -132,14 +145,49 @@ export class ColumnarPopulationAccumulator {
     }
     // Every answer of the row is valid: only now does it reach the α accumulators and the groups,
     // so a rejected row leaves the aggregate as it was (as PopulationAccumulator does).
-    for (let dimension = 0; dimension < dimensionCount; dimension++) {
-      if (itemStart[dimension + 1] - itemStart[dimension] > 1) this.alpha[dimension].add(this.alphaRow[dimension]);
-    }
+    for (let dimension = 0; dimension < dimensionCount; dimension++) this.addToAlpha(dimension);
     this.addTo(0, recommendation);
     const hasUnit = unit !== undefined && unit !== "";
     if (hasUnit) this.addTo(this.unitGroup(unit), recommendation);
     if (manager !== undefined && manager !== "") this.addTo(this.managerGroup(manager), recommendation);
     if (hasUnit && wave !== undefined && wave !== "") this.addTo(this.waveGroup(wave, unit), recommendation);
+  }
+
+  /** ItemCovarianceAccumulator.add on one dimension's slice of the row (listwise: complete rows only). */
+  private addToAlpha(dimension: number): void {
+    const first = this.itemStart[dimension];
+    const k = this.itemStart[dimension + 1] - first;
+    if (k < 2) return;
+    const { normalisedRow: row, itemMeans: means, itemDeltas: deltas, coMoments } = this;
+    for (let item = 0; item < k; item++) if (row[first + item] !== row[first + item]) return;
+    const rows = this.completeRows[dimension] + 1;
+    this.completeRows[dimension] = rows;
+    for (let item = 0; item < k; item++) {
+      deltas[first + item] = row[first + item] - means[first + item];
+      means[first + item] += deltas[first + item] / rows;
+    }
+    const base = this.coMomentStart[dimension];
+    for (let i = 0; i < k; i++) {
+      const after = row[first + i] - means[first + i];
+      for (let j = 0; j < k; j++) coMoments[base + i * k + j] += deltas[first + j] * after;
+    }
+  }
+
+  /** cronbachAlphaFromCovariance's formula on the flat co-moments: (k/(k−1))·(1 − Σ var_i / var_total). */
+  private alphaOf(dimension: number): number | null {
+    const first = this.itemStart[dimension];
+    const k = this.itemStart[dimension + 1] - first;
+    const rows = this.completeRows[dimension];
+    if (k < 2 || rows < 2) return null;
+    const base = this.coMomentStart[dimension];
+    let itemVariances = 0;
+    let totalVariance = 0;
+    for (let i = 0; i < k; i++) {
+      itemVariances += this.coMoments[base + i * k + i] / (rows - 1);
+      for (let j = 0; j < k; j++) totalVariance += this.coMoments[base + i * k + j] / (rows - 1);
+    }
+    if (!(totalVariance > 0)) return null; // constant totals: α is undefined
+    return (k / (k - 1)) * (1 - itemVariances / totalVariance);
   }
 
   private waveGroup(wave: string, unit: string): number {
@@ -244,23 +292,14 @@ export class ColumnarPopulationAccumulator {
       const cell = group * dimensionCount + dimension;
       dimensions[id] = { n: this.counts[cell], mean: this.means[cell], squaredDeviations: this.squaredDeviations[cell] };
     });
-    const recommendation = emptyCounts();
-    recommendation.promoters = this.promoters[group];
-    recommendation.passives = this.passives[group];
-    recommendation.detractors = this.detractors[group];
+    const recommendation = { promoters: this.promoters[group], passives: this.passives[group], detractors: this.detractors[group] };
     return { n: this.respondents[group], recommendation, dimensions };
   }
 
   /** The aggregate so far, in the engine's `PopulationAggregate` shape (α null where undefined). */
   result(): PopulationAggregate {
     const alpha: Record<string, number | null> = {};
-    this.dimensionIds.forEach((id, dimension) => {
-      try {
-        alpha[id] = this.alpha[dimension].itemCount > 1 ? cronbachAlphaFromCovariance(this.alpha[dimension]) : null;
-      } catch {
-        alpha[id] = null; // too few complete rows or constant totals: α is undefined
-      }
-    });
+    this.dimensionIds.forEach((id, dimension) => (alpha[id] = this.alphaOf(dimension)));
     const groups = (ids: Map<string, number>) => Object.fromEntries([...ids].map(([name, id]) => [name, this.groupAggregate(id)]));
     const waves = Object.fromEntries([...this.waveUnitIds].map(([wave, units]) => [wave, groups(units)]));
     return { ...this.groupAggregate(0), alpha, units: groups(this.unitIds), managers: groups(this.managerIds), waves };

@@ -1,0 +1,7 @@
+"use strict";
+/**
+ * The benchmarks `npm run bench` runs, in order. Each module exports
+ * `{ name, description, run(context) }` where `run` returns `{ rows, checks }` (see run.js);
+ * add a `bench/<name>.bench.js` and list it here.
+ */
+module.exports = [require("./barometer.bench")];

@@ -1,0 +1,54 @@
+"use strict";
+/**
+ * Times the engine alone: both CSV files are first loaded into plain arrays (not timed), then the
+ * rows are folded with the given accumulator and the barometer computed (timed). Prints JSON.
+ *   node bench/engine-child.js EMPLOYEES.csv CUSTOMERS.csv columnar|reference
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const engine = require(path.join(__dirname, "..", "dist", "shared", "src"));
+
+function load(file, population) {
+  const lines = fs.readFileSync(file, "utf8").split("\n").filter((line) => line !== "");
+  const headers = lines[0].split(",");
+  const mapping = engine.suggestMapping(headers, population, engine.DEFAULT_MODEL);
+  const index = (header) => headers.indexOf(header);
+  const layout = {
+    population,
+    scale: { min: 1, max: 5 },
+    items: mapping.columns.filter((c) => c.role === "item").map((c) => ({ column: index(c.header), dimension: c.dimension, reversed: c.reversed })),
+    recommendationColumn: mapping.columns.filter((c) => c.role === "recommendation").map((c) => index(c.header))[0],
+  };
+  const unit = mapping.columns.find((c) => c.role === "unit");
+  const manager = mapping.columns.find((c) => c.role === "manager");
+  const width = headers.length;
+  const numeric = new Set([...layout.items.map((item) => item.column), layout.recommendationColumn]);
+  const values = new Float64Array((lines.length - 1) * width);
+  const units = new Array(lines.length - 1);
+  const managers = new Array(lines.length - 1);
+  for (let row = 1; row < lines.length; row++) {
+    const cells = lines[row].split(",");
+    for (let column = 0; column < width; column++) values[(row - 1) * width + column] = numeric.has(column) ? engine.readAnswer(cells[column]) : Number.NaN;
+    units[row - 1] = unit ? cells[index(unit.header)] : undefined;
+    managers[row - 1] = manager ? cells[index(manager.header)] : undefined;
+  }
+  lines.length = 0;
+  return { layout, values, units, managers, width, rows: units.length };
+}
+
+const [employeesFile, customersFile, kind] = process.argv.slice(2);
+const employees = load(employeesFile, "employees");
+const customers = load(customersFile, "customers");
+const Accumulator = kind === "reference" ? engine.PopulationAccumulator : engine.ColumnarPopulationAccumulator;
+
+const started = process.hrtime.bigint();
+const aggregates = [employees, customers].map((data) => {
+  const accumulator = new Accumulator(data.layout);
+  for (let row = 0; row < data.rows; row++) {
+    accumulator.addRow(data.values.subarray(row * data.width, (row + 1) * data.width), data.units[row], data.managers[row]);
+  }
+  return accumulator.result();
+});
+const barometer = engine.computeBarometer(aggregates[0], aggregates[1], { model: engine.DEFAULT_MODEL });
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+process.stdout.write(`${JSON.stringify({ seconds, symmetryIndex: barometer.symmetryIndex, rows: employees.rows + customers.rows })}\n`);

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * `npm run bench` (which builds first): runs every bench listed in bench/benches.js and prints one
+ * table per bench (time, peak memory, speed-up against pandas + scipy) and its target checks.
+ *
+ *   node bench/run.js [--sizes 10000,100000,1000000] [--only barometer] [--no-pandas] [--strict]
+ *
+ * Times are the best of several runs: the machine may be shared, and the best run is the one least
+ * disturbed. Generated data goes to bench/out/ (git-ignored) and is reused while the generator and
+ * the size are unchanged. With --strict, a missed target makes the exit code 1.
+ */
+const benches = require("./benches");
+
+function parseArguments(argv) {
+  const options = { sizes: [10_000, 100_000, 1_000_000], only: null, pandas: true, strict: false };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index];
+    if (flag === "--sizes") options.sizes = argv[++index].split(",").map(Number);
+    else if (flag === "--only") options.only = argv[++index].split(",");
+    else if (flag === "--no-pandas") options.pandas = false;
+    else if (flag === "--strict") options.strict = true;
+    else throw new Error(`unknown option ${flag} (use --sizes, --only, --no-pandas, --strict)`);
+  }
+  if (options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error("--sizes expects whole numbers separated by commas");
+  return options;
+}
+
+function formatTable(rows) {
+  const header = ["Respondents (employees + customers)", "Measure", "Time (s)", "Peak RSS (MB)", "× faster than pandas"];
+  const lines = rows.map((row) => [
+    row.size,
+    row.subject,
+    row.seconds.toFixed(3),
+    row.peakMegabytes === null || row.peakMegabytes === undefined ? "–" : row.peakMegabytes.toFixed(0),
+    row.versus === null || row.versus === undefined ? "–" : `${row.versus.toFixed(1)}× (${row.versusNote})`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const render = (cells) => `| ${cells.map((cell, column) => (column >= 2 && column <= 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
+  return [render(header), `|${widths.map((width, column) => (column >= 2 && column <= 3 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`, ...lines.map(render)].join("\n");
+}
+
+function main() {
+  const options = parseArguments(process.argv.slice(2));
+  const context = { sizes: options.sizes, pandas: options.pandas, log: (message) => process.stderr.write(`${message}\n`) };
+  let missed = 0;
+  for (const bench of benches) {
+    if (options.only && !options.only.includes(bench.name)) continue;
+    process.stdout.write(`\n## ${bench.name}: ${bench.description}\n\n`);
+    const { rows, checks } = bench.run(context);
+    process.stdout.write(`${formatTable(rows)}\n\n`);
+    for (const check of checks) {
+      if (!check.ok) missed++;
+      process.stdout.write(`${check.ok ? "PASS" : "MISS"}  ${check.label}\n`);
+    }
+  }
+  if (options.strict && missed > 0) process.exitCode = 1;
+}
+
+main();
