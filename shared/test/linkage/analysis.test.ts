@@ -9,6 +9,9 @@
  */
 import fc from "fast-check";
 import {
+  drawResampleCounts,
+  percentileInterval,
+  resampleCorrelation,
   bootstrapChunk,
   bootstrapRanges,
   completeLinkage,
@@ -169,6 +172,36 @@ describe("same seed, same numbers however the bootstrap is split", () => {
     expect(catchSymError(() => bootstrapRanges(120, 0), "invalid-argument").message).toMatch(/chunk size/);
     const other = planLinkage({ ...small, methods: ["pearson"] });
     expect(catchSymError(() => completeLinkage(other, [bootstrapChunk(plan, 0, 120)]), "shape-mismatch").message).toMatch(/does not match/);
+  });
+});
+
+describe("bootstrap replicates are the resample statistics of the generator's counts", () => {
+  const plan = planLinkage({ ...request, bootstrap: 40, seed: 3 });
+  const chunk = bootstrapChunk(plan, 0, 40);
+
+  it("equal resampleCorrelation (checked against scipy on numpy.repeat) for every pair, method and replicate", () => {
+    const counts = new Uint32Array(plan.table.rows);
+    for (let replicate = 0; replicate < 40; replicate += 7) {
+      drawResampleCounts(3, replicate, counts);
+      plan.request.methods.forEach((method, methodIndex) => {
+        plan.pairs.forEach((pair, pairIndex) => {
+          const x = Array.from(pair.rows, (row) => plan.table.x[pair.x][row]);
+          const y = Array.from(pair.rows, (row) => plan.table.y[pair.y][row]);
+          const pairCounts = Array.from(pair.rows, (row) => counts[row]);
+          const expected = resampleCorrelation(x, y, pairCounts, method);
+          expectClose(chunk.correlations[methodIndex * plan.pairs.length + pairIndex][replicate]!, expected, 1e-12, `${method} ${pair.x}~${pair.y} #${replicate}`);
+        });
+      });
+    }
+  });
+
+  it("give the reported interval as the percentiles of the replicates", () => {
+    const result = completeLinkage(plan, [chunk]);
+    result.correlations.forEach((row, series) => {
+      const interval = percentileInterval(chunk.correlations[series].map((value) => value ?? Number.NaN), 0.95);
+      expect(row.bootLow).toBe(interval.low);
+      expect(row.bootHigh).toBe(interval.high);
+    });
   });
 });
 
