@@ -38,11 +38,29 @@ export function rangeShape(range: CellRange, argument: string): RangeShape {
 }
 
 /**
+ * The shape a range claims from its first row, without visiting the others: the hot loops check
+ * each row's length as they read it (`checkRowLength`), so a million rows are walked only once.
+ */
+export function declaredShape(range: CellRange, argument: string): RangeShape {
+  if (!Array.isArray(range)) {
+    throw new SymError("shape-mismatch", `${argument} must be a range (rows of cells), got ${describeValue(range)}`, { value: range });
+  }
+  const first = range.length > 0 ? range[0] : undefined;
+  return { rows: range.length, columns: Array.isArray(first) ? first.length : 0 };
+}
+
+/** Fails with `shape-mismatch` for a row whose length differs from the first row's (a ragged range). */
+export function failRaggedRow(cells: unknown, columns: number, argument: string, row: number): never {
+  const length = Array.isArray(cells) ? cells.length : 0;
+  throw new SymError("shape-mismatch", `${argument} must be rectangular: row ${row} has ${length} cells, row 1 has ${columns}`, { row });
+}
+
+/**
  * Requires a single column or a single row (one answer per respondent), as for a 0–10
  * recommendation question, where averaging several columns would not give a 0–10 answer.
  */
-export function vectorShape(range: CellRange, argument: string): RangeShape {
-  const shape = rangeShape(range, argument);
+export function vectorShape(range: CellRange, argument: string, checkRows = true): RangeShape {
+  const shape = checkRows ? rangeShape(range, argument) : declaredShape(range, argument);
   if (shape.rows > 1 && shape.columns > 1) {
     throw new SymError(
       "shape-mismatch",

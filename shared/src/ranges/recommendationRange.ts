@@ -1,7 +1,7 @@
 import { SymError } from "../errors";
 import { DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
 import { countTotal, netPromoterScore, npsDifference, npsInterval, type NpsDifference, type NpsInterval, type RecommendationCounts } from "../nps/nps";
-import { failAt, readCellAt, vectorShape, type CellRange } from "./cells";
+import { failAt, failRaggedRow, readCellAt, vectorShape, type CellRange } from "./cells";
 import { checkMinimumAnswers, requireShowable } from "./threshold";
 
 function failNotRecommendation(value: number, argument: string, row: number, column: number): never {
@@ -22,14 +22,15 @@ function failNotRecommendation(value: number, argument: string, row: number, col
  *   text, shape-mismatch for a range of several columns and rows (each naming row and column)
  */
 export function recommendationCountsOfRange(range: CellRange, argument = "answers"): RecommendationCounts {
-  vectorShape(range, argument);
+  const { columns } = vectorShape(range, argument, false);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
   for (let row = 0; row < range.length; row++) {
     const cells = range[row];
-    for (let column = 0; column < cells.length; column++) {
-      let value = cells[column] as number;
+    if (!cells || cells.length !== columns) failRaggedRow(cells, columns, argument, row + 1);
+    for (let column = 0; column < columns; column++) {
+      let value = (columns === 1 ? cells[0] : cells[column]) as number;
       if (typeof value !== "number") {
         if (value === null || value === undefined || (value as unknown) === "") continue; // blank: missing
         value = readCellAt(value, argument, row + 1, column + 1);

@@ -5,7 +5,7 @@ import { checkScale } from "../scale/answers";
 import { addToSummary, emptySummary, type SampleSummary } from "../_lib/summary";
 import { welchGapTest, type GapTest } from "../gap/welch";
 import { gapStatus, type GapVerdict } from "../gap/status";
-import { failOutOfScale, rangeShape, readCellAt, type CellRange } from "./cells";
+import { declaredShape, failOutOfScale, failRaggedRow, readCellAt, type CellRange } from "./cells";
 import { checkMinimumAnswers, requireShowable } from "./threshold";
 
 /** The default scale of the barometer's questionnaires (1–5 agreement). */
@@ -16,12 +16,13 @@ export const DEFAULT_ANSWER_SCALE: Scale = { min: 1, max: 5 };
  * `100·(x−lo)/(hi−lo)` or reversed `100·(hi−x)/(hi−lo)`, missing answers skipped; NaN when the
  * whole row is blank. Reads the cells in place.
  */
-function rowScore(cells: readonly unknown[], rowNumber: number, scale: Scale, reversed: boolean, argument: string): number {
+function rowScore(cells: readonly unknown[], columns: number, rowNumber: number, scale: Scale, reversed: boolean, argument: string): number {
+  if (!cells || cells.length !== columns) failRaggedRow(cells, columns, argument, rowNumber);
   const { min, max } = scale;
   const span = max - min;
   let sum = 0;
   let count = 0;
-  for (let column = 0; column < cells.length; column++) {
+  for (let column = 0; column < columns; column++) {
     let value = cells[column] as number;
     if (typeof value !== "number") {
       if (value === null || value === undefined || (value as unknown) === "") continue;
@@ -42,9 +43,9 @@ function rowScore(cells: readonly unknown[], rowNumber: number, scale: Scale, re
  */
 export function respondentScoresOfRange(range: CellRange, scale: Scale, reversed = false, argument = "answers"): Float64Array {
   checkScale(scale, argument);
-  rangeShape(range, argument);
+  const { columns } = declaredShape(range, argument);
   const scores = new Float64Array(range.length);
-  for (let row = 0; row < range.length; row++) scores[row] = rowScore(range[row], row + 1, scale, reversed, argument);
+  for (let row = 0; row < range.length; row++) scores[row] = rowScore(range[row], columns, row + 1, scale, reversed, argument);
   return scores;
 }
 
@@ -54,10 +55,10 @@ export function respondentScoresOfRange(range: CellRange, scale: Scale, reversed
  */
 export function scoreSummaryOfRange(range: CellRange, scale: Scale, reversed = false, argument = "answers"): SampleSummary {
   checkScale(scale, argument);
-  rangeShape(range, argument);
+  const { columns } = declaredShape(range, argument);
   const summary = emptySummary();
   for (let row = 0; row < range.length; row++) {
-    const score = rowScore(range[row], row + 1, scale, reversed, argument);
+    const score = rowScore(range[row], columns, row + 1, scale, reversed, argument);
     if (score === score) addToSummary(summary, score);
   }
   return summary;
@@ -94,7 +95,7 @@ export function favourableShareOfRange(
 ): { share: number; n: number; answers: number } {
   checkMinimumAnswers(minimum, "FAVORABLE");
   checkScale(scale, "FAVORABLE");
-  rangeShape(range, argument);
+  const { columns } = declaredShape(range, argument);
   const { min, max } = scale;
   const favourableFrom = max - 1;
   let favourable = 0;
@@ -102,8 +103,9 @@ export function favourableShareOfRange(
   let respondents = 0;
   for (let row = 0; row < range.length; row++) {
     const cells = range[row];
+    if (!cells || cells.length !== columns) failRaggedRow(cells, columns, argument, row + 1);
     let answered = false;
-    for (let column = 0; column < cells.length; column++) {
+    for (let column = 0; column < columns; column++) {
       let value = cells[column] as number;
       if (typeof value !== "number") {
         if (value === null || value === undefined || (value as unknown) === "") continue;
