@@ -2,7 +2,7 @@ import type { CellValue } from "../taskpane/workbook/WorkbookPort";
 
 /**
  * CSV text to sheet rows, as Excel opens a CSV: RFC 4180 quoting, an empty field is a blank
- * (null), plain decimal text is a number, anything else stays text. The delimiter (`,` or `;`,
+ * (null), plain decimal text is a number (with a decimal comma in `;`-separated files), anything else stays text. The delimiter (`,` or `;`,
  * French exports use `;`) is taken from the header line.
  */
 export function parseCsv(text: string): CellValue[][] {
@@ -15,7 +15,7 @@ export function parseCsv(text: string): CellValue[][] {
   let quoted = false;
   let wasQuoted = false;
   const endField = () => {
-    row.push(toCell(field, wasQuoted));
+    row.push(toCell(field, wasQuoted, delimiter === ";"));
     field = "";
     wasQuoted = false;
   };
@@ -46,8 +46,11 @@ export function parseCsv(text: string): CellValue[][] {
   return rows;
 }
 
-function toCell(field: string, wasQuoted: boolean): CellValue {
+function toCell(field: string, wasQuoted: boolean, decimalComma: boolean): CellValue {
   if (field === "") return null;
-  if (!wasQuoted && /^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(field)) return Number(field);
+  if (wasQuoted) return field;
+  if (/^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(field)) return Number(field);
+  // French exports (";" separated) write decimals with a comma: "3,6".
+  if (decimalComma && /^-?\d+,\d+$/.test(field)) return Number(field.replace(",", "."));
   return field;
 }

@@ -1,22 +1,36 @@
 /**
  * Task pane entry point: waits for Office.js, then renders the pane inside a FluentProvider.
- * Inside Excel the pane works on the live workbook; outside Office (Office.onReady resolves with
- * `host: null`) it runs the browser preview on an in-memory workbook.
+ * Inside Excel the pane works on the live workbook through the Office.js adapter; outside Office
+ * (`Office.onReady` resolves with `host: null`) it starts the browser preview on an in-memory
+ * workbook (loaded on demand, so Excel never downloads it).
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./components/App";
+import { languageOf } from "./i18n/strings";
+import { OfficeWorkbook } from "./workbook/officeWorkbook";
 
-function Placeholder(): React.ReactElement {
-  return <p>Symmetry Barometer</p>;
+function container(): HTMLElement {
+  const element = document.getElementById("root");
+  if (!element) throw new Error("taskpane.html has no #root element");
+  return element;
 }
 
-Office.onReady(() => {
-  const container = document.getElementById("root");
-  if (!container) throw new Error("taskpane.html has no #root element");
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Placeholder />
-    </FluentProvider>,
-  );
+function showStartupFailure(error: unknown): void {
+  const element = container();
+  element.setAttribute("role", "alert");
+  element.textContent = `The Symmetry Barometer pane could not start: ${error instanceof Error ? error.message : String(error)}. Reload the add-in.`;
+}
+
+Office.onReady((info) => {
+  if (info.host === Office.HostType.Excel) {
+    createRoot(container()).render(
+      <FluentProvider theme={webLightTheme}>
+        <App port={new OfficeWorkbook()} initialLanguage={languageOf(Office.context.displayLanguage)} store={window.localStorage} />
+      </FluentProvider>,
+    );
+    return;
+  }
+  import("../preview/startPreview").then(({ startPreview }) => startPreview(container())).catch(showStartupFailure);
 });

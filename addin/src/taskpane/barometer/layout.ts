@@ -44,6 +44,7 @@ export interface BarometerLayout {
   };
   /** Dimensions mapped in one population only: shown to the user, no gap possible. */
   readonly unpaired: readonly string[];
+  readonly thresholds: { readonly minGroupSize: number; readonly gapThreshold: number };
 }
 
 export interface LayoutInput {
@@ -252,6 +253,7 @@ export function barometerLayout(input: LayoutInput): BarometerLayout {
       ...(byManager ? { byManager } : {}),
     },
     unpaired,
+    thresholds: { minGroupSize: minN, gapThreshold: thresholds.gapThreshold },
   };
 }
 

@@ -34,6 +34,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly names = new Map<string, NamedRange>();
   private readonly customXml = new Map<string, string>();
   private computed = new Map<string, Map<number, Scalar>>();
+  /** Ranges of value-only cells read during one recalculation, shared by the formulas that read them. */
+  private rangeCache = new Map<string, Matrix>();
   private evaluating = new Set<string>();
   private dirty = false;
   private activeSheet: string | undefined;
@@ -295,15 +297,29 @@ export class MemoryWorkbook implements WorkbookPort {
     return rows;
   }
 
+  /** Data sheets (no formulas) do not change during a recalculation: their ranges are read once. */
+  private readForFormula(sheet: MemorySheet, range: RangeAddress): Matrix {
+    if (sheet.formulas.size > 0) return this.readScalars(sheet, range);
+    const cacheKey = `${sheet.name}!${range.top}:${range.left}:${range.bottom}:${range.right}`;
+    let matrix = this.rangeCache.get(cacheKey);
+    if (!matrix) {
+      matrix = this.readScalars(sheet, range);
+      this.rangeCache.set(cacheKey, matrix);
+    }
+    return matrix;
+  }
+
   private recalculateIfDirty(): void {
     if (!this.dirty) return;
     this.dirty = false;
     this.computed = new Map();
+    this.rangeCache = new Map();
     this.evaluating = new Set();
     for (const sheet of this.sheets) {
       const ordered = [...sheet.formulas.keys()].sort((a, b) => a - b);
       for (const cellKey of ordered) this.evaluateCell(sheet, cellKey);
     }
+    this.rangeCache = new Map();
   }
 
   /** Formulas inside `range` not evaluated yet in this pass are evaluated first (dependency order). */
@@ -328,7 +344,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!formula) return;
     const result = evaluateFormula(formula.node, {
       customFunctions: this.customFunctions,
-      readRange: (sheetName, range) => this.readScalars(sheetName === undefined ? sheet : this.requireSheet(sheetName), range),
+      readRange: (sheetName, range) => this.readForFormula(sheetName === undefined ? sheet : this.requireSheet(sheetName), range),
     });
     this.evaluating.delete(marker);
     const row = Math.floor(cellKey / COLUMN_SPAN);

@@ -32,10 +32,11 @@ export function evaluateFormula(node: FormulaNode, context: EvaluationContext): 
     case "reference":
       return context.readRange(node.sheet, node.range);
     case "unary":
-      return elementwise([evaluateFormula(node.operand, context)], ([value]) => negate(value));
+      return elementwise([evaluateFormula(node.operand, context)], (values) => negate(values[0]));
     case "binary":
-      return elementwise([evaluateFormula(node.left, context), evaluateFormula(node.right, context)], ([left, right]) =>
-        applyOperator(node.operator, left, right),
+      // Index access, not destructuring: this runs once per cell of 200 000-row ranges.
+      return elementwise([evaluateFormula(node.left, context), evaluateFormula(node.right, context)], (values) =>
+        applyOperator(node.operator, values[0], values[1]),
       );
     case "call":
       return callFunction(node.name, node.args, context);
@@ -47,22 +48,32 @@ function negate(value: Scalar): Scalar {
   return isFormulaError(number) ? number : -number;
 }
 
-/** Applies `operation` cell by cell; a 1×1 or scalar operand is repeated across the other's shape. */
+/**
+ * Applies `operation` cell by cell; a 1×1 or scalar operand is repeated across the other's shape.
+ * Written as plain loops without per-cell allocation: generated formulas run it over
+ * 200 000-row ranges.
+ */
 function elementwise(operands: readonly FormulaValue[], operation: (values: Scalar[]) => Scalar): FormulaValue {
-  const matrices = operands.filter(isMatrix).filter((matrix) => !(matrix.length === 1 && matrix[0]?.length === 1));
+  const isSpread = (operand: FormulaValue): operand is Matrix => isMatrix(operand) && !(operand.length === 1 && operand[0]?.length === 1);
+  const matrices = operands.filter(isSpread);
   if (matrices.length === 0) return operation(operands.map(asScalar));
   const rows = matrices[0].length;
   const columns = matrices[0][0]?.length ?? 0;
   if (matrices.some((matrix) => matrix.length !== rows || (matrix[0]?.length ?? 0) !== columns)) {
     return new FormulaError("#VALUE!", "ranges of different sizes were combined");
   }
-  const pick = operands.map((operand) =>
-    isMatrix(operand) && !(operand.length === 1 && operand[0]?.length === 1) ? (row: number, column: number) => operand[row][column] : () => asScalar(operand),
-  );
+  const spread = operands.map(isSpread);
+  const scalars = operands.map((operand) => (isSpread(operand) ? null : asScalar(operand)));
+  const arguments_: Scalar[] = new Array(operands.length);
   const result: Matrix = new Array(rows);
   for (let row = 0; row < rows; row++) {
     const line: Scalar[] = new Array(columns);
-    for (let column = 0; column < columns; column++) line[column] = operation(pick.map((get) => get(row, column)));
+    for (let column = 0; column < columns; column++) {
+      for (let index = 0; index < operands.length; index++) {
+        arguments_[index] = spread[index] ? (operands[index] as Matrix)[row][column] : scalars[index];
+      }
+      line[column] = operation(arguments_);
+    }
     result[row] = line;
   }
   return result;
@@ -81,6 +92,11 @@ function compareScalars(left: Scalar, right: Scalar): number {
 }
 
 function applyOperator(operator: BinaryOperator, left: Scalar, right: Scalar): Scalar {
+  // Fast path of the generated blank tests (r="", r<>""): a number is never blank, a blank always is.
+  if ((operator === "=" || operator === "<>") && right === "") {
+    if (typeof left === "number") return operator === "<>";
+    if (left === null) return operator === "=";
+  }
   if (isFormulaError(left)) return left;
   if (isFormulaError(right)) return right;
   switch (operator) {
@@ -133,14 +149,15 @@ const BUILT_INS: Record<string, BuiltIn> = {
       const chosen = test ? whenTrue() : whenFalse();
       return isMatrix(chosen) ? chosen.map((row) => row.map(blankAsZero)) : blankAsZero(chosen);
     }
-    return elementwise([condition, whenTrue(), whenFalse()], ([test, yes, no]) => {
-      const truth = toBoolean(test);
+    return elementwise([condition, whenTrue(), whenFalse()], (values) => {
+      const test = values[0];
+      const truth = typeof test === "boolean" ? test : toBoolean(test);
       if (isFormulaError(truth)) return truth;
-      return blankAsZero(truth ? yes : no);
+      return blankAsZero(truth ? values[1] : values[2]);
     });
   },
   ISNUMBER(args, context) {
-    return elementwise([evaluateFormula(args[0], context)], ([value]) => typeof value === "number");
+    return elementwise([evaluateFormula(args[0], context)], (values) => typeof values[0] === "number");
   },
   NA() {
     return new FormulaError("#N/A", "NA()");

@@ -1,0 +1,259 @@
+import * as React from "react";
+import { Divider, MessageBar, MessageBarBody, Title2 } from "@fluentui/react-components";
+import { DEFAULT_MODEL, type ColumnMapping, type Language, type Population, type Scale } from "../../../../shared/src/index";
+import { buildBarometer, type BuildProgress, type BuildResult } from "../barometer/buildBarometer";
+import { locateSource, type SourceGeometry, type SourceLocation } from "../data/sourceGeometry";
+import { checkDraft, draftFromMapping, suggestDraft, type MappingDraft } from "../mapping/draft";
+import { loadMapping, saveMapping } from "../mapping/persistence";
+import { loadModel, readSettings, writeSettings, type KeyValueStore, type LoadedModel, type ModelSettings } from "../model/modelSource";
+import { format, stringsFor } from "../i18n/strings";
+import { describeFailure } from "../messages";
+import type { WorkbookPort } from "../workbook/WorkbookPort";
+import { BuildPanel } from "./BuildPanel";
+import { ErrorBar, type PaneMessage } from "./ErrorBar";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { MappingGrid } from "./MappingGrid";
+import { ModelPanel } from "./ModelPanel";
+import { SourcePicker, type SourceChoices } from "./SourcePicker";
+import { UnitsMapping } from "./UnitsMapping";
+
+export interface AppProps {
+  readonly port: WorkbookPort;
+  readonly initialLanguage: Language;
+  /** The preview shows a language switch; inside Office the pane follows the display language. */
+  readonly showLanguageSwitch?: boolean;
+  readonly store: KeyValueStore;
+  readonly fetchFunction?: typeof fetch;
+  /** Rendered under the pane after a build (the preview's grid and charts). */
+  readonly renderBuilt?: (result: BuildResult, language: Language) => React.ReactNode;
+  readonly banner?: string;
+}
+
+const EMPLOYEE_SHEET = /employ|salari|staff|collab/i;
+const CUSTOMER_SHEET = /custom|client/i;
+const UNIT_SHEET = /^unit|^unité|^store|^magasin/i;
+
+function guess(choices: SourceChoices, pattern: RegExp): SourceLocation | null {
+  const table = choices.tables.find((candidate) => pattern.test(candidate.name) || pattern.test(candidate.sheet));
+  if (table) return { sheet: table.sheet, table: table.name };
+  const sheet = choices.sheets.find((candidate) => pattern.test(candidate.name));
+  return sheet ? { sheet: sheet.name } : null;
+}
+
+/** The task pane: find the data, map the columns, build the live Barometer sheet. */
+export function App(props: AppProps): React.ReactElement {
+  const { port, store } = props;
+  const [language, setLanguage] = React.useState<Language>(props.initialLanguage);
+  const strings = stringsFor(language);
+  const [choices, setChoices] = React.useState<SourceChoices>({ sheets: [], tables: [] });
+  const [sources, setSources] = React.useState<Record<"employees" | "customers" | "units", SourceLocation | null>>({ employees: null, customers: null, units: null });
+  const [draft, setDraft] = React.useState<MappingDraft | null>(null);
+  const [geometries, setGeometries] = React.useState<Partial<Record<Population, SourceGeometry>>>({});
+  const [unitsHeaders, setUnitsHeaders] = React.useState<string[]>([]);
+  const [unmapped, setUnmapped] = React.useState<string[]>([]);
+  const [settings, setSettings] = React.useState<ModelSettings>(() => readSettings(store));
+  const [loadedModel, setLoadedModel] = React.useState<LoadedModel>({ model: DEFAULT_MODEL, origin: "embedded" });
+  const [progress, setProgress] = React.useState<BuildProgress | null>(null);
+  const [message, setMessage] = React.useState<PaneMessage | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [built, setBuilt] = React.useState<{ result: BuildResult; milliseconds: number } | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+  const model = loadedModel.model;
+
+  const fail = React.useCallback((error: unknown) => setMessage(describeFailure(error, stringsFor(language), language)), [language]);
+
+  const refresh = React.useCallback(async () => {
+    const next = { sheets: await port.listSheets(), tables: await port.listTables() };
+    setChoices(next);
+    return next;
+  }, [port]);
+
+  // On open: list the data, reload the mapping saved in the workbook, load the configured model.
+  React.useEffect(() => {
+    let live = true;
+    (async () => {
+      const found = await refresh();
+      const saved = await loadMapping(port);
+      if (!live) return;
+      if (saved) {
+        setDraft(draftFromMapping(saved));
+        setSources({ employees: saved.employees, customers: saved.customers, units: saved.units ?? null });
+        setGeometries({
+          employees: await locateSource(port, saved.employees),
+          customers: await locateSource(port, saved.customers),
+        });
+        setMessage({ intent: "success", text: stringsFor(saved.language).mappingLoaded });
+      } else {
+        setSources({ employees: guess(found, EMPLOYEE_SHEET), customers: guess(found, CUSTOMER_SHEET), units: guess(found, UNIT_SHEET) });
+      }
+    })().catch((error) => live && fail(error));
+    if (settings.apiUrl) loadModel(settings, store, props.fetchFunction).then(setLoadedModel, fail);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the pane opens
+  }, []);
+
+  React.useEffect(() => {
+    if (!sources.units) {
+      setUnitsHeaders([]);
+      return;
+    }
+    locateSource(port, sources.units).then((geometry) => setUnitsHeaders(geometry.headers.filter(Boolean)), fail);
+  }, [port, sources.units, fail]);
+
+  const check = React.useMemo(() => (draft ? checkDraft(draft, geometries) : null), [draft, geometries]);
+
+  const suggest = async () => {
+    if (!sources.employees || !sources.customers) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const employees = { location: sources.employees, geometry: await locateSource(port, sources.employees) };
+      const customers = { location: sources.customers, geometry: await locateSource(port, sources.customers) };
+      const suggestion = suggestDraft(model, language, employees, customers);
+      const unitsLocation = sources.units;
+      if (unitsLocation && unitsHeaders.length > 0) {
+        suggestion.draft.units = { ...unitsLocation, unitColumn: unitsHeaders[0] };
+      }
+      setDraft(suggestion.draft);
+      setGeometries({ employees: employees.geometry, customers: customers.geometry });
+      setUnmapped([...suggestion.unmapped.employees, ...suggestion.unmapped.customers]);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const updateColumn = (population: Population) => (index: number, column: ColumnMapping) =>
+    setDraft((current) => {
+      if (!current) return current;
+      const columns = current[population].columns.map((existing, position) => (position === index ? column : existing));
+      return { ...current, [population]: { ...current[population], columns } };
+    });
+  const updateScale = (population: Population) => (scale: Scale) =>
+    setDraft((current) => (current ? { ...current, scales: { ...current.scales, [population]: scale } } : current));
+
+  const save = async () => {
+    if (!check?.mapping) return;
+    try {
+      await saveMapping(port, check.mapping);
+      setMessage({ intent: "success", text: strings.mappingSaved });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const build = async () => {
+    if (!check?.mapping) return;
+    const mapping = { ...check.mapping, language };
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage(null);
+    setProgress({ stage: "employees", rowsRead: 0, totalRows: 1 });
+    const started = performance.now();
+    try {
+      await saveMapping(port, mapping);
+      const result = await buildBarometer(port, mapping, model, language, { signal: controller.signal, onProgress: setProgress });
+      const milliseconds = performance.now() - started;
+      setBuilt({ result, milliseconds });
+      setMessage({
+        intent: result.layout.unpaired.length > 0 ? "warning" : "success",
+        text:
+          format(strings.built, {
+            dimensions: result.layout.anchors.dimensionIds.length,
+            employees: result.employees.respondents,
+            customers: result.customers.respondents,
+            seconds: (milliseconds / 1000).toFixed(1),
+          }) + (result.layout.unpaired.length > 0 ? ` ${strings.warning}: ${result.layout.unpaired.join(", ")} (1 population).` : ""),
+      });
+    } catch (error) {
+      fail(error);
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const loadConfiguredModel = async (next: ModelSettings) => {
+    setBusy(true);
+    try {
+      writeSettings(store, next);
+      setSettings(next);
+      setLoadedModel(await loadModel(next, store, props.fetchFunction));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const issueCount = check?.issues.length ?? 0;
+  return (
+    <main className="sym-pane" lang={language} data-build-ms={built ? Math.round(built.milliseconds) : undefined}>
+      <header className="sym-header">
+        <Title2 as="h1">{strings.appTitle}</Title2>
+        {props.showLanguageSwitch ? <LanguageSwitch label={strings.language} language={language} onChange={setLanguage} /> : null}
+      </header>
+      {props.banner ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{props.banner}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar message={message} dismissLabel={strings.dismiss} onDismiss={() => setMessage(null)} />
+      <SourcePicker
+        strings={strings}
+        choices={choices}
+        employees={sources.employees}
+        customers={sources.customers}
+        units={sources.units}
+        busy={busy || progress !== null}
+        onChange={(which, location) => setSources((current) => ({ ...current, [which]: location }))}
+        onRefresh={() => void refresh().catch(fail)}
+        onSuggest={() => void suggest()}
+      />
+      <Divider />
+      <ModelPanel strings={strings} loaded={loadedModel} settings={settings} busy={busy} onLoad={(next) => void loadConfiguredModel(next)} />
+      {draft ? (
+        <>
+          <Divider />
+          <section aria-labelledby="mapping-heading" className="sym-section">
+            <h2 id="mapping-heading">{strings.mappingHeading}</h2>
+            <p role="status" data-testid="mapping-status">
+              {issueCount === 0 ? strings.mappingValid : format(strings.mappingInvalid, { count: issueCount })}
+            </p>
+            {check?.issues
+              .filter((issue) => !/^(employees|customers)\.columns\./.test(issue.path))
+              .map((issue) => (
+                <p key={issue.path + issue.message} role="alert" className="sym-issue">
+                  {issue.message}
+                </p>
+              ))}
+            {unmapped.length > 0 ? <p>{format(strings.unmapped, { headers: unmapped.join(", ") })}</p> : null}
+            {(["employees", "customers"] as const).map((population) => (
+              <MappingGrid
+                key={population}
+                strings={strings}
+                language={language}
+                model={model}
+                population={population}
+                columns={draft[population].columns}
+                scale={draft.scales[population]}
+                issues={check?.issues ?? []}
+                onColumnChange={updateColumn(population)}
+                onScaleChange={updateScale(population)}
+              />
+            ))}
+            {draft.units ? (
+              <UnitsMapping strings={strings} headers={unitsHeaders} units={draft.units} onChange={(units) => setDraft((current) => (current ? { ...current, units } : current))} />
+            ) : null}
+          </section>
+          <Divider />
+          <BuildPanel strings={strings} canBuild={Boolean(check?.mapping)} progress={progress} onBuild={() => void build()} onCancel={() => abort.current?.abort()} onSave={() => void save()} />
+        </>
+      ) : null}
+      {built && props.renderBuilt ? props.renderBuilt(built.result, language) : null}
+    </main>
+  );
+}

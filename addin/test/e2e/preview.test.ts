@@ -1,0 +1,192 @@
+/**
+ * End to end: the task pane's browser preview in Debian's Chromium (playwright-core). Suggest the
+ * mapping on the bundled samples, change one column, build, compare the values shown with the
+ * engine (computeBarometer on the same rows), switch to French, use the keyboard only, run axe-core,
+ * save screenshots under test-artifacts/, and time mapping + build on a 200 000-row survey.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { DEFAULT_MODEL, computeBarometer, type Mapping } from "../../../shared/src/index";
+import { locateSource } from "../../src/taskpane/data/sourceGeometry";
+import { scanPopulation } from "../../src/taskpane/data/scanPopulation";
+import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
+import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import { parseCsv } from "../../src/preview/csv";
+import { ROOT, buildPreview, servePreview } from "./previewServer";
+
+jest.setTimeout(180_000);
+
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const CHANGED_COLUMN = "culture_3"; // the column whose mapping the test changes (item → ignore)
+
+let output: string;
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  output = mkdtempSync(join(tmpdir(), "sym-preview-"));
+  await buildPreview(output);
+  ({ server, url } = await servePreview(output));
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (output) rmSync(output, { recursive: true, force: true });
+});
+
+async function openPane(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${url}/taskpane.html${query}`);
+  await page.getByTestId("suggest").waitFor({ state: "visible", timeout: 60_000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** The same mapping in Node: suggestion on the sample headers, then the one change the test makes in the pane. */
+async function engineBarometer() {
+  const workbook = new MemoryWorkbook();
+  for (const name of ["employees", "customers"] as const) {
+    workbook.loadSheet(name === "employees" ? "Employees" : "Customers", parseCsv(readFileSync(join(ROOT, "samples/en", `${name}.csv`), "utf8")));
+  }
+  const employees = { location: { sheet: "Employees" }, geometry: await locateSource(workbook, { sheet: "Employees" }) };
+  const customers = { location: { sheet: "Customers" }, geometry: await locateSource(workbook, { sheet: "Customers" }) };
+  const { draft } = suggestDraft(DEFAULT_MODEL, "en", employees, customers);
+  const changed = draft.employees.columns.find((column) => column.header === CHANGED_COLUMN)!;
+  expect(changed.role).toBe("item");
+  Object.assign(changed, { role: "ignore", reversed: false });
+  delete changed.dimension;
+  delete changed.item;
+  const mapping: Mapping = checkDraft(draft).mapping!;
+  const scan = async (population: "employees" | "customers", geometry: typeof employees.geometry) =>
+    scanPopulation(workbook, population, geometry, mapping[population].columns, mapping.scales[population]);
+  const employeeScan = await scan("employees", employees.geometry);
+  const customerScan = await scan("customers", customers.geometry);
+  return computeBarometer(employeeScan.aggregate, customerScan.aggregate, { model: DEFAULT_MODEL, language: "en" });
+}
+
+async function cellValue(page: Page, address: string): Promise<string | null> {
+  return page.locator(`[data-testid="sheet-grid"] td[data-cell="${address}"]`).getAttribute("data-value");
+}
+
+describe("task pane preview in Chromium", () => {
+  it("suggests, edits one column, builds, matches the engine, switches to French, works by keyboard and passes axe", async () => {
+    const page = await openPane("?lang=en");
+    await page.getByTestId("suggest").click();
+    await page.getByTestId("grid-employees").waitFor();
+    await expect(page.getByTestId("mapping-status").textContent()).resolves.toBe("The mapping is valid.");
+
+    // An invalid edit is shown inline on its row, then fixed by changing the column's role.
+    await page.getByTestId(`dimension-employees-${CHANGED_COLUMN}`).selectOption("");
+    await expect(page.getByTestId(`issue-employees-${CHANGED_COLUMN}`).textContent()).resolves.toMatch(/pick the dimension of "culture_3"/);
+    expect(await page.getByTestId("build").isDisabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-invalid-mapping.png"), fullPage: false });
+    await page.getByTestId(`role-employees-${CHANGED_COLUMN}`).selectOption("ignore");
+    await expect(page.getByTestId("mapping-status").textContent()).resolves.toBe("The mapping is valid.");
+
+    await page.getByTestId("build").click();
+    await page.getByTestId("preview").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("message-bar").textContent()).resolves.toMatch(/Barometer built: 11 dimensions, 1,?283 employees, 2,?841 customers/);
+
+    const engine = await engineBarometer();
+    expect(engine.dimensions).toHaveLength(11);
+    for (const [index, dimension] of engine.dimensions.entries()) {
+      const row = 11 + index;
+      expect(await cellValue(page, `A${row}`)).toBe(dimension.label);
+      expect(Number(await cellValue(page, `B${row}`))).toBeCloseTo(dimension.employee.score!, 9);
+      expect(Number(await cellValue(page, `C${row}`))).toBeCloseTo(dimension.customer.score!, 9);
+      expect(Number(await cellValue(page, `D${row}`))).toBeCloseTo(dimension.gap!, 9);
+      expect(Number(await cellValue(page, `G${row}`))).toBeCloseTo(dimension.p!, 9);
+      expect(await cellValue(page, `I${row}`)).toBe(dimension.status);
+    }
+    expect(Number(await cellValue(page, "B5"))).toBeCloseTo(engine.symmetryIndex!, 9);
+    expect(Number(await cellValue(page, "B6"))).toBeCloseTo(engine.employees.enps!.value, 9);
+    expect(Number(await cellValue(page, "C6"))).toBeCloseTo(engine.employees.enps!.low, 9);
+    expect(Number(await cellValue(page, "B7"))).toBeCloseTo(engine.customers.nps!.value, 9);
+    const shownUnits = await page.getByTestId("heatmap-units").locator("td[data-group]").evaluateAll((cells) =>
+      cells.map((cell) => [cell.getAttribute("data-group"), cell.getAttribute("data-value")]),
+    );
+    expect(shownUnits.length).toBe(engine.units.length);
+    for (const unit of engine.units) {
+      const shown = shownUnits.find(([group]) => group === unit.unit)!;
+      if (unit.enps === null) expect(shown[1]).toBe("hidden");
+      else expect(Number(shown[1])).toBeCloseTo(unit.enps, 9);
+    }
+    await page.getByTestId("radar-chart").waitFor();
+    await page.getByTestId("gap-chart").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-en.png"), fullPage: true });
+
+    // French: the pane's strings change, and a rebuild renames the sheet instead of adding one.
+    await page.getByTestId("language").selectOption("fr");
+    await expect(page.getByTestId("build").textContent()).resolves.toBe("Construire le baromètre");
+    await page.getByTestId("build").click();
+    await page.locator('[data-testid="sheet-grid"] caption', { hasText: "Baromètre!" }).waitFor();
+    await expect(cellValue(page, "A5")).resolves.toBe("Indice de symétrie");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-fr.png"), fullPage: true });
+
+    // Keyboard only: Tab reaches every control, each has an accessible name, Enter on Build works.
+    const controls = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("main button:not([disabled]), main select:not([disabled]), main input:not([disabled]), main [tabindex='0']")).length,
+    );
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const reached = new Set<string>();
+    for (let press = 0; press < controls + 20; press++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        if (!element.dataset.symFocusId) element.dataset.symFocusId = String(Math.random());
+        return element.dataset.symFocusId;
+      });
+      if (id) reached.add(id);
+    }
+    const unreached = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("main button:not([disabled]), main select:not([disabled]), main input:not([disabled]), main [tabindex='0']"))
+        .filter((element) => !element.dataset.symFocusId)
+        .map((element) => element.outerHTML.slice(0, 120)),
+    );
+    expect(unreached).toEqual([]);
+    expect(reached.size).toBeGreaterThanOrEqual(controls);
+    await page.getByTestId("build").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("message-bar").filter({ hasText: "Baromètre construit" }).waitFor();
+
+    await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
+    });
+    writeFileSync(join(ARTIFACTS, "axe-violations.json"), JSON.stringify(violations, null, 2));
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    await page.close();
+  });
+
+  it("maps and builds a 200 000-row survey (× 2 populations) and reports the time", async () => {
+    const page = await openPane("?lang=en&rows=200000");
+    const started = Date.now();
+    await page.getByTestId("suggest").click();
+    await page.getByTestId("grid-employees").waitFor();
+    const mapped = Date.now();
+    await page.getByTestId("build").click();
+    await page.getByTestId("preview").waitFor({ timeout: 120_000 });
+    const finished = Date.now();
+    const buildMs = Number(await page.locator("main").getAttribute("data-build-ms"));
+    const timing = { rows: 200_000, columns: 37, mappingMs: mapped - started, buildMs, mappingPlusBuildMs: finished - started };
+    writeFileSync(join(ARTIFACTS, "preview-200k-timing.json"), JSON.stringify(timing, null, 2));
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-200k.png"), fullPage: false });
+    expect(await page.getByTestId("message-bar").textContent()).toMatch(/200,?000 employees, 200,?000 customers/);
+    await page.close();
+  });
+});

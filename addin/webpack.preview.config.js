@@ -1,0 +1,53 @@
+/**
+ * Browser preview of the task pane (outside Office): the pane on an in-memory workbook loaded
+ * with the samples, its SYM formulas evaluated by the real custom functions.
+ *
+ *   npm run preview          → http://localhost:3100/taskpane.html (PREVIEW_PORT to change it)
+ *   build only (e2e tests)   → webpack --config addin/webpack.preview.config.js, output in
+ *                              PREVIEW_OUTPUT (default: a folder under the system temp dir)
+ *
+ * Office.js is served from node_modules/@microsoft/office-js/dist and the samples from samples/,
+ * both at the page's origin (never a CDN).
+ */
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const ROOT = path.resolve(__dirname, "..");
+
+module.exports = (env = {}, argv = {}) => ({
+  mode: argv.mode === "production" ? "production" : "development",
+  devtool: false,
+  context: ROOT,
+  entry: { taskpane: "./addin/src/taskpane/index.tsx" },
+  output: {
+    path: process.env.PREVIEW_OUTPUT || path.join(os.tmpdir(), "symmetry-barometer-preview"),
+    filename: "[name].js",
+    chunkFilename: "[name].[contenthash:8].js",
+    clean: true,
+  },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), transpileOnly: true } },
+      },
+    ],
+  },
+  performance: { hints: false },
+  plugins: [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./addin/src/taskpane/taskpane.html", chunks: ["taskpane"] })],
+  devServer: {
+    port: Number(process.env.PREVIEW_PORT || 3100),
+    host: "localhost",
+    hot: false,
+    liveReload: true,
+    open: false,
+    static: [
+      { directory: path.join(ROOT, "node_modules/@microsoft/office-js/dist"), publicPath: "/", watch: false },
+      { directory: path.join(ROOT, "samples"), publicPath: "/samples", watch: false },
+    ],
+    onListening: (server) => console.log(`Task pane preview: http://localhost:${server.server.address().port}/taskpane.html (add ?lang=fr, ?rows=200000)`),
+  },
+});
