@@ -29,6 +29,8 @@ export interface Settings {
   readonly maxPayloadBytes: number;
   /** Queue options of host.json, shared with the Functions host and the dev host. */
   readonly queues: QueueOptions;
+  /** Bootstrap replicates per chunk of a `linkage` job (one queue message each). */
+  readonly linkageChunkReplicates: number;
   /** Enables the `testFault` field of job requests (slow or failing workers); off unless set to 1. */
   readonly testFaults: boolean;
 }
@@ -104,6 +106,7 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
     jobTtlHours: positiveNumber("SYM_JOB_TTL_HOURS", values.SYM_JOB_TTL_HOURS, 24),
     maxPayloadBytes: positiveNumber("SYM_MAX_PAYLOAD_BYTES", values.SYM_MAX_PAYLOAD_BYTES, 1024 * 1024, true),
     queues: readQueueOptions(directory),
+    linkageChunkReplicates: positiveNumber("SYM_LINKAGE_CHUNK_REPLICATES", values.SYM_LINKAGE_CHUNK_REPLICATES, 1000, true),
     testFaults: values.SYM_TEST_FAULTS === "1",
   };
 }

@@ -7,7 +7,7 @@ import { services } from "../services";
 
 /**
  * `GET /api/jobs/{id}` (read or admin key): status (`queued|running|succeeded|failed`),
- * progress 0–100, attempts, dates, and the result (succeeded) or error (failed). A job of
+ * progress 0–100 (for a fan-out job, done chunks over all chunks, also given as `chunks`), attempts, dates, and the result (succeeded) or error (failed). A job of
  * another tenant, or past its time to live, is 404 like an unknown one: nothing tells a caller
  * that an id exists elsewhere.
  */
@@ -30,6 +30,7 @@ export const getJob = withErrors(async (request: HttpRequest): Promise<HttpRespo
     startedAt: job.startedAt?.toISOString() ?? null,
     completedAt: job.completedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt.toISOString(),
+    ...(job.chunks !== undefined ? { chunks: { total: job.chunks, done: [...(job.chunksDone ?? "")].filter((flag) => flag === "1").length } } : {}),
     ...(job.status === "succeeded" ? { result: await jobData.readResult(job.id) } : {}),
     ...(job.status === "failed" ? { error: job.error ?? { code: "failed", message: "the job failed" } } : {}),
   };

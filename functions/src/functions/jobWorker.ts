@@ -9,13 +9,19 @@ export function dequeueCountOf(context: InvocationContext): number {
   return Number.isFinite(count) && count >= 1 ? count : 1;
 }
 
+/** The queue message id from the trigger metadata: the same on every redelivery of a message. */
+export function messageIdOf(context: InvocationContext): string | undefined {
+  const id = context.triggerMetadata?.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
 /**
- * Queue trigger on `sym-jobs`: runs the job named by the message. Throwing makes the host
+ * Queue trigger on `sym-jobs`: runs the job named by the message, or one chunk of a fan-out job. Throwing makes the host
  * redeliver after host.json's `visibilityTimeout`, up to `maxDequeueCount`, then move the
  * message to `sym-jobs-poison` (handled by jobPoison).
  */
 export async function jobWorker(message: unknown, context: InvocationContext): Promise<void> {
-  await processJobDelivery(await services(), { message, dequeueCount: dequeueCountOf(context) }, (line) => context.log(line));
+  await processJobDelivery(await services(), { message, dequeueCount: dequeueCountOf(context), messageId: messageIdOf(context) }, (line) => context.log(line));
 }
 
 registerQueue("jobWorker", jobWorker);

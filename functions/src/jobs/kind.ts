@@ -1,27 +1,59 @@
 import type { z } from "zod";
+import type { Settings } from "../settings";
 import type { ModelStore } from "../storage/modelStore";
 
 /** What a job's worker may use besides its payload. */
 export interface JobRunContext {
   readonly jobId: string;
   readonly models: ModelStore;
+  readonly settings: Settings;
   /** Records progress (0–100) on the job; best effort. */
   reportProgress(percent: number): Promise<void>;
   /** Logs a line tagged with the job id; never pass survey values or names. */
   log(message: string): void;
 }
 
+/** How a fan-out job is split: `count` chunks of at most `size` units of work each (the last may be smaller). */
+export interface ChunkLayout {
+  readonly count: number;
+  readonly size: number;
+}
+
+/** One chunk of a fan-out job, as its queue message names it (index) with the layout stored on the job. */
+export interface ChunkRef {
+  readonly index: number;
+  readonly size: number;
+}
+
 /**
- * One kind of job: the strict zod schema of its payload and the function that turns a payload
- * into a result. Adding a kind means adding one entry to the registry (registry.ts).
- *
- * A kind that must fan out (the linkage job over many units) can also implement `runChunk`:
- * its `run` enqueues `{jobId, chunk}` messages and the worker hands those to `runChunk`.
+ * A kind run by one queue message: the strict zod schema of its payload and the function that
+ * turns a payload into a result.
  */
-export interface JobKind<Payload = unknown, Result = unknown> {
+export interface SingleStepJobKind<Payload = unknown, Result = unknown> {
   readonly payloadSchema: z.ZodType<Payload>;
   run(payload: Payload, context: JobRunContext): Promise<Result>;
-  runChunk?(payload: Payload, chunk: number, context: JobRunContext): Promise<void>;
+}
+
+/**
+ * A kind whose work fans out over the queue (jobs/fanOut.ts): `split` checks the payload and
+ * decides the chunks (a deterministic failure thrown there fails the job before anything is
+ * enqueued), one `{jobId, chunk}` message per chunk runs `runChunk` on any worker (its result goes
+ * to a blob), and the delivery that completes the last chunk calls `merge` with every chunk's
+ * result in chunk order. `runChunk` must be deterministic: a redelivered chunk overwrites its blob
+ * with the same value.
+ */
+export interface FanOutJobKind<Payload = unknown, Result = unknown, Chunk = unknown> {
+  readonly payloadSchema: z.ZodType<Payload>;
+  split(payload: Payload, context: JobRunContext): ChunkLayout;
+  runChunk(payload: Payload, chunk: ChunkRef, context: JobRunContext): Promise<Chunk>;
+  merge(payload: Payload, chunks: readonly Chunk[], context: JobRunContext): Promise<Result>;
+}
+
+/** One kind of job; adding a kind means adding one entry to the registry (registry.ts). */
+export type JobKind<Payload = unknown, Result = unknown> = SingleStepJobKind<Payload, Result> | FanOutJobKind<Payload, Result>;
+
+export function isFanOutKind(kind: JobKind): kind is FanOutJobKind {
+  return "split" in kind;
 }
 
 /**
@@ -38,7 +70,12 @@ export class JobFailure extends Error {
   }
 }
 
-/** Infers the type parameters of a kind while checking it against JobKind. */
-export function defineJobKind<Payload, Result>(kind: JobKind<Payload, Result>): JobKind<Payload, Result> {
+/** Infers the type parameters of a single-step kind while checking it against the interface. */
+export function defineJobKind<Payload, Result>(kind: SingleStepJobKind<Payload, Result>): SingleStepJobKind<Payload, Result> {
+  return kind;
+}
+
+/** Infers the type parameters of a fan-out kind while checking it against the interface. */
+export function defineFanOutJobKind<Payload, Result, Chunk>(kind: FanOutJobKind<Payload, Result, Chunk>): FanOutJobKind<Payload, Result, Chunk> {
   return kind;
 }

@@ -1,12 +1,14 @@
 import { barometerJob } from "./barometerJob";
 import type { JobKind } from "./kind";
+import { linkageJob } from "./linkageJob";
 
 /**
- * Job kinds by name: the single place a new kind is plugged in (e.g. `linkage`). The request
- * schema, the worker and the docs' list of kinds all read this table.
+ * Job kinds by name: the single place a new kind is plugged in. The request schema, the worker
+ * and the docs' list of kinds all read this table.
  */
 export const jobKinds = {
   barometer: barometerJob as JobKind,
+  linkage: linkageJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -3,12 +3,14 @@ import { jobKindNames } from "./registry";
 
 /**
  * Test-only fault injection, accepted only when the setting SYM_TEST_FAULTS is 1 (off by
- * default): `delayMs` keeps the worker busy (to kill the host mid-run), `failAttempts` makes the
- * first deliveries throw (to exhaust maxDequeueCount). Documented in docs/api.md.
+ * default): `delayMs` keeps every delivery busy (to kill the host mid-run), `failAttempts` makes the
+ * first deliveries of the job's message throw (to exhaust maxDequeueCount), `failChunkAttempts`
+ * does the same to every chunk message of a fan-out job. Documented in docs/api.md.
  */
 export const TestFaultSchema = z.strictObject({
   delayMs: z.number().int().min(0).max(600_000).optional(),
   failAttempts: z.number().int().min(0).max(100).optional(),
+  failChunkAttempts: z.number().int().min(0).max(100).optional(),
 });
 export type TestFault = z.infer<typeof TestFaultSchema>;
 

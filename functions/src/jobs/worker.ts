@@ -1,22 +1,25 @@
+import { randomUUID } from "node:crypto";
 import { describeIssues, isSymError } from "../../../shared/src";
 import type { Services } from "../services";
 import { StoreConflict } from "../storage/errors";
 import { JobMessageSchema } from "../storage/jobQueue";
 import type { JobError, JobRecord } from "../storage/jobStore";
-import { JobFailure, type JobRunContext } from "./kind";
+import { finish, isTerminal, type Log } from "./completion";
+import { fanOutJob, runChunk } from "./fanOut";
+import { isFanOutKind, JobFailure, type JobRunContext } from "./kind";
 import { findJobKind } from "./registry";
 import { TestFaultSchema } from "./request";
+
+export type { Log } from "./completion";
 
 /** A delivery of a queue message, as the queue trigger sees it. */
 export interface Delivery {
   readonly message: unknown;
   /** 1 on the first delivery (trigger metadata `dequeueCount`). */
   readonly dequeueCount: number;
+  /** Queue message id (trigger metadata `id`): the same on every redelivery of one message. */
+  readonly messageId?: string;
 }
-
-export type Log = (message: string) => void;
-
-const isTerminal = (job: JobRecord) => job.status === "succeeded" || job.status === "failed";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Parses a queue message: the trigger hands over parsed JSON, or the text when it is not JSON. */
@@ -31,38 +34,6 @@ function parseMessage(message: unknown) {
   }
   const parsed = JobMessageSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
-}
-
-/**
- * Moves a job to a terminal state once. The update is conditional on the ETag the worker last
- * saw: when another delivery of the same message got there first, the state is re-read and left
- * alone if terminal, so a job is completed exactly once however many times it is delivered.
- * Returns false when someone else completed it.
- */
-async function finish(services: Services, job: JobRecord, outcome: { status: "succeeded" } | { status: "failed"; error: JobError }, log: Log): Promise<boolean> {
-  let current = job;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (isTerminal(current)) {
-      log(`job ${job.id} already ${current.status}; duplicate delivery ignored`);
-      return false;
-    }
-    try {
-      await services.jobs.update(current, {
-        status: outcome.status,
-        progress: outcome.status === "succeeded" ? 100 : current.progress,
-        completedAt: new Date(),
-        error: outcome.status === "failed" ? outcome.error : undefined,
-      });
-      log(`job ${job.id} ${outcome.status} after ${current.attempts} attempt(s)${outcome.status === "failed" ? ` (${outcome.error.code})` : ""}`);
-      return true;
-    } catch (error) {
-      if (!(error instanceof StoreConflict)) throw error;
-      const reread = await services.jobs.get(job.id);
-      if (!reread) return false;
-      current = reread;
-    }
-  }
-  throw new Error(`job ${job.id} could not be completed: its state kept changing`);
 }
 
 /** Marks a job running for this delivery; returns the fresh state, or undefined to stop. */
@@ -84,6 +55,28 @@ async function start(services: Services, jobId: string, dequeueCount: number, lo
     }
   }
   throw new Error(`job ${jobId} could not be started: its state kept changing`);
+}
+
+/**
+ * The state of the job a chunk message belongs to, or undefined to drop the message. Chunks do
+ * not rewrite the job's status (the split made it `running`), so parallel chunks do not contend
+ * for its ETag; only a delivery count above the job's attempts is recorded, best effort.
+ */
+async function chunkJob(services: Services, jobId: string, dequeueCount: number, log: Log): Promise<JobRecord | undefined> {
+  const job = await services.jobs.get(jobId);
+  if (!job) {
+    log(`job ${jobId} not found (expired or never created); chunk message dropped`);
+    return undefined;
+  }
+  if (isTerminal(job)) return undefined; // another chunk failed the job, or a duplicate after completion
+  if (dequeueCount > job.attempts) {
+    try {
+      return await services.jobs.update(job, { attempts: dequeueCount });
+    } catch (error) {
+      if (!(error instanceof StoreConflict)) throw error;
+    }
+  }
+  return job;
 }
 
 function failureOf(error: unknown): JobError | undefined {
@@ -108,14 +101,17 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
     log("job message is not {jobId, chunk?}; dropped");
     return;
   }
-  const job = await start(services, message.jobId, delivery.dequeueCount, log);
+  const chunk = message.chunk;
+  const job = chunk === undefined ? await start(services, message.jobId, delivery.dequeueCount, log) : await chunkJob(services, message.jobId, delivery.dequeueCount, log);
   if (!job) return;
-  log(`job ${job.id} running (kind ${job.kind}, attempt ${delivery.dequeueCount})`);
+  const subject = chunk === undefined ? `job ${job.id}` : `job ${job.id} chunk ${chunk}`;
+  log(`${subject} running (kind ${job.kind}, attempt ${delivery.dequeueCount})`);
 
   let latest = job;
   const context: JobRunContext = {
     jobId: job.id,
     models: services.models,
+    settings: services.settings,
     log: (line) => log(`job ${job.id}: ${line}`),
     reportProgress: async (percent) => {
       try {
@@ -129,16 +125,17 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
   try {
     const kind = findJobKind(job.kind);
     if (!kind) throw new JobFailure("unknown-kind", `job kind "${job.kind}" is not registered`);
-    await applyTestFault(services, job, delivery.dequeueCount);
+    await applyTestFault(services, job, delivery.dequeueCount, chunk !== undefined);
     const parsed = kind.payloadSchema.safeParse(await services.jobData.readPayload(job.id));
     if (!parsed.success) {
       throw new JobFailure("invalid-payload", describeIssues(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join("; "));
     }
-    if (message.chunk !== undefined) {
-      if (!kind.runChunk) throw new JobFailure("unknown-chunk", `job kind "${job.kind}" has no chunks`);
-      await kind.runChunk(parsed.data, message.chunk, context);
+    if (isFanOutKind(kind)) {
+      if (chunk === undefined) await fanOutJob(services, job, kind, parsed.data, context, log);
+      else await runChunk(services, job, kind, parsed.data, chunk, { messageId: delivery.messageId ?? randomUUID(), dequeueCount: delivery.dequeueCount }, context, log);
       return;
     }
+    if (chunk !== undefined) throw new JobFailure("unknown-chunk", `job kind "${job.kind}" has no chunks`);
     const result = await kind.run(parsed.data, context);
     // Result first, state second: a crash in between leaves the job running, and the
     // redelivery rewrites the same result before completing it.
@@ -152,21 +149,23 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
       return;
     }
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const where = chunk === undefined ? "" : ` on chunk ${chunk}`;
     if (delivery.dequeueCount >= services.settings.queues.maxDequeueCount) {
-      await finish(services, current, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${delivery.dequeueCount} attempts; last error: ${reason}` } }, log);
+      await finish(services, current, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${delivery.dequeueCount} attempts${where}; last error: ${reason}` } }, log);
     } else {
-      await services.jobs.update(current, { lastError: reason }).catch(() => undefined);
-      log(`job ${job.id} attempt ${delivery.dequeueCount} failed; it will be retried`);
+      await services.jobs.update(current, { lastError: `${reason}${where}` }).catch(() => undefined);
+      log(`${subject} attempt ${delivery.dequeueCount} failed; it will be retried`);
     }
     throw error;
   }
 }
 
-async function applyTestFault(services: Services, job: JobRecord, dequeueCount: number): Promise<void> {
+async function applyTestFault(services: Services, job: JobRecord, dequeueCount: number, isChunk: boolean): Promise<void> {
   if (!services.settings.testFaults || !job.testFault) return;
   const fault = TestFaultSchema.parse(JSON.parse(job.testFault));
   if (fault.delayMs) await sleep(fault.delayMs);
-  if (fault.failAttempts !== undefined && dequeueCount <= fault.failAttempts) {
+  const failUpTo = isChunk ? fault.failChunkAttempts : fault.failAttempts;
+  if (failUpTo !== undefined && dequeueCount <= failUpTo) {
     throw new Error(`test fault: failure injected on attempt ${dequeueCount}`);
   }
 }
@@ -188,5 +187,6 @@ export async function processPoisonDelivery(services: Services, delivery: Delive
     return;
   }
   const detail = job.lastError ? `; last error: ${job.lastError}` : "; the worker stopped without reporting an error (crash or timeout)";
-  await finish(services, job, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${Math.max(job.attempts, services.settings.queues.maxDequeueCount)} deliveries${detail}` } }, log);
+  const where = message.chunk === undefined ? "" : ` of chunk ${message.chunk}`;
+  await finish(services, job, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${Math.max(job.attempts, services.settings.queues.maxDequeueCount)} deliveries${where}${detail}` } }, log);
 }

@@ -32,12 +32,22 @@ export interface JobRecord {
   readonly idempotencyKey?: string;
   /** Test-only fault injection (JSON), set only when SYM_TEST_FAULTS=1. */
   readonly testFault?: string;
+  /** Fan-out kinds (jobs/fanOut.ts): number of chunks, set once the job is split. */
+  readonly chunks?: number;
+  /** Units of work per chunk (bootstrap replicates for linkage), fixed when the job is split. */
+  readonly chunkSize?: number;
+  /** One character a chunk, "1" once its result blob is written: progress and the merge trigger. */
+  readonly chunksDone?: string;
+  /** Delivery (queue message id) that completed the last chunk and so runs the merge. */
+  readonly mergeClaim?: string;
   /** Storage ETag of this state, for conditional updates. */
   readonly etag: string;
 }
 
 export type NewJob = Omit<JobRecord, "etag" | "status" | "progress" | "attempts" | "updatedAt">;
-export type JobPatch = Partial<Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError">>;
+export type JobPatch = Partial<
+  Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "chunksDone" | "mergeClaim">
+>;
 
 /** The job a request with a given Idempotency-Key created. */
 export interface IdempotencyClaim {
@@ -88,6 +98,10 @@ type JobEntity = {
   lastError?: string;
   idempotencyKey?: string;
   testFault?: string;
+  chunks?: number;
+  chunkSize?: number;
+  chunksDone?: string;
+  mergeClaim?: string;
 };
 
 function toRecord(entity: TableEntityResult<JobEntity>): JobRecord {
@@ -107,6 +121,10 @@ function toRecord(entity: TableEntityResult<JobEntity>): JobRecord {
     lastError: entity.lastError,
     idempotencyKey: entity.idempotencyKey,
     testFault: entity.testFault,
+    chunks: entity.chunks,
+    chunkSize: entity.chunkSize,
+    chunksDone: entity.chunksDone,
+    mergeClaim: entity.mergeClaim,
     etag: entity.etag,
   };
 }

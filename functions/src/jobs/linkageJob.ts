@@ -1,0 +1,76 @@
+import {
+  bootstrapChunk,
+  bootstrapRanges,
+  completeLinkage,
+  DEFAULT_MIN_GROUP_SIZE,
+  LinkageRequestSchema,
+  planLinkage,
+  type BootstrapChunk,
+  type LinkagePlan,
+  type LinkageResult,
+  type ParsedLinkageRequest,
+} from "../../../shared/src";
+import { defineFanOutJobKind, type ChunkLayout } from "./kind";
+
+/** A job never splits into more chunks than this, whatever the chunk size setting says. */
+export const MAX_LINKAGE_CHUNKS = 1000;
+
+/**
+ * Payload of a `linkage` job: the engine's `LinkageRequest` (unit aggregates only; the schema is
+ * strict, so respondent rows are refused). The confidentiality threshold `minN` cannot go below
+ * DOMAIN.md's 5 employees: no caller obtains figures built on smaller units.
+ */
+export const LinkagePayloadSchema = LinkageRequestSchema.refine((request) => request.minN >= DEFAULT_MIN_GROUP_SIZE, {
+  path: ["minN"],
+  message: `minN cannot be below the confidentiality threshold of ${DEFAULT_MIN_GROUP_SIZE} employees`,
+});
+
+/**
+ * Plans of the jobs this process worked on last: chunks of one job delivered to the same worker
+ * skip re-planning. `bootstrapChunk` reloads the plan's columns for every replicate and runs
+ * synchronously, so a cached plan gives the same numbers as a fresh one.
+ */
+const recentPlans = new Map<string, LinkagePlan>();
+const RECENT_PLANS = 4;
+
+function planOf(jobId: string, request: ParsedLinkageRequest): LinkagePlan {
+  let plan = recentPlans.get(jobId);
+  if (!plan) {
+    plan = planLinkage(request);
+    recentPlans.set(jobId, plan);
+    if (recentPlans.size > RECENT_PLANS) recentPlans.delete(recentPlans.keys().next().value!);
+  }
+  return plan;
+}
+
+/** Chunk size: the setting, raised when B would otherwise make more than MAX_LINKAGE_CHUNKS chunks. */
+export function linkageChunkLayout(replicates: number, chunkReplicates: number): ChunkLayout {
+  const size = Math.max(chunkReplicates, Math.ceil(replicates / MAX_LINKAGE_CHUNKS), 1);
+  return { count: bootstrapRanges(replicates, size).length, size };
+}
+
+/**
+ * The `linkage` kind (issue 7): cross-unit linkage by the engine (shared/src/linkage), its
+ * bootstrap fanned out over the queue. `split` plans the request (every input error — unknown
+ * metric, too few units, constant column — fails the job here, before any chunk is enqueued) and
+ * cuts the B replicates into `bootstrapRanges` of SYM_LINKAGE_CHUNK_REPLICATES; each chunk is
+ * `bootstrapChunk` on its range; `merge` is `completeLinkage`. Replicates are seeded one by one,
+ * so the result equals `runLinkage` on the same request however it is split.
+ */
+export const linkageJob = defineFanOutJobKind<ParsedLinkageRequest, LinkageResult, BootstrapChunk>({
+  payloadSchema: LinkagePayloadSchema,
+  split(request, context) {
+    planOf(context.jobId, request);
+    return linkageChunkLayout(request.bootstrap, context.settings.linkageChunkReplicates);
+  },
+  async runChunk(request, chunk, context) {
+    const range = bootstrapRanges(request.bootstrap, chunk.size)[chunk.index];
+    if (!range) throw new Error(`chunk ${chunk.index} is outside the job's ${request.bootstrap} replicates`);
+    return bootstrapChunk(planOf(context.jobId, request), range.from, range.to);
+  },
+  async merge(request, chunks, context) {
+    const result = completeLinkage(planOf(context.jobId, request), chunks);
+    recentPlans.delete(context.jobId);
+    return result;
+  },
+});
