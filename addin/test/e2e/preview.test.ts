@@ -126,6 +126,7 @@ describe("task pane preview in Chromium", () => {
     await page.getByTestId("radar-chart").waitFor();
     await page.getByTestId("gap-chart").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-en.png"), fullPage: true });
+    await page.getByTestId("preview").screenshot({ path: join(ARTIFACTS, "barometer-preview-en.png") });
 
     // French: the pane's strings change, and a rebuild renames the sheet instead of adding one.
     await page.getByTestId("language").selectOption("fr");
@@ -134,6 +135,7 @@ describe("task pane preview in Chromium", () => {
     await page.locator('[data-testid="sheet-grid"] caption', { hasText: "Baromètre!" }).waitFor();
     await expect(cellValue(page, "A5")).resolves.toBe("Indice de symétrie");
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-fr.png"), fullPage: true });
+    await page.getByTestId("preview").screenshot({ path: join(ARTIFACTS, "barometer-preview-fr.png") });
 
     // Keyboard only: Tab reaches every control, each has an accessible name, Enter on Build works.
     const controls = await page.evaluate(() =>
@@ -173,7 +175,8 @@ describe("task pane preview in Chromium", () => {
     await page.close();
   });
 
-  it("maps and builds a 200 000-row survey (× 2 populations) and reports the time", async () => {
+  // About 40 s more on this machine: run with SYM_E2E_LARGE=1 (docs/taskpane.md gives the last figures).
+  (process.env.SYM_E2E_LARGE === "1" ? it : it.skip)("maps and builds a 200 000-row survey (× 2 populations) and reports the time", async () => {
     const page = await openPane("?lang=en&rows=200000");
     const started = Date.now();
     await page.getByTestId("suggest").click();
@@ -185,7 +188,7 @@ describe("task pane preview in Chromium", () => {
     const buildMs = Number(await page.locator("main").getAttribute("data-build-ms"));
     const timing = { rows: 200_000, columns: 37, mappingMs: mapped - started, buildMs, mappingPlusBuildMs: finished - started };
     writeFileSync(join(ARTIFACTS, "preview-200k-timing.json"), JSON.stringify(timing, null, 2));
-    await page.screenshot({ path: join(ARTIFACTS, "taskpane-200k.png"), fullPage: false });
+    await page.getByTestId("preview").screenshot({ path: join(ARTIFACTS, "barometer-preview-200k.png") });
     expect(await page.getByTestId("message-bar").textContent()).toMatch(/200,?000 employees, 200,?000 customers/);
     await page.close();
   });

@@ -160,6 +160,26 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     expect((await workbook.listSheets()).map((sheet) => sheet.name)).not.toContain("Barometer");
   });
 
+  it("writes nothing when cancelled while reading, with progress reported per chunk", async () => {
+    const workbook = fixtureWorkbook();
+    const mapping = await suggestedMapping(workbook);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const building = buildBarometer(workbook, mapping, DEFAULT_MODEL, "en", {
+      signal: controller.signal,
+      maxCellsPerChunk: 90, // columns B–J (unit … eNPS) are read: 9 wide → 10 rows a chunk
+      onProgress: (progress) => {
+        seen.push(`${progress.stage} ${progress.rowsRead}/${progress.totalRows}`);
+        if (progress.stage === "employees" && progress.rowsRead === 20) controller.abort();
+      },
+    });
+    const error = await building.then(() => undefined, (reason: unknown) => reason);
+    expect((error as Error).name).toBe("AbortError");
+    expect(seen).toEqual(["employees 0/60", "employees 10/60", "employees 20/60"]);
+    expect((await workbook.listSheets()).map((sheet) => sheet.name)).toEqual(["Employees", "Customers"]);
+    expect(await workbook.getNamedRange(AREA_NAME)).toBeNull();
+  });
+
   it("builds nothing for fewer employees than the confidentiality threshold", async () => {
     const workbook = fixtureWorkbook();
     const mapping = await suggestedMapping(workbook);

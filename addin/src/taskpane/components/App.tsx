@@ -82,7 +82,7 @@ export function App(props: AppProps): React.ReactElement {
           employees: await locateSource(port, saved.employees),
           customers: await locateSource(port, saved.customers),
         });
-        setMessage({ intent: "success", text: stringsFor(saved.language).mappingLoaded });
+        setMessage({ intent: "success", text: stringsFor(props.initialLanguage).mappingLoaded });
       } else {
         setSources({ employees: guess(found, EMPLOYEE_SHEET), customers: guess(found, CUSTOMER_SHEET), units: guess(found, UNIT_SHEET) });
       }
