@@ -215,14 +215,17 @@ export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): Boo
     throw new SymError("invalid-argument", `bootstrapChunk requires whole replicates 0 ≤ from ≤ to ≤ ${bootstrap}, got ${from}–${to}`, { value: [from, to] });
   }
   const length = to - from;
-  // Typed series while computing (NaN = undefined), JSON-friendly null only in the returned chunk.
+  // Replicate-major typed buffers while computing (each replicate writes one contiguous row; NaN =
+  // undefined), series of JSON-friendly nulls only in the returned chunk.
   const pairCount = plan.pairs.length;
-  const correlations = Array.from({ length: methods.length * pairCount }, () => new Float64Array(length).fill(Number.NaN));
-  const driverSeries = plan.drivers.flatMap((driver) => driver.predictors.map(() => new Float64Array(length).fill(Number.NaN)));
+  const seriesCount = methods.length * pairCount;
+  const driverCount = plan.drivers.reduce((sum, driver) => sum + driver.predictors.length, 0);
+  const correlationValues = new Float64Array(length * seriesCount).fill(Number.NaN);
+  const driverValues = new Float64Array(length * driverCount).fill(Number.NaN);
   const counts = new Uint32Array(plan.table.rows);
   const replicateValues = new Float64Array(Math.max(1, ...plan.groups.flatMap((group) => group.byX.map((entry) => entry.yColumns.length))));
   for (let replicate = from; replicate < to; replicate++) {
-    const offset = replicate - from;
+    const row = (replicate - from) * seriesCount;
     drawResampleCounts(seed, replicate, counts);
     for (const group of plan.groups) {
       const total = group.columns.loadCounts(counts);
@@ -231,17 +234,25 @@ export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): Boo
         group.columns.centre(methods[methodIndex] === "spearman", total);
         for (const { xColumn, yColumns, pairIndices } of group.byX) {
           group.columns.correlations(xColumn, yColumns, replicateValues);
-          for (let k = 0; k < pairIndices.length; k++) correlations[methodIndex * pairCount + pairIndices[k]][offset] = replicateValues[k];
+          for (let k = 0; k < pairIndices.length; k++) correlationValues[row + methodIndex * pairCount + pairIndices[k]] = replicateValues[k];
         }
       }
     }
-    let series = 0;
+    let series = (replicate - from) * driverCount;
     for (const driver of plan.drivers) {
-      for (const share of driverShares(driver, counts)) driverSeries[series++][offset] = share;
+      for (const share of driverShares(driver, counts)) driverValues[series++] = share;
     }
   }
-  const toJson = (values: Float64Array) => Array.from(values, (value) => (Number.isFinite(value) ? value : null));
-  return { from, to, correlations: correlations.map(toJson), drivers: driverSeries.map(toJson) };
+  const seriesOf = (values: Float64Array, count: number) =>
+    Array.from({ length: count }, (_, series) => {
+      const out = new Array<number | null>(length);
+      for (let offset = 0; offset < length; offset++) {
+        const value = values[offset * count + series];
+        out[offset] = Number.isFinite(value) ? value : null;
+      }
+      return out;
+    });
+  return { from, to, correlations: seriesOf(correlationValues, seriesCount), drivers: seriesOf(driverValues, driverCount) };
 }
 
 /** Splits B replicates into chunks of at most `size` (the job's fan-out). */

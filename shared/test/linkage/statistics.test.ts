@@ -235,4 +235,14 @@ describe("MersenneTwister", () => {
       for (let draw = 0; draw < 2000; draw++) expect(ours.next()).toBe(theirs());
     }
   });
+
+  it("restarts the sequence on reseed, whatever was drawn before", () => {
+    const reused = new MersenneTwister(7);
+    for (const [seed, before] of [[42, 0], [43, 100], [44, 700], [45, 1300]]) {
+      for (let draw = 0; draw < before; draw++) reused.next();
+      reused.reseed(seed);
+      const theirs = stdlibMersenneTwister.factory({ seed });
+      for (let draw = 0; draw < 1300; draw++) expect(reused.next()).toBe(theirs());
+    }
+  });
 });
