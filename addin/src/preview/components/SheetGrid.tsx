@@ -23,7 +23,7 @@ export function SheetGrid({ caption, area, values, numberFormat, formula, rules 
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" aria-label="row" />
+            <th scope="col">#</th>
             {columns.map((column) => (
               <th key={column} scope="col">
                 {columnLetters(column)}
