@@ -1,5 +1,9 @@
 import type { LogHandler } from "@azure/functions";
 import { format } from "node:util";
+import { isMainThread, workerData } from "node:worker_threads";
+
+/** The dev-host worker thread writing the line (workerPool.ts), absent on the main thread. */
+const worker = isMainThread ? undefined : (workerData as { index?: number } | null)?.index;
 
 /**
  * Log lines of the dev host: one JSON object a line on stdout (time, level, function, invocation
@@ -7,7 +11,7 @@ import { format } from "node:util";
  * ids and statuses only, never survey values or names.
  */
 export function writeLog(level: string, functionName: string, invocationId: string, message: string): void {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, function: functionName, invocationId, message })}\n`);
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, function: functionName, invocationId, ...(worker !== undefined ? { worker } : {}), message })}\n`);
 }
 
 /** A LogHandler for an InvocationContext of the given function and invocation. */

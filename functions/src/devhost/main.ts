@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { InvocationContext, type Timer } from "@azure/functions";
+import path from "node:path";
+import { InvocationContext, type StorageQueueHandler, type Timer } from "@azure/functions";
 import { QueueServiceClient } from "@azure/storage-queue";
-import { httpHandlers, queueHandlers, timerHandlers } from "../handlers";
+import { httpHandlers, timerHandlers } from "../handlers";
 import { httpRoutes, queueTriggers, timerTriggers } from "../routes";
 import { services } from "../services";
 import { settings } from "../settings";
 import { createApiServer } from "./httpServer";
 import { logHandler, writeLog } from "./log";
 import { QueuePump } from "./queuePump";
+import { WorkerPool, workerCount } from "./workerPool";
 
 /**
  * The local stand-in for the Functions host when Core Tools (`func`) are not installed: the
@@ -17,8 +19,11 @@ import { QueuePump } from "./queuePump";
  *
  * Environment: SYM_API_PORT (7071; 0 picks a free port), SYM_DEVHOST_LEASE_SECONDS (30: how long
  * a message being processed stays invisible, renewed while it runs), SYM_DEVHOST_TIMER_SECONDS
- * (900: interval of timer triggers), plus the app settings (settings.ts).
+ * (900: interval of timer triggers), SYM_DEVHOST_WORKERS (2: worker threads running the queue
+ * triggers, so CPU-bound chunks of a fan-out job run in parallel as on several instances), plus
+ * the app settings (settings.ts).
  */
+
 function timerInfo(intervalMs: number): Timer {
   const now = new Date();
   return {
@@ -32,6 +37,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.SYM_API_PORT ?? 7071);
   const leaseMs = Number(process.env.SYM_DEVHOST_LEASE_SECONDS ?? 30) * 1000;
   const timerMs = Number(process.env.SYM_DEVHOST_TIMER_SECONDS ?? 900) * 1000;
+  const pool = new WorkerPool(workerCount(process.env.SYM_DEVHOST_WORKERS), path.join(__dirname, "queueWorker.js"));
+  // The pumps stay on this thread (polling, leases, settling messages); handlers run on the pool.
+  const onPool =
+    (name: string): StorageQueueHandler =>
+    (message, context) =>
+      pool.invoke(name, message, context.triggerMetadata ?? {}, context.invocationId);
   const appSettings = settings();
   await services(); // creates containers, tables and queues before the first request
 
@@ -46,7 +57,7 @@ async function main(): Promise<void> {
         functionName: name,
         queue: queueService.getQueueClient(trigger.queueName),
         poisonQueue: queueService.getQueueClient(`${trigger.queueName}-poison`),
-        handler: queueHandlers[name as keyof typeof queueHandlers],
+        handler: onPool(name),
         options: appSettings.queues,
         leaseMs,
       }),
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
     }, timerMs),
   );
 
-  writeLog("information", "devhost", "-", `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers, ${timers.length} timer)`);
+  writeLog("information", "devhost", "-", `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers on ${pool.size} worker thread(s), ${timers.length} timer)`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -74,6 +85,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await Promise.all(pumps.map((pump) => pump.stop()));
+    await pool.stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
