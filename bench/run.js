@@ -27,23 +27,26 @@ function parseArguments(argv) {
 }
 
 function formatTable(rows) {
-  const header = ["Respondents (employees + customers)", "Measure", "Time (s)", "Peak RSS (MB)", "× faster than pandas"];
+  const header = ["Respondents (employees + customers)", "Measure", "Wall (s)", "CPU (s)", "Peak RSS (MB)", "× faster than pandas"];
   const lines = rows.map((row) => [
     row.size,
     row.subject,
     row.seconds.toFixed(3),
+    row.cpuSeconds === null || row.cpuSeconds === undefined ? "–" : row.cpuSeconds.toFixed(3),
     row.peakMegabytes === null || row.peakMegabytes === undefined ? "–" : row.peakMegabytes.toFixed(0),
     row.versus === null || row.versus === undefined ? "–" : `${row.versus.toFixed(1)}× (${row.versusNote})`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const render = (cells) => `| ${cells.map((cell, column) => (column >= 2 && column <= 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
-  return [render(header), `|${widths.map((width, column) => (column >= 2 && column <= 3 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`, ...lines.map(render)].join("\n");
+  const render = (cells) => `| ${cells.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
+  return [render(header), `|${widths.map((width, column) => (column >= 2 && column <= 4 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`, ...lines.map(render)].join("\n");
 }
 
 function main() {
   const options = parseArguments(process.argv.slice(2));
   const context = { sizes: options.sizes, pandas: options.pandas, log: (message) => process.stderr.write(`${message}\n`) };
   let missed = 0;
+  const os = require("node:os");
+  process.stdout.write(`Machine: ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, Node ${process.version}; load average at start ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}\n`);
   for (const bench of benches) {
     if (options.only && !options.only.includes(bench.name)) continue;
     process.stdout.write(`\n## ${bench.name}: ${bench.description}\n\n`);

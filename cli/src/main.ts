@@ -28,6 +28,7 @@ interface BarometerFlags {
   scale?: string;
   customerScale?: string;
   by?: string;
+  units?: string;
   minN: string;
   threshold: string;
   alpha: string;
@@ -57,6 +58,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--scale <min-max>", "answer scale of the items, e.g. 1-5 (default: the model's, 1-5)")
     .option("--customer-scale <min-max>", "customers' scale when it differs from --scale")
     .option("--by <column>", "grouping column for eNPS by group (default: unit, unité, store, team…)")
+    .option("--units <file>", "units CSV: unit, attribute (front-office / support), headcount, leavers, salary")
     .option("--min-n <n>", "confidentiality threshold: no figure about fewer people is shown", "5")
     .option("--threshold <points>", "|gap| in points from which a dimension is on alert or watch", "10")
     .option("--alpha <level>", "significance level of the gap test", "0.05")
@@ -70,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         employeeScale: flags.scale === undefined ? undefined : parseScaleOption(flags.scale, "--scale"),
         customerScale: flags.customerScale === undefined ? undefined : parseScaleOption(flags.customerScale, "--customer-scale"),
         by: flags.by,
+        units: flags.units,
         minGroupSize: parseWholeNumberOption(flags.minN, "--min-n", 1),
         gapThreshold: parseNumberInRange(flags.threshold, "--threshold", 0, 100, true),
         alpha: parseNumberInRange(flags.alpha, "--alpha", 0, 1, false),

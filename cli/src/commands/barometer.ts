@@ -1,9 +1,11 @@
 import type { Barometer, Language, Model, Scale } from "../../../shared/src";
-// The default model is imported from its module, and the rest of the engine only once the files are
-// being read: loading the whole barrel first (~0.3 s of CPU) would delay the reading threads' start.
+// The default model is imported from its module, and the barometer's module only once the files are
+// being read: loading the whole barrel first (~0.3 s of CPU: linkage, matrices, every schema) would
+// delay the reading threads' start, and the barometer needs none of it.
 import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
+import { readUnitsFile } from "../units/readUnits";
 import type { PopulationRead } from "../population/readPopulation";
 
 /** Settings of `sym barometer`, already parsed and checked. */
@@ -13,6 +15,8 @@ export interface BarometerCommandOptions {
   readonly employeeScale?: Scale;
   readonly customerScale?: Scale;
   readonly by?: string;
+  /** The units file: attributes (front office / support) shown next to each unit. */
+  readonly units?: string;
   readonly minGroupSize?: number;
   readonly gapThreshold?: number;
   readonly alpha?: number;
@@ -21,6 +25,9 @@ export interface BarometerCommandOptions {
   readonly threads?: "auto" | "on" | "off";
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
+
+/** eNPS of a unit, with its attribute (front office / support) when a units file was given. */
+export type UnitResult = Barometer["units"][number] & { attribute?: string };
 
 /** NPS of customers per unit (extra key): same shape as the eNPS units, with the value named `nps`. */
 export interface CustomerUnitResult {
@@ -34,13 +41,16 @@ export interface CustomerUnitResult {
  * What `sym barometer --json` prints: the engine's barometer (issue 3's shape, plus `label`,
  * `managers`, `unpairedDimensions`, `minGroupSize`) with what the CLI learnt reading the files.
  */
-export type BarometerReport = Barometer & {
+export type BarometerReport = Omit<Barometer, "units"> & {
+  units: UnitResult[];
+  /** Labels of the unit attributes in the chosen language, when a units file was given. */
+  unitAttributes?: Record<string, string>;
   language: Language;
   scales: { employees: Scale; customers: Scale };
   thresholds: { minGroupSize: number; gapThreshold: number; alpha: number };
   customerUnits: CustomerUnitResult[];
-  unmapped: { employees: string[]; customers: string[] };
-  files: { employees: FileSummary; customers: FileSummary };
+  unmapped: { employees: string[]; customers: string[]; units?: string[] };
+  files: { employees: FileSummary; customers: FileSummary; units?: string };
 };
 
 export interface FileSummary {
@@ -74,12 +84,18 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     { threads: options.threads, onProgress: options.onProgress },
   );
   reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
-  const { computeBarometer, groupEnps } = await import("../../../shared/src");
+  const { computeBarometer, groupEnps } = await import("../../../shared/src/barometer/barometer");
   const [employees, customers] = await reading;
   if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
     throw new UsageError(`--by names the column ${JSON.stringify(options.by)}, which ${options.employees} does not have (columns: ${employees.headers.join(", ")})`);
   }
+  const unitsFile = options.units === undefined ? undefined : readUnitsFile(options.units, model);
   const barometer = computeBarometer(employees.aggregate, customers.aggregate, { model, language, thresholds });
+  const attributeOf = new Map((unitsFile?.units ?? []).map((unit) => [unit.unit, unit.attribute]));
+  const units: UnitResult[] = barometer.units.map((unit) => {
+    const attribute = attributeOf.get(unit.unit);
+    return attribute === undefined ? unit : { ...unit, attribute };
+  });
   const customerUnits = groupEnps(customers.aggregate.units ?? {}, thresholds.minGroupSize).map(({ unit, n, enps, suppressed }) => ({
     unit,
     n,
@@ -88,12 +104,18 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   }));
   return {
     ...barometer,
+    units,
+    ...(unitsFile ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
     language,
     scales: { employees: employeeScale, customers: customerScale },
     thresholds,
     customerUnits,
-    unmapped: { employees: employees.unmapped, customers: customers.unmapped },
-    files: { employees: summariseFile(options.employees, employees), customers: summariseFile(options.customers, customers) },
+    unmapped: { employees: employees.unmapped, customers: customers.unmapped, ...(unitsFile ? { units: unitsFile.unmapped } : {}) },
+    files: {
+      employees: summariseFile(options.employees, employees),
+      customers: summariseFile(options.customers, customers),
+      ...(options.units === undefined ? {} : { units: options.units }),
+    },
   };
 }
 

@@ -49,9 +49,13 @@ export function formatBarometerTable(report: BarometerReport): string {
 
   if (report.units.length > 0) {
     lines.push("", labels.unitsTitle(minimum));
-    const unitRows = [[labels.unit, labels.respondentsColumn, labels.enps]];
-    for (const unit of report.units) unitRows.push([unit.unit, whole(unit.n), unit.suppressed ? labels.hidden : unit.enps === null ? labels.noAnswer : signed(unit.enps)]);
-    lines.push(...alignColumns(unitRows, [false, true, true]));
+    const attributes = report.unitAttributes;
+    const unitRows = [[labels.unit, ...(attributes ? [labels.unitType] : []), labels.respondentsColumn, labels.enps]];
+    for (const unit of report.units) {
+      const type = attributes ? [unit.attribute === undefined ? "–" : (attributes[unit.attribute] ?? unit.attribute)] : [];
+      unitRows.push([unit.unit, ...type, whole(unit.n), unit.suppressed ? labels.hidden : unit.enps === null ? labels.noAnswer : signed(unit.enps)]);
+    }
+    lines.push(...alignColumns(unitRows, [false, ...(attributes ? [false] : []), true, true]));
   }
   if (report.customerUnits.length > 0) {
     lines.push("", labels.customerUnitsTitle(minimum));
@@ -71,6 +75,7 @@ export function formatUnmappedWarnings(report: BarometerReport): string[] {
   const warnings: string[] = [];
   if (report.unmapped.employees.length > 0) warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
   if (report.unmapped.customers.length > 0) warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
+  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units) warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
   return warnings;
 }
 

@@ -23,6 +23,7 @@ export interface TableLabels {
   readonly unitsTitle: (minGroupSize: number) => string;
   readonly customerUnitsTitle: (minGroupSize: number) => string;
   readonly unit: string;
+  readonly unitType: string;
   readonly hidden: string;
   readonly noAnswer: string;
   readonly managers: (count: number, hidden: number) => string;
@@ -53,6 +54,7 @@ const EN: TableLabels = {
   unitsTitle: (minGroupSize) => `eNPS by unit (a unit under ${minGroupSize} answers is hidden, with a sibling so it cannot be recovered)`,
   customerUnitsTitle: (minGroupSize) => `Customer NPS by unit (under ${minGroupSize} answers hidden)`,
   unit: "Unit",
+  unitType: "Type",
   hidden: "hidden",
   noAnswer: "no answer",
   managers: (count, hidden) => `eNPS by manager: ${count} managers, ${hidden} hidden (details with --json)`,
@@ -83,6 +85,7 @@ const FR: TableLabels = {
   unitsTitle: (minGroupSize) => `eNPS par unité (une unité de moins de ${minGroupSize} réponses est masquée, avec une voisine pour qu'on ne puisse la retrouver)`,
   customerUnitsTitle: (minGroupSize) => `NPS clients par unité (moins de ${minGroupSize} réponses : masqué)`,
   unit: "Unité",
+  unitType: "Type",
   hidden: "masqué",
   noAnswer: "sans réponse",
   managers: (count, hidden) => `eNPS par manager : ${count} managers, ${hidden} masqués (détail avec --json)`,

@@ -1,5 +1,3 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "../../../shared/src";
 // Value imports name the engine modules directly instead of the barrel: this file runs on worker
 // threads, and the barrel also loads the zod schemas, the default model and the distribution and
@@ -8,10 +6,9 @@ import { SymError } from "../../../shared/src/errors";
 import { suggestMapping } from "../../../shared/src/model/headers";
 import { readAnswer } from "../../../shared/src/scale/answers";
 import { ColumnarPopulationAccumulator } from "../../../shared/src/streaming/columnarAccumulator";
-import { detectDelimiter, type Delimiter } from "../csv/delimiter";
-import { bomLength, findHeaderEnd, splitHeaderLine } from "../csv/headerLine";
-import { ColumnKind, FieldError, RecordParser, RecordShapeError, type RecordPosition } from "../csv/recordParser";
-import { UsageError } from "../errors";
+import { readCsvFile, type ProgressListener } from "../csv/csvFile";
+import type { Delimiter } from "../csv/delimiter";
+import { ColumnKind } from "../csv/recordParser";
 
 /** One population's CSV file and how to read it. */
 export interface PopulationSource {
@@ -33,10 +30,7 @@ export interface PopulationRead {
   readonly rows: number;
 }
 
-export type ProgressListener = (bytesRead: number, totalBytes: number) => void;
-
-/** 4 MiB reads: few system calls, and a record never spans more than two reads in practice. */
-const CHUNK_BYTES = 1 << 22;
+export type { ProgressListener };
 
 /**
  * Streams one population's CSV into the engine's `ColumnarPopulationAccumulator`: the file is read in
@@ -45,119 +39,44 @@ const CHUNK_BYTES = 1 << 22;
  * names the file, the data row and file line, the column header and the value.
  */
 export function readPopulationFile(source: PopulationSource, model: Model, onProgress?: ProgressListener): PopulationRead {
-  const displayName = source.file;
-  const descriptor = openFile(source.file);
-  try {
-    const totalBytes = fs.fstatSync(descriptor).size;
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let end = 0;
-    let bytesRead = 0;
-    let endOfFile = false;
-    const readMore = (): void => {
-      if (end === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, end);
-        buffer = larger;
-      }
-      const count = fs.readSync(descriptor, buffer, end, buffer.length - end, null);
-      if (count === 0) endOfFile = true;
-      end += count;
-      bytesRead += count;
-      onProgress?.(bytesRead, totalBytes);
-    };
-
-    readMore();
-    const bom = bomLength(buffer, end);
-    let headerEnd = findHeaderEnd(buffer, bom, end);
-    while (headerEnd < 0 && !endOfFile) {
-      readMore();
-      headerEnd = findHeaderEnd(buffer, bom, end);
-    }
-    if (headerEnd < 0) headerEnd = end;
-    const headerBytes = buffer.subarray(bom, headerEnd);
-    const delimiter = detectDelimiter(headerBytes);
-    const headers = splitHeaderLine(headerBytes.toString("utf8"), delimiter);
-    if (headers.every((header) => header === "")) {
-      throw new SymError("invalid-argument", `${displayName} has no header line: the first line must name the columns`, { file: displayName });
-    }
-
-    const plan = planColumns(headers, source, model, displayName);
-    const accumulator = new ColumnarPopulationAccumulator({
-      population: source.population,
-      scale: source.scale,
-      items: plan.items,
-      recommendationColumn: plan.recommendationColumn,
-    });
-    const unitColumn = plan.unitColumn;
-    const managerColumn = plan.managerColumn;
-    const waveColumn = plan.waveColumn;
-    let parser: RecordParser | undefined;
-    const sink = {
-      record(values: Float64Array, texts: string[]): void {
-        try {
-          accumulator.addRow(
+  let plan: ColumnPlan | undefined;
+  let accumulator: ColumnarPopulationAccumulator | undefined;
+  const info = readCsvFile(
+    source.file,
+    (headers) => {
+      const columns = planColumns(headers, source, model, source.file);
+      plan = columns;
+      const fold = new ColumnarPopulationAccumulator({
+        population: source.population,
+        scale: source.scale,
+        items: columns.items,
+        recommendationColumn: columns.recommendationColumn,
+      });
+      accumulator = fold;
+      const { unitColumn, managerColumn, waveColumn } = columns;
+      return {
+        kinds: columns.kinds,
+        readSlowNumber: readAnswer,
+        record(values, texts) {
+          fold.addRow(
             values,
             unitColumn >= 0 ? texts[unitColumn].trim() : undefined,
             managerColumn >= 0 ? texts[managerColumn].trim() : undefined,
             waveColumn >= 0 ? texts[waveColumn].trim() : undefined,
           );
-        } catch (error) {
-          if (!(error instanceof SymError) || error.details.column === undefined) throw error;
-          const column = error.details.column - 1;
-          throw positioned(error, displayName, parser!.currentPosition, headers[column], error.details.value);
-        }
-      },
-    };
-    parser = new RecordParser(delimiter, plan.kinds, sink, readAnswer, 1);
-
-    let start = headerEnd;
-    try {
-      for (;;) {
-        const consumed = parser.parse(buffer, start, end, endOfFile);
-        if (endOfFile) break;
-        // Keep the incomplete record's bytes at the front of the buffer and read after them.
-        buffer.copy(buffer, 0, consumed, end);
-        end -= consumed;
-        start = 0;
-        readMore();
-      }
-    } catch (error) {
-      if (error instanceof FieldError) {
-        const cause = error.reason instanceof SymError ? error.reason : new SymError("invalid-answer", error.message);
-        throw positioned(cause, displayName, error.position, headers[error.column], error.rawValue);
-      }
-      if (error instanceof RecordShapeError) {
-        throw new SymError(
-          "shape-mismatch",
-          `${displayName}, ${describeRow(error.position)}: ${error.message} (${headers.length} columns expected)`,
-          { file: displayName, row: error.position.dataRow },
-        );
-      }
-      throw error;
-    }
-
-    return {
-      aggregate: accumulator.result(),
-      headers,
-      delimiter,
-      mapped: plan.mapped,
-      unmapped: plan.unmapped,
-      rows: parser.recordCount,
-    };
-  } finally {
-    fs.closeSync(descriptor);
-  }
-}
-
-function openFile(file: string): number {
-  try {
-    return fs.openSync(file, "r");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`file not found: ${file} (looked in ${path.resolve(file)})`);
-    if (code === "EISDIR") throw new UsageError(`${file} is a directory, not a CSV file`);
-    throw new UsageError(`cannot open ${file}: ${(error as Error).message}`);
-  }
+        },
+      };
+    },
+    onProgress,
+  );
+  return {
+    aggregate: accumulator!.result(),
+    headers: info.headers,
+    delimiter: info.delimiter,
+    mapped: plan!.mapped,
+    unmapped: plan!.unmapped,
+    rows: info.records,
+  };
 }
 
 interface ColumnPlan {
@@ -213,18 +132,4 @@ function planColumns(headers: string[], source: PopulationSource, model: Model, 
     );
   }
   return { kinds, items, recommendationColumn, unitColumn, managerColumn, waveColumn, mapped: suggestion.columns, unmapped: suggestion.unmapped };
-}
-
-function describeRow(position: RecordPosition): string {
-  return `data row ${position.dataRow} (file line ${position.line})`;
-}
-
-/** The engine's error with where it happened: file, data row and line, column header and value. */
-function positioned(error: SymError, file: string, position: RecordPosition, header: string | undefined, value: unknown): SymError {
-  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return new SymError(
-    error.code,
-    `${file}, ${describeRow(position)}, column ${JSON.stringify(header ?? "?")}, value ${shown}: ${error.message}`,
-    { ...error.details, file, row: position.dataRow, columnName: header, value },
-  );
 }

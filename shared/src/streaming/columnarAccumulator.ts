@@ -3,16 +3,22 @@ import { checkInScale, checkRecommendation, checkScale } from "../scale/answers"
 import type { GroupAggregate, PopulationAggregate, PopulationLayout } from "../barometer/aggregate";
 
 /**
- * The same fold as `PopulationAccumulator` (same checks, same Welford updates in the same order,
- * same Cronbach α co-moments, same `PopulationAggregate` out), laid out for a million rows:
- * groups (total, units, managers, units per wave) are interned to integer ids and their counts, means and sums of
- * squared deviations live in typed arrays indexed `group × dimension`, instead of one object per
- * group looked up by name for every dimension of every row. The CLI reads 1 M respondents per
- * file with it in a fraction of a second.
+ * The fold of `PopulationAccumulator` (same checks, same scores, same `PopulationAggregate` out)
+ * laid out for a million rows, as the CLI streams survey files:
+ * - each row updates one *cell*, its (unit, manager, wave) combination, interned to an integer;
+ *   the total, the units, the managers and the units per wave are sums of cells, formed once at
+ *   the end, instead of three or four named groups updated for every row;
+ * - a cell keeps, per dimension, the count, the sum and the sum of squares of the respondent
+ *   scores shifted by 50 (the middle of 0–100, so the squares stay small and `Σ(x−50)² −
+ *   (Σ(x−50))²/n` loses no precision), in typed arrays indexed `cell × dimension`: no division,
+ *   no object, no string lookup per row;
+ * - Cronbach's α keeps, over complete rows, each item's sums and the row totals' sums, the same way.
+ * Means and sums of squared deviations agree with Welford's to rounding (≈1e-12 relative).
  *
  * Formulas: DOMAIN.md scale normalisation `100·(x−lo)/(hi−lo)` (reversed `100·(hi−x)/(hi−lo)`),
- * respondent dimension score = mean of the present normalised items, group summaries by Welford's
- * algorithm (see `_lib/summary.ts`), promoters 9–10 / passives 7–8 / detractors 0–6.
+ * respondent dimension score = mean of the present normalised items, group score = mean over
+ * respondents, promoters 9–10 / passives 7–8 / detractors 0–6, Cronbach's α
+ * `k/(k−1)·(1 − Σ var_i / var_total)` with sample (co)variances, complete rows only.
  */
 export class ColumnarPopulationAccumulator {
   private readonly scaleMin: number;
@@ -26,37 +32,38 @@ export class ColumnarPopulationAccumulator {
   private readonly itemColumns: Int32Array;
   private readonly itemReversed: Uint8Array;
   private readonly itemStart: Int32Array;
-  /**
-   * Cronbach's α accumulators of all dimensions in flat arrays: the same listwise co-moment updates
-   * as ItemCovarianceAccumulator.add, in the same order (so the same doubles), without one call
-   * and one object per dimension per row.
-   */
-  private readonly normalisedRow: Float64Array;
-  private readonly completeRows: Float64Array;
-  private readonly itemMeans: Float64Array;
-  private readonly itemDeltas: Float64Array;
-  private readonly coMoments: Float64Array;
-  private readonly coMomentStart: Int32Array;
   private readonly recommendationColumn: number;
+  private readonly normalisedRow: Float64Array;
   private readonly scores: Float64Array;
-  private readonly unitIds = new Map<string, number>();
-  private readonly managerIds = new Map<string, number>();
-  /** Units again per survey wave: wave → unit → group id. */
-  private readonly waveUnitIds = new Map<string, Map<string, number>>();
-  private lastUnit: string | undefined;
-  private lastUnitId = -1;
-  private lastManager: string | undefined;
-  private lastManagerId = -1;
-  /** Group 0 is the whole population; the others are units and managers in order of appearance. */
-  private groupCount = 1;
+
+  /**
+   * α per dimension, from complete rows only: their count, each item's sum and sum of squares, and
+   * the sum and sum of squares of the row totals (α needs only item variances and the total's).
+   * Everything is shifted by 50 like the group sums.
+   */
+  private readonly complete: Uint8Array;
+  private readonly completeRows: Float64Array;
+  private readonly itemSums: Float64Array;
+  private readonly itemSquares: Float64Array;
+  private readonly totalSums: Float64Array;
+  private readonly totalSquares: Float64Array;
+  private readonly rowTotals: Float64Array;
+
+  /** unit → manager → wave → cell id ("" when the row has none). */
+  private readonly cellIds = new Map<string, Map<string, Map<string, number>>>();
+  private readonly cellKeys: { unit: string; manager: string; wave: string }[] = [];
+  private lastUnit: string | undefined = undefined;
+  private lastManager: string | undefined = undefined;
+  private lastWave: string | undefined = undefined;
+  private lastCell = -1;
   private capacity = 64;
   private respondents = new Float64Array(this.capacity);
   private promoters = new Float64Array(this.capacity);
   private passives = new Float64Array(this.capacity);
   private detractors = new Float64Array(this.capacity);
   private counts: Float64Array;
-  private means: Float64Array;
-  private squaredDeviations: Float64Array;
+  private shiftedSums: Float64Array;
+  private shiftedSquares: Float64Array;
 
   constructor(layout: PopulationLayout) {
     checkScale(layout.scale, "ColumnarPopulationAccumulator");
@@ -80,33 +87,35 @@ export class ColumnarPopulationAccumulator {
     }
     this.dimensionIds = [...byDimension.keys()];
     const items = [...byDimension.values()];
-    this.itemStart = new Int32Array(items.length + 1);
+    const dimensionCount = items.length;
+    this.itemStart = new Int32Array(dimensionCount + 1);
     items.forEach((list, index) => (this.itemStart[index + 1] = this.itemStart[index] + list.length));
     this.itemColumns = Int32Array.from(items.flat().map((item) => item.column));
     this.itemReversed = Uint8Array.from(items.flat().map((item) => (item.reversed ? 1 : 0)));
-    const itemCount = this.itemColumns.length;
-    this.normalisedRow = new Float64Array(itemCount);
-    this.completeRows = new Float64Array(items.length);
-    this.itemMeans = new Float64Array(itemCount);
-    this.itemDeltas = new Float64Array(itemCount);
-    this.coMomentStart = new Int32Array(items.length + 1);
-    items.forEach((list, index) => (this.coMomentStart[index + 1] = this.coMomentStart[index] + list.length * list.length));
-    this.coMoments = new Float64Array(this.coMomentStart[items.length]);
     this.recommendationColumn = layout.recommendationColumn ?? -1;
-    this.scores = new Float64Array(items.length);
-    const cells = this.capacity * items.length;
+    this.normalisedRow = new Float64Array(this.itemColumns.length);
+    this.scores = new Float64Array(dimensionCount);
+    this.complete = new Uint8Array(dimensionCount);
+    this.completeRows = new Float64Array(dimensionCount);
+    this.itemSums = new Float64Array(this.itemColumns.length);
+    this.itemSquares = new Float64Array(this.itemColumns.length);
+    this.totalSums = new Float64Array(dimensionCount);
+    this.totalSquares = new Float64Array(dimensionCount);
+    this.rowTotals = new Float64Array(dimensionCount);
+    const cells = this.capacity * dimensionCount;
     this.counts = new Float64Array(cells);
-    this.means = new Float64Array(cells);
-    this.squaredDeviations = new Float64Array(cells);
+    this.shiftedSums = new Float64Array(cells);
+    this.shiftedSquares = new Float64Array(cells);
   }
 
   /**
-   * Adds one respondent: `values` aligned with the source columns (NaN = missing).
+   * Adds one respondent: `values` aligned with the source columns (NaN = missing). The whole row
+   * is checked before anything is added, so a rejected row leaves the aggregate as it was.
    *
    * @throws SymError out-of-scale / not-recommendation with `details.column` (1-based source column)
    */
   addRow(values: ArrayLike<number>, unit?: string, manager?: string, wave?: string): void {
-    const { itemColumns, itemReversed, itemStart, scores, scaleMin, scaleMax, span, normalisedTable: table } = this;
+    const { itemColumns, itemReversed, itemStart, scores, scaleMin, scaleMax, span, normalisedTable: table, normalisedRow: row } = this;
     const tableWidth = this.tableWidth;
     let recommendation = Number.NaN;
     if (this.recommendationColumn >= 0) {
@@ -117,12 +126,10 @@ export class ColumnarPopulationAccumulator {
     }
     const dimensionCount = scores.length;
     for (let dimension = 0; dimension < dimensionCount; dimension++) {
-      const first = itemStart[dimension];
       const last = itemStart[dimension + 1];
-      const row = this.normalisedRow;
       let sum = 0;
       let present = 0;
-      for (let item = first; item < last; item++) {
+      for (let item = itemStart[dimension]; item < last; item++) {
         const value = values[itemColumns[item]];
         if (value !== value) {
           row[item] = Number.NaN;
@@ -142,87 +149,49 @@ export class ColumnarPopulationAccumulator {
         present += 1;
       }
       scores[dimension] = present > 0 ? sum / present : Number.NaN;
+      const itemCount = last - itemStart[dimension];
+      this.complete[dimension] = present === itemCount && itemCount > 1 ? 1 : 0;
+      this.rowTotals[dimension] = sum - 50 * itemCount;
     }
-    // Every answer of the row is valid: only now does it reach the α accumulators and the groups,
-    // so a rejected row leaves the aggregate as it was (as PopulationAccumulator does).
-    for (let dimension = 0; dimension < dimensionCount; dimension++) this.addToAlpha(dimension);
-    this.addTo(0, recommendation);
-    const hasUnit = unit !== undefined && unit !== "";
-    if (hasUnit) this.addTo(this.unitGroup(unit), recommendation);
-    if (manager !== undefined && manager !== "") this.addTo(this.managerGroup(manager), recommendation);
-    if (hasUnit && wave !== undefined && wave !== "") this.addTo(this.waveGroup(wave, unit), recommendation);
+    // Every answer of the row is valid: only now does it reach the α sums and the cell.
+    for (let dimension = 0; dimension < dimensionCount; dimension++) if (this.complete[dimension] === 1) this.addToAlpha(dimension);
+    this.addToCell(this.cellOf(unit ?? "", manager ?? "", wave ?? ""), recommendation);
   }
 
-  /** ItemCovarianceAccumulator.add on one dimension's slice of the row (listwise: complete rows only). */
+  /** Listwise: called only for a row whose items of this dimension are all present. */
   private addToAlpha(dimension: number): void {
-    const first = this.itemStart[dimension];
-    const k = this.itemStart[dimension + 1] - first;
-    if (k < 2) return;
-    const { normalisedRow: row, itemMeans: means, itemDeltas: deltas, coMoments } = this;
-    for (let item = 0; item < k; item++) if (row[first + item] !== row[first + item]) return;
-    const rows = this.completeRows[dimension] + 1;
-    this.completeRows[dimension] = rows;
-    for (let item = 0; item < k; item++) {
-      deltas[first + item] = row[first + item] - means[first + item];
-      means[first + item] += deltas[first + item] / rows;
-    }
-    const base = this.coMomentStart[dimension];
-    for (let i = 0; i < k; i++) {
-      const after = row[first + i] - means[first + i];
-      for (let j = 0; j < k; j++) coMoments[base + i * k + j] += deltas[first + j] * after;
+    const { normalisedRow: row, itemSums, itemSquares } = this;
+    this.completeRows[dimension] += 1;
+    const total = this.rowTotals[dimension];
+    this.totalSums[dimension] += total;
+    this.totalSquares[dimension] += total * total;
+    const last = this.itemStart[dimension + 1];
+    for (let item = this.itemStart[dimension]; item < last; item++) {
+      const shifted = row[item] - 50;
+      itemSums[item] += shifted;
+      itemSquares[item] += shifted * shifted;
     }
   }
 
-  /** cronbachAlphaFromCovariance's formula on the flat co-moments: (k/(k−1))·(1 − Σ var_i / var_total). */
-  private alphaOf(dimension: number): number | null {
-    const first = this.itemStart[dimension];
-    const k = this.itemStart[dimension + 1] - first;
-    const rows = this.completeRows[dimension];
-    if (k < 2 || rows < 2) return null;
-    const base = this.coMomentStart[dimension];
-    let itemVariances = 0;
-    let totalVariance = 0;
-    for (let i = 0; i < k; i++) {
-      itemVariances += this.coMoments[base + i * k + i] / (rows - 1);
-      for (let j = 0; j < k; j++) totalVariance += this.coMoments[base + i * k + j] / (rows - 1);
+  private cellOf(unit: string, manager: string, wave: string): number {
+    // Exports are grouped by unit and manager: most rows repeat the previous row's labels.
+    if (unit === this.lastUnit && manager === this.lastManager && wave === this.lastWave) return this.lastCell;
+    let managers = this.cellIds.get(unit);
+    if (!managers) this.cellIds.set(unit, (managers = new Map()));
+    let waves = managers.get(manager);
+    if (!waves) managers.set(manager, (waves = new Map()));
+    let cell = waves.get(wave);
+    if (cell === undefined) {
+      cell = this.cellKeys.length;
+      this.cellKeys.push({ unit, manager, wave });
+      waves.set(wave, cell);
+      if (this.cellKeys.length > this.capacity) this.grow();
     }
-    if (!(totalVariance > 0)) return null; // constant totals: α is undefined
-    return (k / (k - 1)) * (1 - itemVariances / totalVariance);
-  }
-
-  private waveGroup(wave: string, unit: string): number {
-    let units = this.waveUnitIds.get(wave);
-    if (!units) {
-      units = new Map();
-      this.waveUnitIds.set(wave, units);
-    }
-    return this.intern(units, unit);
-  }
-
-  private unitGroup(unit: string): number {
-    if (unit !== this.lastUnit) {
-      this.lastUnit = unit;
-      this.lastUnitId = this.intern(this.unitIds, unit);
-    }
-    return this.lastUnitId;
-  }
-
-  private managerGroup(manager: string): number {
-    if (manager !== this.lastManager) {
-      this.lastManager = manager;
-      this.lastManagerId = this.intern(this.managerIds, manager);
-    }
-    return this.lastManagerId;
-  }
-
-  private intern(ids: Map<string, number>, name: string): number {
-    let id = ids.get(name);
-    if (id === undefined) {
-      id = this.groupCount++;
-      ids.set(name, id);
-      if (this.groupCount > this.capacity) this.grow();
-    }
-    return id;
+    this.lastUnit = unit;
+    this.lastManager = manager;
+    this.lastWave = wave;
+    this.lastCell = cell;
+    return cell;
   }
 
   private grow(): void {
@@ -238,30 +207,27 @@ export class ColumnarPopulationAccumulator {
     this.passives = larger(this.passives, 1);
     this.detractors = larger(this.detractors, 1);
     this.counts = larger(this.counts, dimensions);
-    this.means = larger(this.means, dimensions);
-    this.squaredDeviations = larger(this.squaredDeviations, dimensions);
+    this.shiftedSums = larger(this.shiftedSums, dimensions);
+    this.shiftedSquares = larger(this.shiftedSquares, dimensions);
   }
 
-  private addTo(group: number, recommendation: number): void {
-    this.respondents[group] += 1;
+  private addToCell(cell: number, recommendation: number): void {
+    this.respondents[cell] += 1;
     if (recommendation === recommendation) {
-      if (recommendation >= 9) this.promoters[group] += 1;
-      else if (recommendation >= 7) this.passives[group] += 1;
-      else this.detractors[group] += 1;
+      if (recommendation >= 9) this.promoters[cell] += 1;
+      else if (recommendation >= 7) this.passives[cell] += 1;
+      else this.detractors[cell] += 1;
     }
-    const { scores, counts, means, squaredDeviations } = this;
+    const { scores, counts, shiftedSums, shiftedSquares } = this;
     const dimensionCount = scores.length;
-    const base = group * dimensionCount;
+    const base = cell * dimensionCount;
     for (let dimension = 0; dimension < dimensionCount; dimension++) {
       const score = scores[dimension];
       if (score !== score) continue;
-      // Welford, exactly as addToSummary: n += 1; δ = x − mean; mean += δ/n; M2 += δ·(x − mean)
-      const cell = base + dimension;
-      const n = counts[cell] + 1;
-      counts[cell] = n;
-      const delta = score - means[cell];
-      means[cell] += delta / n;
-      squaredDeviations[cell] += delta * (score - means[cell]);
+      const shifted = score - 50;
+      counts[base + dimension] += 1;
+      shiftedSums[base + dimension] += shifted;
+      shiftedSquares[base + dimension] += shifted * shifted;
     }
   }
 
@@ -285,23 +251,96 @@ export class ColumnarPopulationAccumulator {
     throw new SymError("invalid-argument", `ColumnarPopulationAccumulator: column ${column + 1} was rejected by the fast check only`);
   }
 
-  private groupAggregate(group: number): GroupAggregate {
+  /** α = k/(k−1)·(1 − Σ var_i / var_total), sample variances of the complete rows; null where undefined. */
+  private alphaOf(dimension: number): number | null {
+    const first = this.itemStart[dimension];
+    const k = this.itemStart[dimension + 1] - first;
+    const n = this.completeRows[dimension];
+    if (k < 2 || n < 2) return null;
+    const variance = (sum: number, squares: number) => (squares - (sum * sum) / n) / (n - 1);
+    let itemVariances = 0;
+    for (let item = first; item < first + k; item++) itemVariances += variance(this.itemSums[item], this.itemSquares[item]);
+    const totalVariance = variance(this.totalSums[dimension], this.totalSquares[dimension]);
+    // Constant totals: α is undefined (the relative threshold absorbs rounding of an exact zero).
+    if (!(totalVariance > 1e-9 * Math.max(1, itemVariances))) return null;
+    return (k / (k - 1)) * (1 - itemVariances / totalVariance);
+  }
+
+  /**
+   * Sums cells into groups: `groupOf[cell]` is the group of each cell (−1: none). Returns one
+   * aggregate per group, in group order.
+   */
+  private sumCells(groupOf: Int32Array, groupCount: number): GroupAggregate[] {
     const dimensionCount = this.scores.length;
-    const dimensions: GroupAggregate["dimensions"] = {};
-    this.dimensionIds.forEach((id, dimension) => {
-      const cell = group * dimensionCount + dimension;
-      dimensions[id] = { n: this.counts[cell], mean: this.means[cell], squaredDeviations: this.squaredDeviations[cell] };
-    });
-    const recommendation = { promoters: this.promoters[group], passives: this.passives[group], detractors: this.detractors[group] };
-    return { n: this.respondents[group], recommendation, dimensions };
+    const respondents = new Float64Array(groupCount);
+    const promoters = new Float64Array(groupCount);
+    const passives = new Float64Array(groupCount);
+    const detractors = new Float64Array(groupCount);
+    const count = new Float64Array(groupCount * dimensionCount);
+    const sum = new Float64Array(groupCount * dimensionCount);
+    const squares = new Float64Array(groupCount * dimensionCount);
+    for (let cell = 0; cell < groupOf.length; cell++) {
+      const group = groupOf[cell];
+      if (group < 0) continue;
+      respondents[group] += this.respondents[cell];
+      promoters[group] += this.promoters[cell];
+      passives[group] += this.passives[cell];
+      detractors[group] += this.detractors[cell];
+      for (let dimension = 0; dimension < dimensionCount; dimension++) {
+        count[group * dimensionCount + dimension] += this.counts[cell * dimensionCount + dimension];
+        sum[group * dimensionCount + dimension] += this.shiftedSums[cell * dimensionCount + dimension];
+        squares[group * dimensionCount + dimension] += this.shiftedSquares[cell * dimensionCount + dimension];
+      }
+    }
+    const groups: GroupAggregate[] = [];
+    for (let group = 0; group < groupCount; group++) {
+      const dimensions: GroupAggregate["dimensions"] = {};
+      for (let dimension = 0; dimension < dimensionCount; dimension++) {
+        const index = group * dimensionCount + dimension;
+        const size = count[index];
+        const mean = size === 0 ? 0 : 50 + sum[index] / size;
+        const squaredDeviations = size === 0 ? 0 : Math.max(0, squares[index] - (sum[index] * sum[index]) / size);
+        dimensions[this.dimensionIds[dimension]] = { n: size, mean, squaredDeviations };
+      }
+      groups.push({
+        n: respondents[group],
+        recommendation: { promoters: promoters[group], passives: passives[group], detractors: detractors[group] },
+        dimensions,
+      });
+    }
+    return groups;
+  }
+
+  /** Groups the cells by a label of theirs ("" = none) and sums each group, keyed by label. */
+  private groupBy(labelOf: (key: { unit: string; manager: string; wave: string }) => string, cells: readonly number[]): Record<string, GroupAggregate> {
+    const names = new Map<string, number>();
+    const groupOf = new Int32Array(this.cellKeys.length).fill(-1);
+    for (const cell of cells) {
+      const label = labelOf(this.cellKeys[cell]);
+      if (label === "") continue;
+      let group = names.get(label);
+      if (group === undefined) names.set(label, (group = names.size));
+      groupOf[cell] = group;
+    }
+    const sums = this.sumCells(groupOf, names.size);
+    return Object.fromEntries([...names].map(([name, group]) => [name, sums[group]]));
   }
 
   /** The aggregate so far, in the engine's `PopulationAggregate` shape (α null where undefined). */
   result(): PopulationAggregate {
     const alpha: Record<string, number | null> = {};
     this.dimensionIds.forEach((id, dimension) => (alpha[id] = this.alphaOf(dimension)));
-    const groups = (ids: Map<string, number>) => Object.fromEntries([...ids].map(([name, id]) => [name, this.groupAggregate(id)]));
-    const waves = Object.fromEntries([...this.waveUnitIds].map(([wave, units]) => [wave, groups(units)]));
-    return { ...this.groupAggregate(0), alpha, units: groups(this.unitIds), managers: groups(this.managerIds), waves };
+    const allCells = this.cellKeys.map((_, cell) => cell);
+    const total = this.sumCells(new Int32Array(this.cellKeys.length), 1)[0];
+    const waves = [...new Set(this.cellKeys.filter((key) => key.unit !== "" && key.wave !== "").map((key) => key.wave))];
+    return {
+      ...total,
+      alpha,
+      units: this.groupBy((key) => key.unit, allCells),
+      managers: this.groupBy((key) => key.manager, allCells),
+      waves: Object.fromEntries(
+        waves.map((wave) => [wave, this.groupBy((key) => key.unit, allCells.filter((cell) => this.cellKeys[cell].wave === wave))]),
+      ),
+    };
   }
 }
