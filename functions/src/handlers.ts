@@ -1,13 +1,17 @@
 import type { HttpHandler, StorageQueueHandler, TimerHandler } from "@azure/functions";
 import type { HttpRouteName, QueueTriggerName, TimerTriggerName } from "./routes";
+import { deleteBenchmark } from "./functions/deleteBenchmark";
+import { getBenchmark } from "./functions/getBenchmark";
 import { getJob } from "./functions/getJob";
 import { getModel } from "./functions/getModel";
 import { getModelVersion } from "./functions/getModelVersion";
+import { getMyBenchmark } from "./functions/getMyBenchmark";
 import { health } from "./functions/health";
 import { jobCleanup } from "./functions/jobCleanup";
 import { jobPoison } from "./functions/jobPoison";
 import { jobWorker } from "./functions/jobWorker";
 import { listModelVersions } from "./functions/listModelVersions";
+import { postBenchmark } from "./functions/postBenchmark";
 import { putModel } from "./functions/putModel";
 import { submitJob } from "./functions/submitJob";
 
@@ -23,6 +27,10 @@ export const httpHandlers: Record<HttpRouteName, HttpHandler> = {
   getModelVersion,
   submitJob,
   getJob,
+  postBenchmark,
+  getBenchmark,
+  deleteBenchmark,
+  getMyBenchmark,
 };
 
 export const queueHandlers: Record<QueueTriggerName, StorageQueueHandler> = { jobWorker, jobPoison };

@@ -24,6 +24,10 @@ export const httpRoutes = {
   getModelVersion: { methods: ["GET"], route: "models/{id}/versions/{version}", authLevel: "function" },
   submitJob: { methods: ["POST"], route: "jobs", authLevel: "function" },
   getJob: { methods: ["GET"], route: "jobs/{id}", authLevel: "function" },
+  postBenchmark: { methods: ["POST"], route: "benchmarks/{id}", authLevel: "function" },
+  getBenchmark: { methods: ["GET"], route: "benchmarks/{id}", authLevel: "function" },
+  deleteBenchmark: { methods: ["DELETE"], route: "benchmarks/{id}", authLevel: "function" },
+  getMyBenchmark: { methods: ["GET"], route: "benchmarks/{id}/mine", authLevel: "function" },
 } as const satisfies Record<string, HttpRoute>;
 
 export type HttpRouteName = keyof typeof httpRoutes;

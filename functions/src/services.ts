@@ -2,11 +2,12 @@ import { TableClient } from "@azure/data-tables";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { QueueServiceClient } from "@azure/storage-queue";
 import { settings as currentSettings, type Settings } from "./settings";
+import { TableBenchmarkStore, type BenchmarkStore } from "./storage/benchmarkStore";
 import { BlobJobDataStore, type JobDataStore } from "./storage/jobData";
 import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
 import { TableJobStore, type JobStore } from "./storage/jobStore";
 import { BlobModelStore, type ModelStore } from "./storage/modelStore";
-import { IDEMPOTENCY_TABLE, JOB_CONTAINER, JOB_POISON_QUEUE, JOB_QUEUE, JOB_TABLE, MODEL_CONTAINER } from "./storage/names";
+import { BENCHMARK_TABLE, IDEMPOTENCY_TABLE, JOB_CONTAINER, JOB_POISON_QUEUE, JOB_QUEUE, JOB_TABLE, MODEL_CONTAINER } from "./storage/names";
 
 /** What the handlers work with: settings, and stores and queue behind their interfaces. */
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   readonly jobs: JobStore;
   readonly jobData: JobDataStore;
   readonly queue: JobQueue;
+  readonly benchmarks: BenchmarkStore;
   /** One cheap call per storage service, for the health endpoint. */
   probeStorage(): Promise<Record<"blob" | "queue" | "table", "ok" | string>>;
 }
@@ -30,6 +32,7 @@ export async function createStorageServices(settings: Settings): Promise<Service
   const jobContainer = blobService.getContainerClient(JOB_CONTAINER);
   const jobTable = TableClient.fromConnectionString(connection, JOB_TABLE, tableOptions);
   const idempotencyTable = TableClient.fromConnectionString(connection, IDEMPOTENCY_TABLE, tableOptions);
+  const benchmarkTable = TableClient.fromConnectionString(connection, BENCHMARK_TABLE, tableOptions);
   const jobQueue = queueService.getQueueClient(JOB_QUEUE);
 
   await Promise.all([
@@ -37,6 +40,7 @@ export async function createStorageServices(settings: Settings): Promise<Service
     jobContainer.createIfNotExists(),
     jobTable.createTable(),
     idempotencyTable.createTable(),
+    benchmarkTable.createTable(),
     jobQueue.createIfNotExists(),
     queueService.getQueueClient(JOB_POISON_QUEUE).createIfNotExists(),
   ]);
@@ -56,6 +60,7 @@ export async function createStorageServices(settings: Settings): Promise<Service
     jobs: new TableJobStore(jobTable, idempotencyTable),
     jobData: new BlobJobDataStore(jobContainer),
     queue: new StorageJobQueue(jobQueue),
+    benchmarks: new TableBenchmarkStore(benchmarkTable),
     probeStorage: async () => {
       const [blob, queue, table] = await Promise.all([
         probe(() => modelContainer.getProperties()),

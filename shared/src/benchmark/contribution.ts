@@ -35,6 +35,11 @@ export const BenchmarkContributionSchema = z.strictObject({
 export type BenchmarkContributionInput = z.input<typeof BenchmarkContributionSchema>;
 export type BenchmarkContribution = z.output<typeof BenchmarkContributionSchema>;
 
+/** The confidentiality threshold of a contribution: the model's minimum group size, never under 5 (DOMAIN.md). */
+export function contributionThreshold(minGroupSize?: number): number {
+  return Math.max(DEFAULT_MIN_GROUP_SIZE, minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
+}
+
 /**
  * Checks a contribution against its model: DOMAIN.md's confidentiality rule (no figure about fewer
  * than N employees; N = the model's threshold, never under 5) and dimension ids the model knows.
@@ -43,7 +48,7 @@ export type BenchmarkContribution = z.output<typeof BenchmarkContributionSchema>
  * @example checkContribution({ ...contribution, n: 4 }, { dimensionIds: ["culture"] }) // throws below-threshold
  */
 export function checkContribution(contribution: BenchmarkContribution, model: { dimensionIds: readonly string[]; minGroupSize?: number }): void {
-  const threshold = Math.max(DEFAULT_MIN_GROUP_SIZE, model.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
+  const threshold = contributionThreshold(model.minGroupSize);
   if (contribution.n < threshold) {
     throw new SymError("below-threshold", `a benchmark contribution requires at least ${threshold} employee respondents, got n = ${contribution.n}`, { value: contribution.n });
   }

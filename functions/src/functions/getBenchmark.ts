@@ -1,0 +1,30 @@
+import type { HttpRequest, HttpResponseInit } from "@azure/functions";
+import { BENCHMARK_PERCENTILES, latestContributions, MIN_BENCHMARK_ORGANISATIONS, summarisePool } from "../../../shared/src";
+import { authorize } from "../http/auth";
+import { poolModel, poolQuery } from "../http/benchmarkRequest";
+import { withErrors } from "../http/handler";
+import { errorResponse, jsonResponse } from "../http/responses";
+import { registerHttp } from "../register";
+import { services } from "../services";
+
+/**
+ * `GET /api/benchmarks/{id}?sector=S[&wave=W]` (read key): the pool's percentiles (10, 25, 50,
+ * 75, 90) of each dimension score, eNPS and NPS over the organisations of the sector (each
+ * organisation once: the given wave, or its latest), computed by `summarisePool`. Only when at
+ * least 5 organisations contribute; otherwise 409 `{error: "not enough organisations", details:
+ * {required, have}}`. No organisation's row is ever returned.
+ */
+export const getBenchmark = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
+  const { settings, models, benchmarks } = await services();
+  authorize(request, settings.keys, "read");
+  const model = await poolModel(request, models);
+  const { sector, wave } = poolQuery(request);
+  const pool = latestContributions(await benchmarks.inSector(model.id, sector, wave), wave);
+  const summary = summarisePool(pool, MIN_BENCHMARK_ORGANISATIONS);
+  if (!("dimensions" in summary)) {
+    return errorResponse(409, "not enough organisations", { required: MIN_BENCHMARK_ORGANISATIONS, have: summary.have });
+  }
+  return jsonResponse(200, { modelId: model.id, sector, wave: wave ?? null, minimumOrganisations: MIN_BENCHMARK_ORGANISATIONS, percentiles: BENCHMARK_PERCENTILES, ...summary });
+});
+
+registerHttp("getBenchmark", getBenchmark);

@@ -1,0 +1,38 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+import { BenchmarkContributionSchema, checkContribution, contributionThreshold, isSymError } from "../../../shared/src";
+import { authorize } from "../http/auth";
+import { poolModel } from "../http/benchmarkRequest";
+import { readJsonBody } from "../http/body";
+import { withErrors } from "../http/handler";
+import { errorResponse, jsonResponse } from "../http/responses";
+import { registerHttp } from "../register";
+import { services } from "../services";
+
+/**
+ * `POST /api/benchmarks/{id}` (admin key): the caller's organisation (its tenant) contributes its
+ * aggregates to the anonymous pool of model `{id}`: per-dimension employee scores, eNPS, NPS, n,
+ * sector, wave (the shared strict `BenchmarkContributionSchema`; 400 with its issues). Refused with
+ * 422 under the confidentiality threshold (n below 5, or the model's higher threshold), 400 for a
+ * dimension the model does not have, 404 for an unknown model. One contribution per
+ * (tenant, model, wave): re-posting a wave replaces it (200; 201 the first time).
+ */
+export const postBenchmark = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+  const { settings, models, benchmarks } = await services();
+  const caller = authorize(request, settings.keys, "admin");
+  const model = await poolModel(request, models);
+  const contribution = await readJsonBody(request, BenchmarkContributionSchema, settings.maxPayloadBytes);
+  try {
+    checkContribution(contribution, { dimensionIds: model.dimensions.map((dimension) => dimension.id), minGroupSize: model.thresholds.minGroupSize });
+  } catch (error) {
+    if (isSymError(error) && error.code === "below-threshold") {
+      return errorResponse(422, "below-confidentiality-threshold", { message: error.message, required: contributionThreshold(model.thresholds.minGroupSize), have: contribution.n });
+    }
+    if (isSymError(error)) return errorResponse(400, "invalid-body", [{ path: "dimensions", message: error.message }]);
+    throw error;
+  }
+  const { replaced, stored } = await benchmarks.put(model.id, caller.tenant, contribution);
+  context.log(`benchmark contribution of tenant ${caller.tenant} to model ${model.id} ${replaced ? "replaced" : "stored"}`);
+  return jsonResponse(replaced ? 200 : 201, stored, { Location: `/api/benchmarks/${model.id}/mine?wave=${encodeURIComponent(stored.wave)}` });
+});
+
+registerHttp("postBenchmark", postBenchmark);

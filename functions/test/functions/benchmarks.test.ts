@@ -1,0 +1,151 @@
+import { defaultModel } from "../../../shared/src";
+import { deleteBenchmark } from "../../src/functions/deleteBenchmark";
+import { getBenchmark } from "../../src/functions/getBenchmark";
+import { getMyBenchmark } from "../../src/functions/getMyBenchmark";
+import { postBenchmark } from "../../src/functions/postBenchmark";
+import { putModel } from "../../src/functions/putModel";
+import { ADMIN_KEY, READ_KEY, useAzurite } from "../support/azurite";
+import { call, logLines } from "../support/requests";
+import reference from "../fixtures/benchmark-pool.json";
+
+/** Expected percentiles: numpy.percentile on the same contributions (fixtures/make_benchmark_pool.py). */
+
+const organisations = Array.from({ length: 8 }, (_, index) => ({ key: `org-${index}-admin-key-0123456789`, role: "admin", tenant: `org-${index}` }));
+const readers = organisations.map((organisation) => ({ key: `${organisation.tenant}-read-key-0123456789`, role: "read", tenant: organisation.tenant }));
+useAzurite({ SYM_KEYS: JSON.stringify([...organisations, ...readers]) });
+
+const adminOf = (index: number) => ({ "x-sym-key": organisations[index].key });
+const readerOf = (index: number) => ({ "x-sym-key": readers[index].key });
+
+function post(index: number, body: unknown, model = "default") {
+  return call(postBenchmark, "POST", `/api/benchmarks/${model}`, { headers: adminOf(index), params: { id: model }, body });
+}
+
+async function pool(query: string, headers: Record<string, string> = readerOf(0), model = "default") {
+  const { HttpRequest } = await import("@azure/functions");
+  const { context } = await import("../support/requests");
+  const request = new HttpRequest({ method: "GET", url: `http://localhost:7071/api/benchmarks/${model}?${query}`, headers, params: { id: model } });
+  return (await getBenchmark(request, context("getBenchmark"))) as { status: number; jsonBody: any };
+}
+
+function mine(index: number, model = "default") {
+  return call(getMyBenchmark, "GET", `/api/benchmarks/${model}/mine`, { headers: readerOf(index), params: { id: model } });
+}
+
+function remove(index: number, model = "default") {
+  return call(deleteBenchmark, "DELETE", `/api/benchmarks/${model}`, { headers: adminOf(index), params: { id: model } });
+}
+
+const retail = (figures: object) => ({ sector: "retail", wave: "2025", ...figures });
+
+function expectSummary(actual: any, expected: any): void {
+  expect(actual.organisations).toBe(expected.organisations);
+  expect(Object.keys(actual.dimensions).sort()).toEqual(Object.keys(expected.dimensions).sort());
+  for (const [id, percentiles] of Object.entries(expected.dimensions as Record<string, Record<string, number>>)) {
+    for (const [name, value] of Object.entries(percentiles)) expect(actual.dimensions[id][name]).toBeCloseTo(value, 10);
+  }
+  for (const figure of ["enps", "nps"] as const) {
+    if (expected[figure] === null) expect(actual[figure]).toBeNull();
+    else for (const [name, value] of Object.entries(expected[figure] as Record<string, number>)) expect(actual[figure][name]).toBeCloseTo(value, 10);
+  }
+}
+
+describe("anonymous benchmark pool against Azurite", () => {
+  it("answers 'not enough organisations' with 4 contributors and numpy's percentiles with 5, then 7", async () => {
+    for (let index = 0; index < 4; index++) expect((await post(index, retail(reference.contributions[index]))).status).toBe(201);
+    const four = await pool("sector=retail");
+    expect(four.status).toBe(409);
+    expect(four.jsonBody).toEqual({ error: "not enough organisations", details: { required: 5, have: 4 } });
+
+    expect((await post(4, retail(reference.contributions[4]))).status).toBe(201);
+    const five = await pool("sector=retail");
+    expect(five.status).toBe(200);
+    expect(five.jsonBody).toMatchObject({ modelId: "default", sector: "retail", wave: null, minimumOrganisations: 5, percentiles: [10, 25, 50, 75, 90] });
+    expectSummary(five.jsonBody, reference.firstFive);
+    expect(five.jsonBody.nps).toBeNull(); // only 4 of the 5 gave an NPS
+
+    for (let index = 5; index < 7; index++) await post(index, retail(reference.contributions[index]));
+    const replaced = await post(2, retail(reference.replacement));
+    expect(replaced.status).toBe(200);
+    const seven = await pool("sector=retail&wave=2025");
+    expectSummary(seven.jsonBody, reference.allSeven);
+  });
+
+  it("never returns an organisation's row or name in the pool, and each organisation reads back only its own", async () => {
+    const body = (await pool("sector=retail")).jsonBody;
+    expect(JSON.stringify(body)).not.toMatch(/org-\d/);
+    // Percentiles only: no list of contributions, no per-organisation field anywhere.
+    expect(Object.keys(body).sort()).toEqual(["dimensions", "enps", "minimumOrganisations", "modelId", "nps", "organisations", "percentiles", "sector", "wave"]);
+    for (const figure of [...Object.values(body.dimensions), body.enps, body.nps]) {
+      expect(Object.keys(figure as object).sort()).toEqual(["organisations", "p10", "p25", "p50", "p75", "p90"]);
+    }
+    const own = await mine(3);
+    expect(own.status).toBe(200);
+    expect(own.jsonBody.contributions).toHaveLength(1);
+    expect(own.jsonBody.contributions[0]).toMatchObject({ organisation: "org-3", n: 5, dimensions: reference.contributions[3].dimensions });
+    expect(JSON.stringify(own.jsonBody)).not.toMatch(/org-[^3]/);
+    expect((await mine(7)).status).toBe(404); // org-7 has contributed nothing, and sees nothing of the others
+  });
+
+  it("deletes only the caller's own contribution", async () => {
+    expect((await remove(7)).status).toBe(404); // nothing of its own to delete; the others' rows are untouched
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(7);
+    expect((await remove(6)).status).toBe(204);
+    expect((await mine(6)).status).toBe(404);
+    expect((await mine(5)).status).toBe(200);
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(6);
+    await remove(5);
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(5);
+    await remove(4);
+    expect((await pool("sector=retail")).jsonBody).toEqual({ error: "not enough organisations", details: { required: 5, have: 4 } });
+  });
+
+  it("keeps sectors and waves apart and counts an organisation once, at its latest wave", async () => {
+    await post(0, { ...retail(reference.contributions[0]), wave: "2026" });
+    const latest = await pool("sector=retail");
+    expect(latest.jsonBody.details?.have ?? latest.jsonBody.organisations).toBe(4);
+    expect((await pool("sector=retail&wave=2026")).jsonBody.details).toEqual({ required: 5, have: 1 });
+    expect((await pool("sector=hotels")).jsonBody.details).toEqual({ required: 5, have: 0 });
+    expect((await mine(0)).jsonBody.contributions.map((row: { wave: string }) => row.wave).sort()).toEqual(["2025", "2026"]);
+  });
+
+  it("refuses a contribution under the confidentiality threshold with 422 and the numbers", async () => {
+    const response = await post(1, retail({ ...reference.contributions[1], n: 4 }));
+    expect(response.status).toBe(422);
+    expect(response.jsonBody).toEqual({
+      error: "below-confidentiality-threshold",
+      details: { message: "a benchmark contribution requires at least 5 employee respondents, got n = 4", required: 5, have: 4 },
+    });
+    // A stored model with a higher threshold raises it.
+    const strict = { ...defaultModel(), id: "strict", thresholds: { ...defaultModel().thresholds, minGroupSize: 10 } };
+    expect((await call(putModel, "PUT", "/api/models/strict", { headers: { "x-sym-key": ADMIN_KEY, "If-None-Match": "*" }, params: { id: "strict" }, body: strict })).status).toBe(201);
+    const underStrict = await post(1, retail({ ...reference.contributions[1], n: 9 }), "strict");
+    expect(underStrict.status).toBe(422);
+    expect(underStrict.jsonBody.details.required).toBe(10);
+  });
+
+  it("validates bodies, queries, keys and models", async () => {
+    const unknownField = await post(1, retail({ ...reference.contributions[1], respondents: [{ culture: 4 }] }));
+    expect(unknownField.status).toBe(400);
+    expect(JSON.stringify(unknownField.jsonBody.details)).toContain("respondents");
+    const outOfRange = await post(1, retail({ ...reference.contributions[1], enps: 140 }));
+    expect(outOfRange.jsonBody.details).toEqual([expect.objectContaining({ path: "enps" })]);
+    const unknownDimension = await post(1, retail({ ...reference.contributions[1], dimensions: { astrology: 50 } }));
+    expect(unknownDimension.status).toBe(400);
+    expect(unknownDimension.jsonBody.details[0].message).toContain('"astrology" is not in the model');
+    expect((await post(1, retail(reference.contributions[1]), "nowhere")).status).toBe(404);
+    expect((await pool("wave=2025")).jsonBody).toEqual({ error: "invalid-query", details: [{ path: "sector", message: expect.stringContaining("required") }] });
+    expect((await pool("sector=a/b")).status).toBe(400);
+    expect((await call(postBenchmark, "POST", "/api/benchmarks/default", { headers: readerOf(1), params: { id: "default" }, body: retail(reference.contributions[1]) })).status).toBe(403);
+    expect((await call(postBenchmark, "POST", "/api/benchmarks/default", { params: { id: "default" }, body: retail(reference.contributions[1]) })).status).toBe(401);
+    expect((await pool("sector=retail", {})).status).toBe(401);
+    expect((await call(deleteBenchmark, "DELETE", "/api/benchmarks/default", { headers: { "x-sym-key": READ_KEY }, params: { id: "default" } })).status).toBe(403);
+  });
+
+  it("logs tenants and models, never figures", async () => {
+    logLines.length = 0;
+    await post(1, retail({ ...reference.contributions[1], dimensions: { culture: 43.21 } }));
+    expect(logLines.join("\n")).toContain("org-1");
+    expect(logLines.join("\n")).not.toContain("43.21");
+  });
+});
