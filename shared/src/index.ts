@@ -115,7 +115,7 @@ export type { UnitAttributes } from "./linkage/unitAggregation";
 export { MAPPING_XML_ROOT, mappingToXml, mappingFromXml } from "./model/mappingXml";
 export { ColumnarPopulationAccumulator } from "./streaming/columnarAccumulator";
 export { resampleCorrelation } from "./linkage/weightedColumns";
-export { BenchmarkSectorSchema, BenchmarkWaveSchema, BenchmarkContributionSchema, checkContribution } from "./benchmark/contribution";
+export { BenchmarkSectorSchema, BenchmarkWaveSchema, BenchmarkContributionSchema, checkContribution, contributionThreshold } from "./benchmark/contribution";
 export type { BenchmarkContribution, BenchmarkContributionInput } from "./benchmark/contribution";
 export { MIN_BENCHMARK_ORGANISATIONS, BENCHMARK_PERCENTILES, latestContributions, summarisePool } from "./benchmark/pool";
 export type { PoolPercentiles, BenchmarkSummary, PooledContribution } from "./benchmark/pool";
