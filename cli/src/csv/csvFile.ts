@@ -12,6 +12,8 @@ export interface CsvPlan {
   readonly kinds: Uint8Array;
   /** Reads a numeric field that is not plain decimal text (throws on a bad value). */
   readonly readSlowNumber: SlowNumberReader;
+  /** Texts `readSlowNumber` reads as missing, recognised without decoding (optional shortcut). */
+  readonly nonAnswers?: readonly string[];
   /**
    * Called for each record; `values` and `texts` are reused afterwards. A `SymError` it throws with
    * `details.column` (1-based) gets the file, row, line, header and value added to its message.
@@ -82,7 +84,7 @@ export function readCsvFile(file: string, makePlan: (headers: string[], delimite
         }
       },
     };
-    parser = new RecordParser(delimiter, plan.kinds, sink, plan.readSlowNumber, 1);
+    parser = new RecordParser(delimiter, plan.kinds, sink, plan.readSlowNumber, 1, plan.nonAnswers);
 
     let start = headerEnd;
     try {

@@ -93,6 +93,7 @@ export class RecordParser {
   private readonly values: Float64Array;
   private readonly texts: string[];
   private readonly textCaches: TextCache[];
+  private readonly nonAnswerBytes: Buffer[];
   private readonly position: RecordPosition = { dataRow: 0, line: 1 };
   /** Line breaks seen inside quoted fields of the record being parsed. */
   private pendingLines = 0;
@@ -104,7 +105,10 @@ export class RecordParser {
     private readonly readSlowNumber: SlowNumberReader,
     /** Line of the file where the first record may start (after the header). */
     firstLine: number,
+    /** Texts meaning "no answer" (upper case ASCII), read as missing without decoding: NA, NSP… */
+    nonAnswers: readonly string[] = [],
   ) {
+    this.nonAnswerBytes = nonAnswers.filter((text) => text !== "" && /^[\x20-\x7e]+$/.test(text)).map((text) => Buffer.from(text.toUpperCase(), "latin1"));
     this.delimiter = delimiter.charCodeAt(0);
     // With `;` the comma is free to be the decimal separator (French exports); with `,` it cannot be.
     this.decimalComma = delimiter === ";";
@@ -202,7 +206,8 @@ export class RecordParser {
           // (integer·10^k + fraction) / 10^k is one correctly rounded division: the same double as Number(text).
           const magnitude = fractionDigits === 0 ? integer : (integer * scale + fraction) / scale;
           values[column] = negative ? -magnitude : magnitude;
-        } else this.storeText(kind, column, decode(buffer, fieldStart, fieldEnd));
+        } else if (this.isDeclaredNonAnswer(buffer, fieldStart, fieldEnd)) values[column] = Number.NaN;
+        else this.storeText(kind, column, decode(buffer, fieldStart, fieldEnd));
       } else {
         const fieldStart = offset;
         while (offset < end) {
@@ -227,6 +232,29 @@ export class RecordParser {
       this.position.line += this.pendingLines;
       return fieldEnd;
     }
+  }
+
+  /**
+   * True when the field's bytes are exactly one of the declared non-answers (ASCII, any case):
+   * they are missing without decoding a string. Anything else (spaces, quotes…) takes the slow
+   * path, whose reader applies the full rule.
+   */
+  private isDeclaredNonAnswer(buffer: Buffer, start: number, end: number): boolean {
+    const length = end - start;
+    for (const pattern of this.nonAnswerBytes) {
+      if (pattern.length !== length) continue;
+      let same = true;
+      for (let index = 0; index < length; index++) {
+        const byte = buffer[start + index];
+        // ASCII upper case: a–z → A–Z
+        if ((byte >= 0x61 && byte <= 0x7a ? byte - 0x20 : byte) !== pattern[index]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return true;
+    }
+    return false;
   }
 
   /** Offset of the quote closing a quoted field whose content starts at `from`, or −1. */

@@ -4,7 +4,7 @@ import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate,
 // matrix libraries (~0.3 s of CPU per thread) that reading a file never uses.
 import { SymError } from "../../../shared/src/errors";
 import { suggestMapping } from "../../../shared/src/model/headers";
-import { readAnswer } from "../../../shared/src/scale/answers";
+import { NON_ANSWERS, readAnswer } from "../../../shared/src/scale/answers";
 import { ColumnarPopulationAccumulator } from "../../../shared/src/streaming/columnarAccumulator";
 import { readCsvFile, type ProgressListener } from "../csv/csvFile";
 import type { Delimiter } from "../csv/delimiter";
@@ -57,6 +57,7 @@ export function readPopulationFile(source: PopulationSource, model: Model, onPro
       return {
         kinds: columns.kinds,
         readSlowNumber: readAnswer,
+        nonAnswers: NON_ANSWERS,
         record(values, texts) {
           fold.addRow(
             values,

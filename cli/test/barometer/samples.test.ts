@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { EN_CUSTOMERS, EN_EMPLOYEES, FR_CUSTOMERS, FR_EMPLOYEES, runCli } from "../support/cli";
 import { expectClose } from "../../../shared/test/streaming/expectClose";
@@ -186,6 +187,42 @@ describe("sym barometer options", () => {
     const normal = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS]);
     // 100·(x−1)/6 = (4/6)·100·(x−1)/4 for every answer, so every mean scales by 2/3.
     expect(wide.dimensions[0].employee.score).toBeCloseTo((normal.dimensions[0].employee.score * 4) / 6, 9);
+  });
+});
+
+describe("sym barometer --units", () => {
+  const EN_UNITS = path.join(__dirname, "..", "..", "..", "samples", "en", "units.csv");
+  const FR_UNITS = path.join(__dirname, "..", "..", "..", "samples", "fr", "units.csv");
+
+  it("marks each unit front office or support, from English and French units files alike", async () => {
+    const english = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--units", EN_UNITS]);
+    const french = await barometerJson(["--employees", FR_EMPLOYEES, "--customers", FR_CUSTOMERS, "--units", FR_UNITS, "--lang", "fr"]);
+    const unitsFile = fs.readFileSync(EN_UNITS, "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const kindOf = new Map(unitsFile.map(([unit, attribute]) => [unit, attribute]));
+    for (const unit of english.units) expect(unit.attribute).toBe(kindOf.get(unit.unit));
+    expect(english.units.filter((unit: { attribute: string }) => unit.attribute === "support").map((unit: { unit: string }) => unit.unit)).toContain("Payroll");
+    const count = (units: { attribute: string }[], kind: string) => units.filter((unit) => unit.attribute === kind).length;
+    expect(count(french.units, "support")).toBe(10);
+    expect(count(french.units, "front-office")).toBe(30);
+    expect(french.unitAttributes.support).toBe("Support et back-office");
+    expect(english.unmapped.units).toEqual([]);
+  });
+
+  it("shows the type in the table", async () => {
+    const run = await runCli(["barometer", "--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--units", EN_UNITS]);
+    expect(run.stdout).toMatch(/Payroll\s+Support and back office\s+\d+\s+[-+]?\d/);
+  });
+
+  it("refuses a units file with a bad number, and a missing one", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sym-units-")), "units.csv");
+    fs.writeFileSync(file, "unit,attribute,headcount,leavers\nLyon Part-Dieu,front-office,40,7\nPayroll,support,many,2\n");
+    const bad = await runCli(["barometer", "--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--units", file, "--json"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain('units.csv, data row 2 (file line 3), column "headcount", value "many"');
+    const missing = await runCli(["barometer", "--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--units", `${file}.nope`]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("file not found");
   });
 });
 

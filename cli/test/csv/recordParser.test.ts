@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { readAnswer } from "../../../shared/src";
+import { NON_ANSWERS, readAnswer } from "../../../shared/src";
 import { detectDelimiter } from "../../src/csv/delimiter";
 import { findHeaderEnd, splitHeaderLine } from "../../src/csv/headerLine";
 import { ColumnKind, FieldError, RecordParser, RecordShapeError } from "../../src/csv/recordParser";
@@ -100,6 +100,19 @@ describe("byte-level CSV records", () => {
       expect(fieldError.rawValue).toBe("abc");
       expect(fieldError.position).toEqual({ dataRow: 2, line: 3 });
     }
+  });
+
+  it("reads declared non-answers as missing without decoding them, in any case, and still refuses other text", () => {
+    const read: number[][] = [];
+    const parser = new RecordParser(",", Uint8Array.from([N, N, N, N]), { record: (values) => void read.push([...values]) }, readAnswer, 2, NON_ANSWERS);
+    const body = Buffer.from("na,NSP,n/a,#N/A\n1, nsp ,NA,2\n");
+    parser.parse(body, 0, body.length, true);
+    expect(read).toEqual([
+      [NaN, NaN, NaN, NaN],
+      [1, NaN, NaN, 2],
+    ]);
+    const bad = Buffer.from("NAX,1,1,1\n");
+    expect(() => new RecordParser(",", Uint8Array.from([N, N, N, N]), { record: () => undefined }, readAnswer, 2, NON_ANSWERS).parse(bad, 0, bad.length, true)).toThrow(FieldError);
   });
 
   it("refuses a record whose field count differs from the header's", () => {

@@ -116,7 +116,7 @@ export class ColumnarPopulationAccumulator {
    */
   addRow(values: ArrayLike<number>, unit?: string, manager?: string, wave?: string): void {
     const { itemColumns, itemReversed, itemStart, scores, scaleMin, scaleMax, span, normalisedTable: table, normalisedRow: row } = this;
-    const tableWidth = this.tableWidth;
+    const { tableWidth, complete, rowTotals } = this;
     let recommendation = Number.NaN;
     if (this.recommendationColumn >= 0) {
       recommendation = values[this.recommendationColumn];
@@ -150,11 +150,11 @@ export class ColumnarPopulationAccumulator {
       }
       scores[dimension] = present > 0 ? sum / present : Number.NaN;
       const itemCount = last - itemStart[dimension];
-      this.complete[dimension] = present === itemCount && itemCount > 1 ? 1 : 0;
-      this.rowTotals[dimension] = sum - 50 * itemCount;
+      complete[dimension] = present === itemCount && itemCount > 1 ? 1 : 0;
+      rowTotals[dimension] = sum - 50 * itemCount;
     }
     // Every answer of the row is valid: only now does it reach the α sums and the cell.
-    for (let dimension = 0; dimension < dimensionCount; dimension++) if (this.complete[dimension] === 1) this.addToAlpha(dimension);
+    for (let dimension = 0; dimension < dimensionCount; dimension++) if (complete[dimension] === 1) this.addToAlpha(dimension);
     this.addToCell(this.cellOf(unit ?? "", manager ?? "", wave ?? ""), recommendation);
   }
 
