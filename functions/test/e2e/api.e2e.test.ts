@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { computeBarometer, DEFAULT_MODEL, defaultModel } from "../../../shared/src";
+import { computeBarometer, DEFAULT_MODEL, defaultModel, runLinkage } from "../../../shared/src";
 import { startAzurite, type RunningAzurite } from "../../scripts/azurite";
 import { buildIfStale, DEV_HOST_ENTRY, root } from "../../scripts/build";
 import { syntheticPopulation } from "../support/aggregates";
 import { apiClient, waitForJob } from "../support/api";
+import { linkageRequest, syntheticUnits } from "../support/linkage";
 import { alive, freePort, spawnCollecting, type Spawned } from "../support/processes";
 
 /**
@@ -27,6 +28,7 @@ const appEnvironment = {
   SYM_KEYS: "",
   SYM_TEST_FAULTS: "1",
   SYM_MAX_PAYLOAD_BYTES: "262144",
+  SYM_LINKAGE_CHUNK_REPLICATES: "250",
 };
 
 /** Log lines in which the worker reports a job as succeeded, per job id. */
@@ -266,4 +268,45 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
     writeFileSync(path.join(root, "test-artifacts", "api-load.txt"), `${new Date().toISOString()} ${line}\n`);
     expect(latencies.length).toBeGreaterThan(20);
   }, 180_000);
+
+  describe("linkage jobs on two worker threads", () => {
+    const linkagePayload = linkageRequest(syntheticUnits(120, 5), 2000, 3);
+    const expectedLinkage = JSON.parse(JSON.stringify(runLinkage(linkagePayload)));
+    const chunkLines = (output: string, id: string) => [...output.matchAll(new RegExp(`"worker":(\\d+),"message":"job ${id} chunk (\\d+) running`, "g"))];
+
+    it("fans a linkage job out over both threads and returns runLinkage's result, with progress along the way", async () => {
+      const host = hosts[hosts.length - 1];
+      const submitted = await request("POST", "/api/jobs", { headers: reader, body: { kind: "linkage", payload: linkagePayload } });
+      expect(submitted.status).toBe(202);
+      const id = submitted.body.id as string;
+      const progress = new Set<number>();
+      let job: any;
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+        job = (await request("GET", `/api/jobs/${id}`, { headers: reader })).body;
+        progress.add(job.progress);
+        if (job.status === "succeeded" || job.status === "failed") break;
+      }
+      expect(job).toMatchObject({ status: "succeeded", progress: 100, chunks: { total: 8, done: 8 } });
+      expect(job.result).toEqual(expectedLinkage);
+      expect([...progress].some((value) => value > 0 && value < 100)).toBe(true);
+      const lines = chunkLines(host.output(), id);
+      expect(new Set(lines.map((line) => line[2])).size).toBe(8);
+      expect(new Set(lines.map((line) => line[1]))).toEqual(new Set(["0", "1"]));
+    }, 90_000);
+
+    it("finishes a linkage job with the same numbers after the dev host is SIGKILLed mid-chunks", async () => {
+      const victim = hosts[hosts.length - 1];
+      const submitted = await request("POST", "/api/jobs", { headers: reader, body: { kind: "linkage", payload: linkagePayload, testFault: { delayMs: 700 } } });
+      const id = submitted.body.id as string;
+      await victim.waitFor(new RegExp(`job ${id} chunk \\d+ running`), 20_000);
+      victim.process.kill("SIGKILL");
+      await victim.exited();
+      await startHost();
+      const job = await waitForJob(request, id, READ_KEY, 60_000);
+      expect(job.status).toBe("succeeded");
+      expect(job.result).toEqual(expectedLinkage);
+      const output = hosts.map((host) => host.output()).join("\n");
+      expect(completionsById(output).get(id)).toBe(1);
+    }, 90_000);
+  });
 });
