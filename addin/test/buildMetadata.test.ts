@@ -81,6 +81,15 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     parameters: [["x", "any", "matrix", false], ["y", "any", "matrix", false], ["method", "string", "scalar", true], ["confidence", "number", "scalar", true]],
     result: "matrix",
   },
+  DRIVERS: {
+    parameters: [
+      ["employee_dimension_scores", "any", "matrix", false],
+      ["outcome", "any", "matrix", false],
+      ["bootstrap", "number", "scalar", true],
+      ["seed", "number", "scalar", true],
+    ],
+    result: "matrix",
+  },
   TURNOVER: { parameters: [["leavers", "number", "scalar", false], ["average_headcount", "number", "scalar", false]], result: "scalar" },
   TURNOVERCOST: {
     parameters: [["leavers", "number", "scalar", false], ["annual_salary", "number", "scalar", false], ["cost_ratio", "number", "scalar", true]],
@@ -124,6 +133,7 @@ describe("French functions.fr.json", () => {
     expect(french.functions.map((fn) => fn.id)).toEqual(english.functions.map((fn) => fn.id));
     const byId = new Map(french.functions.map((fn) => [fn.id, fn]));
     expect(byId.get("SYMGAP")!.name).toBe("ECARTSYM");
+    expect(byId.get("DRIVERS")!.name).toBe("MOTEURS");
     expect(byId.get("BYGROUP")!.name).toBe("PARGROUPE");
     expect(new Set(french.functions.map((fn) => fn.name)).size).toBe(french.functions.length);
     for (const fn of french.functions) {

@@ -15,6 +15,7 @@ import {
   alphaOfRange,
   correlationOfRanges,
   correlationTestOfRanges,
+  driversOfRanges,
   favourableShareOfRange,
   gapOfRanges,
   gapTestOfRanges,
@@ -258,4 +259,25 @@ export function turnover(leavers: number, average_headcount: number): number {
  */
 export function turnovercost(leavers: number, annual_salary: number, cost_ratio?: number): number {
   return withExcelErrors(() => turnoverCost(leavers, annual_salary, orDefault(cost_ratio, DEFAULT_COST_RATIO)));
+}
+
+/**
+ * Key drivers across units: relative weights (Johnson 2000) of employee dimension scores on an outcome, their shares of R² and bootstrap intervals. #N/A under 25 units.
+ * @customfunction DRIVERS
+ * @param employee_dimension_scores Dimension scores, one row per unit and one column per dimension (an optional header row names them).
+ * @param outcome Outcome per unit (customer NPS, turnover…), one column aligned with the scores.
+ * @param bootstrap Bootstrap replicates over units for the intervals (default 1000; 0 for none).
+ * @param seed Seed of the bootstrap: the same seed gives the same intervals (default 1).
+ * @returns One row per dimension: header or column number, raw weight, share of R², interval low, interval high.
+ */
+export function drivers(employee_dimension_scores: any[][], outcome: any[][], bootstrap?: number, seed?: number): any[][] {
+  return withExcelErrors(() =>
+    driversOfRanges(employee_dimension_scores, outcome, { bootstrap: orDefault(bootstrap, 1000), seed: orDefault(seed, 1) }).drivers.map((driver) => [
+      driver.dimension,
+      driver.weight,
+      driver.share,
+      driver.low ?? "",
+      driver.high ?? "",
+    ]),
+  );
 }
