@@ -121,3 +121,5 @@ export { MIN_BENCHMARK_ORGANISATIONS, BENCHMARK_PERCENTILES, latestContributions
 export type { PoolPercentiles, BenchmarkSummary, PooledContribution } from "./benchmark/pool";
 export { percentileRank, percentileRanks } from "./benchmark/percentileRank";
 export type { PercentileRank, BenchmarkRanks } from "./benchmark/percentileRank";
+export { DEFAULT_MIN_DRIVER_UNITS, driversOfRanges } from "./ranges/driverRange";
+export type { DriverOfRange, DriversOfRanges, DriversOptions } from "./ranges/driverRange";
