@@ -12,7 +12,7 @@
  *
  * The effects built in are the ones the barometer should find: units whose employees score higher
  * also have happier customers and a higher NPS (Harter et al. 2002 report unit-level correlations
- * around .3, so the link is moderate, not deterministic); recognition and the physical environment
+ * around .3, so the link is moderate, about .4 here, not deterministic); recognition and the physical environment
  * carry real gaps (employees score them well below customers: seeds 001 and 002); support units
  * feel less recognised and informed (seed 003); a few units have under 5 respondents so that
  * confidentiality suppression shows.
@@ -88,6 +88,17 @@ function seededRandom(seed) {
 
 const clamp = (value, low, high) => (value < low ? low : value > high ? high : value);
 
+/**
+ * A unit's latent effects: a shared quality (good management shows in both populations) plus what
+ * is the employees' own and the customers' own (location, clientele…). With these weights the
+ * unit-level correlation of employee and customer scores is about .4, in line with the moderate
+ * observed correlations of Harter, Schmidt & Hayes (2002), not a deterministic link.
+ */
+function unitEffects(random) {
+  const quality = random.normal();
+  return { quality, employeeLevel: 0.45 * quality + 0.4 * random.normal(), customerLevel: 0.3 * quality + 0.45 * random.normal() };
+}
+
 /** The units: names in both languages, kind, latent quality (drives both populations), sizes. */
 function buildUnits(random, options) {
   const units = [];
@@ -96,7 +107,7 @@ function buildUnits(random, options) {
     for (let index = 0; index < count; index++) {
       const support = index % 5 === 4;
       const name = `U${String(index + 1).padStart(5, "0")}`;
-      units.push({ en: name, fr: name, support, quality: random.normal(), employees: 0, customers: 0 });
+      units.push({ en: name, fr: name, support, ...unitEffects(random), employees: 0, customers: 0 });
     }
     // Spread respondents at random (multinomial), so unit sizes vary like real ones.
     for (let index = 0; index < options.employees; index++) units[random.integer(0, count - 1)].employees++;
@@ -105,11 +116,11 @@ function buildUnits(random, options) {
   }
   STORES.forEach((store, index) => {
     const tiny = index === 26 || index === 29; // Annecy and Amiens: under the confidentiality threshold
-    units.push({ en: store, fr: store, support: false, quality: random.normal(), employees: tiny ? random.integer(2, 4) : random.integer(30, 45), customers: random.integer(60, 140) });
+    units.push({ en: store, fr: store, support: false, ...unitEffects(random), employees: tiny ? random.integer(2, 4) : random.integer(30, 45), customers: random.integer(60, 140) });
   });
   SUPPORT_UNITS.forEach(([en, fr], index) => {
     const tiny = index === 9; // Quality: two people
-    units.push({ en, fr, support: true, quality: random.normal(), employees: tiny ? 2 : random.integer(20, 35), customers: 0 });
+    units.push({ en, fr, support: true, ...unitEffects(random), employees: tiny ? 2 : random.integer(20, 35), customers: 0 });
   });
   return units;
 }
@@ -189,7 +200,7 @@ function writeEmployees(file, language, units, random, options) {
     for (let index = 0; index < unit.employees; index++) {
       respondent++;
       const person = 0.55 * random.normal(); // how this employee feels overall
-      const level = 3.55 + 0.45 * unit.quality + person;
+      const level = 3.55 + unit.employeeLevel + person;
       const fields = [];
       if (!options.plain) {
         const tenure = clamp(Math.abs(random.normal()) * 6, 0.1, 38).toFixed(1);
@@ -204,7 +215,7 @@ function writeEmployees(file, language, units, random, options) {
           fields.push(value);
         }
       }
-      fields.push(recommendation(random, 6.9 + 1.6 * (0.45 * unit.quality + person), 0.04));
+      fields.push(recommendation(random, 7.1 + 1.6 * (unit.employeeLevel + person), 0.04));
       if (options.plain) fields.push(unitName, `M${String(unitIndex * 4 + (index % 4) + 1).padStart(6, "0")}`);
       writer.line(fields.join(delimiter));
     }
@@ -224,7 +235,7 @@ function writeCustomers(file, language, units, random, options) {
     for (let index = 0; index < unit.customers; index++) {
       respondent++;
       const person = 0.5 * random.normal();
-      const level = 3.65 + 0.3 * unit.quality + person;
+      const level = 3.4 + unit.customerLevel + person;
       const fields = [];
       if (!options.plain) {
         const day = 1 + ((respondent * 7) % 28);
@@ -235,7 +246,7 @@ function writeCustomers(file, language, units, random, options) {
         const dimensionLevel = level + (CUSTOMER_EFFECT[id] ?? 0);
         for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) fields.push(answer(random, dimensionLevel, nonAnswer));
       }
-      fields.push(recommendation(random, 7.4 + 1.5 * (0.3 * unit.quality + person), 0.03));
+      fields.push(recommendation(random, 7.4 + 1.5 * (unit.customerLevel + person), 0.03));
       if (options.plain) fields.push(unitName);
       writer.line(fields.join(delimiter));
     }
@@ -243,7 +254,7 @@ function writeCustomers(file, language, units, random, options) {
   writer.close();
 }
 
-/** Unit attributes: kind, headcount (respondents ÷ response rate), leavers (fewer where quality is high), salary. */
+/** Unit attributes: kind, headcount (respondents ÷ response rate), leavers (fewer where employees fare better), salary. */
 function writeUnits(file, language, units, random) {
   const delimiter = language === "fr" ? ";" : ",";
   const headers = language === "fr" ? ["unité", "type", "effectif", "départs", "salaire_annuel_moyen"] : ["unit", "attribute", "headcount", "leavers", "average_salary"];
@@ -251,7 +262,7 @@ function writeUnits(file, language, units, random) {
   writer.line(headers.join(delimiter));
   for (const unit of units) {
     const headcount = Math.max(unit.employees, Math.round(unit.employees / (0.72 + 0.15 * random.uniform())));
-    const turnoverRate = clamp(0.24 - 0.06 * unit.quality + 0.04 * random.normal(), 0.03, 0.6);
+    const turnoverRate = clamp(0.24 - 0.1 * unit.employeeLevel + 0.04 * random.normal(), 0.03, 0.6); // unhappier staff leave more
     const leavers = Math.round(headcount * turnoverRate);
     const salary = (unit.support ? 33500 : 27200) + 1800 * random.normal();
     const salaryText = language === "fr" ? salary.toFixed(2).replace(".", ",") : salary.toFixed(2);
