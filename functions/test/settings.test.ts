@@ -22,6 +22,9 @@ describe("settings", () => {
     expect(settings.maxPayloadBytes).toBe(2000);
     expect(settings.storageConnection).toBe(DEVELOPMENT_STORAGE);
     expect(settings.testFaults).toBe(false);
+    expect(settings.linkageChunkReplicates).toBe(1000);
+    expect(readSettings({ SYM_LINKAGE_CHUNK_REPLICATES: "250" }, directory).linkageChunkReplicates).toBe(250);
+    expect(() => readSettings({ SYM_LINKAGE_CHUNK_REPLICATES: "2.5" }, directory)).toThrow(/SYM_LINKAGE_CHUNK_REPLICATES must be a positive whole number/);
   });
 
   it("adds the keys of SYM_KEYS with their tenants and rejects a malformed list", () => {
