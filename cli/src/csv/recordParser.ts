@@ -156,6 +156,13 @@ export class RecordParser {
     let offset = start;
     let column = 0;
     for (;;) {
+      // Runs of one-digit answers followed by a delimiter, the bulk of a survey export: two bytes a field.
+      while (column < columnCount && kinds[column] === NUMERIC && offset + 1 < end) {
+        const digit = buffer[offset] - ZERO;
+        if (digit < 0 || digit > 9 || buffer[offset + 1] !== delimiter) break;
+        values[column++] = digit;
+        offset += 2;
+      }
       const kind = column < columnCount ? kinds[column] : SKIP;
       let fieldEnd: number;
       if (offset < end && buffer[offset] === QUOTE) {
