@@ -142,7 +142,7 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   let running = 1;
   for (let rank = m; rank >= 1; rank--) {
     const index = order[rank - 1];
-    running = Math.min(running, pValues[index] * (m / rank) // m/rank ≥ 1 keeps q ≥ p after rounding);
+    running = Math.min(running, pValues[index] * (m / rank)); // m/rank ≥ 1 keeps q ≥ p after rounding
     adjusted[index] = running;
   }
   return adjusted;
