@@ -34,9 +34,11 @@ export function unitRowsFromAggregates(
   attributes: readonly UnitAttributes[] = [],
 ): UnitRow[] {
   const employeeWaves = Object.keys(employees.waves ?? {});
+  // Customers surveyed without waves are matched to every employee wave of their unit.
+  const customersHaveWaves = Object.keys(customers.waves ?? {}).length > 0;
   const layers: { wave?: string; employees: Record<string, GroupAggregate>; customers: Record<string, GroupAggregate> }[] =
     employeeWaves.length > 0
-      ? employeeWaves.map((wave) => ({ wave, employees: employees.waves[wave], customers: customers.waves?.[wave] ?? {} }))
+      ? employeeWaves.map((wave) => ({ wave, employees: employees.waves[wave], customers: customersHaveWaves ? customers.waves[wave] ?? {} : customers.units ?? {} }))
       : [{ employees: employees.units ?? {}, customers: customers.units ?? {} }];
   const attributeOf = new Map(attributes.map((row) => [`${row.unit}\u0000${row.wave ?? ""}`, row]));
   const rows: UnitRow[] = [];
