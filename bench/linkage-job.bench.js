@@ -11,10 +11,11 @@
  *
  *   node bench/linkage-job.bench.js [UNITS=1000] [REPLICATES=10000] [REPEATS=2]
  *
- * bench/run.js calls `run(context)`, which resolves to `{ rows, checks }`.
+ * bench/run.js calls `run(context)`, which returns `{ rows, checks }` as its other benches do: it
+ * runs this file in a child process (`--json`) and waits for it. `measure(context)` is the same
+ * measurement as a promise, in this process.
  */
-const path = require("node:path");
-const { spawn } = require("node:child_process");
+const { spawn, spawnSync } = require("node:child_process");
 const { startAzurite, stopChild } = require("../functions/scripts/azurite.js");
 const { buildIfStale, DEV_HOST_ENTRY, root } = require("../functions/scripts/build.js");
 
@@ -135,11 +136,11 @@ async function measure(workers, payload, repeats, log) {
   }
 }
 
-async function run(context = {}) {
+async function measureJobs(context = {}, out = process.stdout) {
   const log = context.log ?? ((message) => process.stderr.write(`${message}\n`));
-  const units = Number(context.units ?? process.argv[2] ?? 1000);
-  const replicates = Number(context.replicates ?? process.argv[3] ?? 10000);
-  const repeats = Number(context.repeats ?? process.argv[4] ?? 2);
+  const units = Number(context.units ?? 1000);
+  const replicates = Number(context.replicates ?? 10000);
+  const repeats = Number(context.repeats ?? 2);
   if (!(units >= 10 && units <= 20000) || !(replicates >= 0 && replicates <= 100000) || !(repeats >= 1 && repeats <= 5)) {
     throw new Error("units must be 10–20,000, replicates 0–100,000 and repeats 1–5");
   }
@@ -150,7 +151,7 @@ async function run(context = {}) {
   const speedUp = one.seconds / two.seconds;
   const identical = JSON.stringify(one.result) === JSON.stringify(two.result);
   const size = `${units.toLocaleString("en")} units, ${X_NAMES.length} x × ${Y_NAMES.length} y, both methods, B = ${replicates.toLocaleString("en")}`;
-  process.stdout.write(
+  out.write(
     `\nLinkage job through the API (${size}, chunks of ${CHUNK_REPLICATES.toLocaleString("en")}, best of ${repeats}):\n` +
       `  1 worker : ${one.seconds.toFixed(2)} s from submission to result (chunk phase ${one.chunkSeconds.toFixed(2)} s)\n` +
       `  2 workers: ${two.seconds.toFixed(2)} s from submission to result (chunk phase ${two.chunkSeconds.toFixed(2)} s; chunks ran on ${two.threads} threads)\n` +
@@ -169,12 +170,26 @@ async function run(context = {}) {
   };
 }
 
-module.exports = { name: "linkage-job", description: "linkage job through the API, 1 versus 2 dev-host workers", run, makeUnits };
+/** Synchronous entry for bench/run.js: the measurement in a child process, its `{ rows, checks }` back. */
+function run(context = {}) {
+  const args = [__filename, "--json", String(context.units ?? 1000), String(context.replicates ?? 10000), String(context.repeats ?? 2)];
+  const child = spawnSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 30 * 60 * 1000, maxBuffer: 1 << 26 });
+  if (context.log) context.log(child.stderr.trimEnd());
+  else process.stderr.write(child.stderr);
+  if (child.status !== 0) throw new Error(`linkage job bench failed (${child.status ?? child.signal}):\n${child.stderr.slice(-2000)}`);
+  return JSON.parse(child.stdout.trim().split("\n").pop());
+}
+
+module.exports = { name: "linkage-job", description: "linkage job through the API, 1 versus 2 dev-host workers", run, measure: measureJobs, makeUnits };
 
 if (require.main === module) {
-  run().then(
-    ({ checks }) => {
-      for (const check of checks) process.stdout.write(`${check.ok ? "PASS" : "MISS"}  ${check.label}\n`);
+  const json = process.argv[2] === "--json";
+  const [units, replicates, repeats] = process.argv.slice(json ? 3 : 2).map(Number);
+  const context = { units: units || 1000, replicates: Number.isFinite(replicates) ? replicates : 10000, repeats: repeats || 2 };
+  measureJobs(context, json ? process.stderr : process.stdout).then(
+    (outcome) => {
+      if (json) process.stdout.write(`${JSON.stringify(outcome)}\n`);
+      else for (const check of outcome.checks) process.stdout.write(`${check.ok ? "PASS" : "MISS"}  ${check.label}\n`);
     },
     (error) => {
       console.error(error);
