@@ -90,6 +90,8 @@ function failureOf(error: unknown): JobError | undefined {
  * Processes one delivery of a job message, idempotently (queue delivery is at-least-once).
  *
  * - Unknown or finished jobs: the message is dropped.
+ * - Fan-out kinds (jobs/fanOut.ts): the job's own message splits it and enqueues its chunks; a
+ *   `{jobId, chunk}` message computes one chunk, and the delivery finishing the last one merges.
  * - Deterministic failures (invalid payload, unknown model, engine errors): `failed` at once.
  * - Other errors (storage, crashes): rethrown so the host redelivers after the visibility
  *   timeout; the error is kept on the job, and the last allowed delivery (`maxDequeueCount`)
