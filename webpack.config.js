@@ -8,7 +8,8 @@
  *   npm run start:addin                 → https://localhost:3000 (office-addin-dev-certs)
  *   npm run start:addin -- --env http   → http://localhost:3000 (also the fallback without certificates)
  *
- * ADDIN_PORT changes the dev server port (default 3000).
+ * ADDIN_PORT changes the dev server port (default 3000). The dev server also serves samples/ at
+ * /samples, which the browser preview loads.
  */
 const fs = require("fs");
 const path = require("path");
@@ -176,7 +177,8 @@ const config = async (env = {}, argv = {}) => {
     devServer: {
       port,
       host: "localhost",
-      static: false,
+      // The browser preview (taskpane.html outside Office) reads the bundled samples from /samples.
+      static: [{ directory: path.resolve(__dirname, "samples"), publicPath: "/samples", watch: false }],
       hot: false,
       liveReload: true,
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -3,18 +3,22 @@ import type { NamedRange, WorkbookPort } from "../workbook/WorkbookPort";
 import { AREA_NAME, type BarometerLayout } from "./layout";
 
 /**
- * Writes a BarometerLayout so that running it again updates in place: the generated area is
- * remembered as the workbook name `SymBarometerArea`; a rebuild renames that sheet when the
- * language changed, clears only that area, refuses to overwrite cells the user typed where the
- * new area grows, replaces the charts by name and redefines the name. Nothing is duplicated.
+ * Writes a generated sheet (the Barometer, the Linkage sheet) so that running it again updates in
+ * place: the generated area is remembered as a workbook name (`SymBarometerArea`,
+ * `SymLinkageArea`); a rebuild renames that sheet when the language changed, clears only that
+ * area, refuses to overwrite cells the user typed where the new area grows, replaces the charts
+ * by name and redefines the name. Nothing is duplicated.
  */
+
+/** What `applyLayout` writes: the parts every generated sheet layout has. */
+export type SheetLayout = Pick<BarometerLayout, "sheetName" | "area" | "blocks" | "numberFormats" | "conditionalFormats" | "charts">;
 
 export class AreaOccupiedError extends Error {
   constructor(
     readonly sheet: string,
     readonly cell: string,
   ) {
-    super(`The Barometer needs the cells up to ${cell} on sheet "${sheet}", and ${cell} holds your data: move it below or to the right, then build again`);
+    super(`The generated sheet needs the cells up to ${cell} on sheet "${sheet}", and ${cell} holds your data: move it below or to the right, then build again`);
     this.name = "AreaOccupiedError";
   }
 }
@@ -37,8 +41,8 @@ async function checkAreaFree(port: WorkbookPort, sheet: string, area: RangeAddre
   }
 }
 
-export async function applyLayout(port: WorkbookPort, layout: BarometerLayout): Promise<NamedRange> {
-  const previous = await port.getNamedRange(AREA_NAME);
+export async function applyLayout(port: WorkbookPort, layout: SheetLayout, areaName = AREA_NAME): Promise<NamedRange> {
+  const previous = await port.getNamedRange(areaName);
   await port.ensureSheet(layout.sheetName, previous?.sheet);
   const previousArea = previous ? parseRange(previous.address) : undefined;
   if (previous) await port.clearRange(layout.sheetName, previous.address);
@@ -51,7 +55,7 @@ export async function applyLayout(port: WorkbookPort, layout: BarometerLayout): 
   for (const chart of layout.charts) await port.upsertChart(layout.sheetName, chart);
 
   const area: NamedRange = { sheet: layout.sheetName, address: rangeText(layout.area) };
-  await port.setNamedRange(AREA_NAME, area);
+  await port.setNamedRange(areaName, area);
   await port.activateSheet(layout.sheetName);
   return area;
 }

@@ -15,7 +15,8 @@ import type { SourceGeometry } from "./sourceGeometry";
 /**
  * Reads a population's mapped columns once, in chunks, and folds them into the engine's
  * PopulationAccumulator: every answer is checked (a bad cell stops the build with its row and
- * column), and the distinct units and managers size the heat maps.
+ * column), and the distinct units and managers size the heat maps. A wave column, when mapped,
+ * labels the unit aggregates per wave (the linkage's lag needs them).
  */
 
 export interface PopulationScan {
@@ -55,7 +56,8 @@ export async function scanPopulation(
   const recommendation = columns.find((column) => column.role === "recommendation" && indexOf(column) >= 0);
   const unit = columns.find((column) => column.role === "unit" && indexOf(column) >= 0);
   const manager = columns.find((column) => column.role === "manager" && indexOf(column) >= 0);
-  const used = [...items, recommendation, unit, manager].filter((column): column is ColumnMapping => column !== undefined);
+  const wave = columns.find((column) => column.role === "wave" && indexOf(column) >= 0);
+  const used = [...items, recommendation, unit, manager, wave].filter((column): column is ColumnMapping => column !== undefined);
   if (used.length === 0) return { population, aggregate: new PopulationAccumulator({ population, scale, items: [] }).result(), respondents: 0, units: [], managers: [] };
 
   // Only the span of mapped columns is read; positions inside the rows are relative to its left edge.
@@ -92,8 +94,9 @@ export async function scanPopulation(
           }
           const unitLabel = unit ? label(row[indexOf(unit) - left]) : undefined;
           const managerLabel = manager ? label(row[indexOf(manager) - left]) : undefined;
+          const waveLabel = wave ? label(row[indexOf(wave) - left]) : undefined;
           current = -1;
-          accumulator.addRow(numbers, unitLabel, managerLabel);
+          accumulator.addRow(numbers, unitLabel, managerLabel, waveLabel);
           if (unitLabel) units.add(unitLabel);
           if (managerLabel) managers.add(managerLabel);
           respondents += 1;

@@ -34,9 +34,9 @@ export interface ChartSeries {
 export interface ChartSpec {
   /** Charts are found again by name on rebuild: one name, one chart. */
   readonly name: string;
-  readonly kind: "radar" | "bar";
+  readonly kind: "radar" | "bar" | "scatter";
   readonly title: string;
-  /** Sheet-local address of the category labels (one column). */
+  /** Sheet-local address of the category labels (one column); for a scatter chart, the x values. */
   readonly categories: string;
   readonly series: readonly ChartSeries[];
   /** Sheet-local cell range the chart covers. */

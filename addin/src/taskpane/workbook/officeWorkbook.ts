@@ -28,6 +28,9 @@ function fill<T>(address: string, value: T): T[][] {
   return Array.from({ length: size.rows }, () => Array.from({ length: size.columns }, () => value));
 }
 
+/** Excel's chart type for each chart kind the pane draws (a scatter's x values are its "categories"). */
+const CHART_TYPES: Record<ChartSpec["kind"], "Radar" | "BarClustered" | "XYScatter"> = { radar: "Radar", bar: "BarClustered", scatter: "XYScatter" };
+
 export class OfficeWorkbook implements WorkbookPort {
   constructor(private readonly run: ExcelRun = defaultRun) {}
 
@@ -149,7 +152,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       if (!existing.isNullObject) existing.delete();
       const categories = worksheet.getRange(spec.categories);
-      const chart = worksheet.charts.add(spec.kind === "radar" ? "Radar" : "BarClustered", worksheet.getRange(spec.series[0].values), "Columns");
+      const chart = worksheet.charts.add(CHART_TYPES[spec.kind], worksheet.getRange(spec.series[0].values), "Columns");
       chart.name = spec.name;
       chart.title.text = spec.title;
       const first = chart.series.getItemAt(0);
