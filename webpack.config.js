@@ -121,6 +121,8 @@ const config = async (env = {}, argv = {}) => {
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: "./addin/src/taskpane/index.tsx",
+      // The task pane's Linkage runs here, off the pane's thread (new Worker("linkageWorker.js")).
+      linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
     },
     output: {
       path: OUTPUT,

@@ -19,7 +19,7 @@ module.exports = (env = {}, argv = {}) => ({
   mode: argv.mode === "production" ? "production" : "development",
   devtool: false,
   context: ROOT,
-  entry: { taskpane: "./addin/src/taskpane/index.tsx" },
+  entry: { taskpane: "./addin/src/taskpane/index.tsx", linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts" },
   output: {
     path: process.env.PREVIEW_OUTPUT || path.join(os.tmpdir(), "symmetry-barometer-preview"),
     filename: "[name].js",

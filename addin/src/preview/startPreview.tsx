@@ -8,6 +8,7 @@ import { MemoryWorkbook } from "../taskpane/workbook/memoryWorkbook";
 import type { CustomFunction } from "../taskpane/workbook/formula/evaluate";
 import type { CellValue } from "../taskpane/workbook/WorkbookPort";
 import { BarometerPreview } from "./components/BarometerPreview";
+import { LinkagePreview } from "./components/LinkagePreview";
 import { parseCsv } from "./csv";
 import { syntheticSurvey } from "./syntheticSurvey";
 
@@ -77,6 +78,7 @@ export async function startPreview(container: HTMLElement): Promise<void> {
         store={window.localStorage}
         banner={banner}
         renderBuilt={(result, paneLanguage) => <BarometerPreview workbook={workbook} result={result} language={paneLanguage} supportUnits={supportUnits} />}
+        renderLinked={(outcome, paneLanguage) => <LinkagePreview workbook={workbook} outcome={outcome} language={paneLanguage} />}
       />
     </FluentProvider>,
   );

@@ -11,15 +11,17 @@ export interface SheetGridProps {
   readonly numberFormat: (row: number, column: number) => string | undefined;
   readonly formula: (row: number, column: number) => string | undefined;
   readonly rules: readonly ConditionalFormatRule[];
+  /** Test id of the table (two grids can be on the page). */
+  readonly testId?: string;
 }
 
 /** The generated sheet as Excel would show it: column letters, row numbers, formatted values, conditional colours. */
-export function SheetGrid({ caption, area, values, numberFormat, formula, rules }: SheetGridProps): React.ReactElement {
+export function SheetGrid({ caption, area, values, numberFormat, formula, rules, testId = "sheet-grid" }: SheetGridProps): React.ReactElement {
   const columns = Array.from({ length: area.right - area.left + 1 }, (_, index) => area.left + index);
   const parsedRules = React.useMemo(() => rules.map((rule) => ({ rule, range: parseRange(rule.address) })), [rules]);
   return (
     <div className="sym-sheet" role="region" aria-label={caption} tabIndex={0}>
-      <table data-testid="sheet-grid">
+      <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -5,6 +5,7 @@ import { scanPopulation, type PopulationScan } from "../data/scanPopulation";
 import type { ChunkProgress } from "../data/readInChunks";
 import { applyLayout } from "./applyLayout";
 import { barometerLayout, type BarometerLayout } from "./layout";
+import type { BenchmarkColumn } from "../benchmark/benchmarkPool";
 
 /**
  * "Build barometer": locate both sources, read and check every mapped answer in chunks, then
@@ -19,6 +20,8 @@ export interface BuildOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: BuildProgress) => void;
   readonly maxCellsPerChunk?: number;
+  /** The benchmark pool's percentile column, asked once the data is read (null: no pool configured). */
+  readonly benchmark?: (employees: PopulationScan, customers: PopulationScan) => Promise<BenchmarkColumn | null>;
 }
 
 export interface BuildResult {
@@ -26,6 +29,7 @@ export interface BuildResult {
   readonly layout: BarometerLayout;
   readonly employees: PopulationScan;
   readonly customers: PopulationScan;
+  readonly benchmark?: BenchmarkColumn;
 }
 
 export class ConfidentialityError extends Error {
@@ -48,7 +52,9 @@ export async function buildBarometer(port: WorkbookPort, mapping: Mapping, model
   const minimum = { ...model.thresholds, ...mapping.thresholds }.minGroupSize;
   if (employees.respondents < minimum) throw new ConfidentialityError(employees.respondents, minimum);
   options.onProgress?.({ stage: "writing", rowsRead: 0, totalRows: 1 });
+  const benchmark = (await options.benchmark?.(employees, customers)) ?? undefined;
   const layout = barometerLayout({
+    ...(benchmark ? { benchmark } : {}),
     mapping,
     model,
     language,
@@ -59,5 +65,5 @@ export async function buildBarometer(port: WorkbookPort, mapping: Mapping, model
   });
   const area = await applyLayout(port, layout);
   options.onProgress?.({ stage: "writing", rowsRead: 1, totalRows: 1 });
-  return { area, layout, employees, customers };
+  return { area, layout, employees, customers, ...(benchmark ? { benchmark } : {}) };
 }

@@ -56,6 +56,8 @@ export interface LayoutInput {
   /** Distinct non-blank units and managers among employees: rows reserved for BYGROUP's spill. */
   readonly unitCount: number;
   readonly managerCount: number;
+  /** Percentile ranks in the benchmark pool (issue 8), written as values in column K. */
+  readonly benchmark?: { readonly header: string; readonly cells: Readonly<Record<string, CellValue>> };
 }
 
 export const AREA_NAME = "SymBarometerArea";
@@ -192,7 +194,12 @@ export function barometerLayout(input: LayoutInput): BarometerLayout {
   if (!byUnit && !byManager) bottom = lastDimensionRow;
   row = bottom;
 
-  const area: RangeAddress = { top: 0, left: 0, bottom: row, right: 9 };
+  if (input.benchmark && paired.length > 0) {
+    blocks.push({ topLeft: "K10", values: [[input.benchmark.header]] });
+    blocks.push({ topLeft: `K${firstDimensionRow + 1}`, values: paired.map((dimension) => [input.benchmark!.cells[dimension.id] ?? null]) });
+    numberFormats.push({ address: `K${firstDimensionRow + 1}:K${lastDimensionRow + 1}`, format: "0" });
+  }
+  const area: RangeAddress = { top: 0, left: 0, bottom: row, right: input.benchmark ? 10 : 9 };
   blocks.unshift({
     topLeft: "A1",
     values: [

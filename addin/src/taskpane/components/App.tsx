@@ -16,6 +16,13 @@ import { MappingGrid } from "./MappingGrid";
 import { ModelPanel } from "./ModelPanel";
 import { SourcePicker, type SourceChoices } from "./SourcePicker";
 import { UnitsMapping } from "./UnitsMapping";
+import { LinkagePanel } from "./LinkagePanel";
+import { BenchmarkPanel } from "./BenchmarkPanel";
+import { suggestUnitsColumns } from "../mapping/unitsColumns";
+import { DEFAULT_LINKAGE_CHOICES, defaultSelection, linkageMetrics, type LinkageChoices } from "../linkage/linkageRequest";
+import { runLinkageAction, type LinkageOutcome, type LinkageProgress } from "../linkage/runLinkageAction";
+import type { WorkerLike } from "../linkage/runners";
+import { benchmarkColumn, contributionOf, fetchPool, organisationFigures, postContribution } from "../benchmark/benchmarkPool";
 
 export interface AppProps {
   readonly port: WorkbookPort;
@@ -26,6 +33,10 @@ export interface AppProps {
   readonly fetchFunction?: typeof fetch;
   /** Rendered under the pane after a build (the preview's grid and charts). */
   readonly renderBuilt?: (result: BuildResult, language: Language) => React.ReactNode;
+  /** Rendered under the pane after a linkage run (the preview's Linkage grid and charts). */
+  readonly renderLinked?: (outcome: LinkageOutcome, language: Language) => React.ReactNode;
+  /** The linkage worker (a real Worker by default). */
+  readonly createWorker?: () => WorkerLike;
   readonly banner?: string;
 }
 
@@ -58,6 +69,11 @@ export function App(props: AppProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [built, setBuilt] = React.useState<{ result: BuildResult; milliseconds: number } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  const [linkageChoices, setLinkageChoices] = React.useState<LinkageChoices>({ ...DEFAULT_LINKAGE_CHOICES, x: [], y: [] });
+  const [linkageProgress, setLinkageProgress] = React.useState<LinkageProgress | null>(null);
+  const [linkageOnApi, setLinkageOnApi] = React.useState(false);
+  const [linked, setLinked] = React.useState<LinkageOutcome | null>(null);
+  const linkageAbort = React.useRef<AbortController | null>(null);
   const model = loadedModel.model;
 
   const fail = React.useCallback((error: unknown) => setMessage(describeFailure(error, stringsFor(language), language)), [language]);
@@ -113,9 +129,8 @@ export function App(props: AppProps): React.ReactElement {
       const customers = { location: sources.customers, geometry: await locateSource(port, sources.customers) };
       const suggestion = suggestDraft(model, language, employees, customers);
       const unitsLocation = sources.units;
-      if (unitsLocation && unitsHeaders.length > 0) {
-        suggestion.draft.units = { ...unitsLocation, unitColumn: unitsHeaders[0] };
-      }
+      const units = unitsLocation ? suggestUnitsColumns(unitsLocation, unitsHeaders) : null;
+      if (units) suggestion.draft.units = units;
       setDraft(suggestion.draft);
       setGeometries({ employees: employees.geometry, customers: customers.geometry });
       setUnmapped([...suggestion.unmapped.employees, ...suggestion.unmapped.customers]);
@@ -155,7 +170,17 @@ export function App(props: AppProps): React.ReactElement {
     const started = performance.now();
     try {
       await saveMapping(port, mapping);
-      const result = await buildBarometer(port, mapping, model, language, { signal: controller.signal, onProgress: setProgress });
+      const api = settings.apiUrl ? { apiUrl: settings.apiUrl, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) } : null;
+      const sector = settings.sector?.trim();
+      const result = await buildBarometer(port, mapping, model, language, {
+        signal: controller.signal,
+        onProgress: setProgress,
+        // Issue 8: with an API and a sector, the Barometer shows the percentile ranks in the pool.
+        benchmark: async (employees, customers) =>
+          api && sector
+            ? benchmarkColumn(await fetchPool(api, model.id, sector, props.fetchFunction), organisationFigures(employees.aggregate, customers.aggregate, model, mapping), sector, language)
+            : null,
+      });
       const milliseconds = performance.now() - started;
       setBuilt({ result, milliseconds });
       setMessage({
@@ -166,7 +191,9 @@ export function App(props: AppProps): React.ReactElement {
             employees: result.employees.respondents,
             customers: result.customers.respondents,
             seconds: (milliseconds / 1000).toFixed(1),
-          }) + (result.layout.unpaired.length > 0 ? ` ${strings.warning}: ${result.layout.unpaired.join(", ")} (1 population).` : ""),
+          }) +
+          (result.layout.unpaired.length > 0 ? ` ${strings.warning}: ${result.layout.unpaired.join(", ")} (1 population).` : "") +
+          (result.benchmark ? ` ${result.benchmark.message}` : ""),
       });
     } catch (error) {
       fail(error);
@@ -179,14 +206,108 @@ export function App(props: AppProps): React.ReactElement {
   const loadConfiguredModel = async (next: ModelSettings) => {
     setBusy(true);
     try {
-      writeSettings(store, next);
-      setSettings(next);
+      // Sector and wave belong to the benchmark panel: keep them.
+      const merged = { ...next, ...(settings.sector ? { sector: settings.sector } : {}), ...(settings.wave ? { wave: settings.wave } : {}) };
+      writeSettings(store, merged);
+      setSettings(merged);
       setLoadedModel(await loadModel(next, store, props.fetchFunction));
     } catch (error) {
       fail(error);
     } finally {
       setBusy(false);
     }
+  };
+
+  const metrics = React.useMemo(() => (check?.mapping ? linkageMetrics(check.mapping, model, language) : { x: [], y: [] }), [check, model, language]);
+  // A new mapping can drop metrics: keep the picks that still exist, or start from the defaults.
+  React.useEffect(() => {
+    setLinkageChoices((current) => {
+      const known = (ids: readonly string[], options: readonly { id: string }[]) => ids.filter((id) => options.some((option) => option.id === id));
+      const x = known(current.x, metrics.x);
+      const y = known(current.y, metrics.y);
+      const fallback = defaultSelection(metrics);
+      return { ...current, x: x.length > 0 ? x : fallback.x, y: y.length > 0 ? y : fallback.y };
+    });
+  }, [metrics]);
+
+  const runLinkage = async () => {
+    if (!check?.mapping) return;
+    const mapping = { ...check.mapping, language };
+    const controller = new AbortController();
+    linkageAbort.current = controller;
+    setMessage(null);
+    setLinkageProgress({ stage: "employees", rowsRead: 0, totalRows: 1 });
+    const started = performance.now();
+    const onApi = linkageOnApi && Boolean(settings.apiUrl);
+    try {
+      await saveMapping(port, mapping);
+      const outcome = await runLinkageAction(port, mapping, model, language, linkageChoices, {
+        signal: controller.signal,
+        onProgress: setLinkageProgress,
+        ...(onApi ? { api: { apiUrl: settings.apiUrl!, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) } } : {}),
+        ...(props.createWorker ? { createWorker: props.createWorker } : {}),
+        ...(props.fetchFunction ? { fetchFunction: props.fetchFunction } : {}),
+      });
+      setLinked(outcome);
+      setMessage({
+        intent: "success",
+        text: format(strings.linkageDone, {
+          units: outcome.result.units,
+          excluded: outcome.result.excluded,
+          pairs: outcome.result.correlations.length,
+          bootstrap: outcome.result.bootstrap,
+          seed: outcome.result.seed,
+          seconds: ((performance.now() - started) / 1000).toFixed(1),
+          where: outcome.ranOn === "api" ? strings.linkageOnApi : strings.linkageLocally,
+        }),
+      });
+    } catch (error) {
+      fail(error);
+    } finally {
+      linkageAbort.current = null;
+      setLinkageProgress(null);
+    }
+  };
+
+  const linkageProgressView = (() => {
+    const step = linkageProgress;
+    if (!step) return null;
+    if (step.stage === "analysis") {
+      return { label: format(step.onApi ? strings.linkageRunningApi : strings.linkageRunning, { units: step.units, percent: Math.round(step.percent) }), value: step.percent / 100 };
+    }
+    if (step.stage === "writing") return { label: strings.building.replace(/Barometer|Baromètre/, strings.linkageSheetName) };
+    const population = step.stage === "employees" ? strings.employees : step.stage === "customers" ? strings.customers : strings.unitsSource;
+    return {
+      label: format(strings.linkageAggregating, { population, done: step.rowsRead.toLocaleString(), total: step.totalRows.toLocaleString() }),
+      value: step.totalRows > 0 ? step.rowsRead / step.totalRows : undefined,
+    };
+  })();
+
+  const contribution = React.useMemo(() => {
+    if (!built || !check?.mapping || !settings.sector?.trim() || !settings.wave?.trim()) return null;
+    try {
+      const figures = organisationFigures(built.result.employees.aggregate, built.result.customers.aggregate, model, check.mapping);
+      return contributionOf(figures, model, check.mapping, settings.sector.trim(), settings.wave.trim());
+    } catch {
+      return null; // under the threshold or an invalid sector: the button stays disabled
+    }
+  }, [built, check, model, settings.sector, settings.wave]);
+
+  const contribute = async () => {
+    if (!contribution || !settings.apiUrl) return;
+    try {
+      await postContribution({ apiUrl: settings.apiUrl, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) }, model.id, contribution, props.fetchFunction);
+      setMessage({ intent: "success", text: format(strings.contributed, { sector: contribution.sector, wave: contribution.wave }) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const updateBenchmark = (next: { sector: string; wave: string }) => {
+    const merged: ModelSettings = { ...settings, ...(next.sector ? { sector: next.sector } : { sector: undefined }), ...(next.wave ? { wave: next.wave } : { wave: undefined }) };
+    const cleaned = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as ModelSettings;
+    writeSettings(store, cleaned);
+    setSettings(cleaned);
   };
 
   const issueCount = check?.issues.length ?? 0;
@@ -251,9 +372,38 @@ export function App(props: AppProps): React.ReactElement {
           </section>
           <Divider />
           <BuildPanel strings={strings} canBuild={Boolean(check?.mapping)} progress={progress} onBuild={() => void build()} onCancel={() => abort.current?.abort()} onSave={() => void save()} />
+          <Divider />
+          <LinkagePanel
+            strings={strings}
+            metrics={metrics}
+            choices={linkageChoices}
+            onChange={setLinkageChoices}
+            {...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {})}
+            onApi={linkageOnApi}
+            onApiChange={setLinkageOnApi}
+            disabled={!check?.mapping || progress !== null}
+            progress={linkageProgressView}
+            onRun={() => void runLinkage()}
+            onCancel={() => linkageAbort.current?.abort()}
+          />
+          {settings.apiUrl ? (
+            <>
+              <Divider />
+              <BenchmarkPanel
+                strings={strings}
+                sector={settings.sector ?? ""}
+                wave={settings.wave ?? ""}
+                onChange={updateBenchmark}
+                contribution={contribution}
+                canContribute={Boolean(settings.apiUrl)}
+                onContribute={() => void contribute()}
+              />
+            </>
+          ) : null}
         </>
       ) : null}
       {built && props.renderBuilt ? props.renderBuilt(built.result, language) : null}
+      {linked && props.renderLinked ? props.renderLinked(linked, language) : null}
     </main>
   );
 }

@@ -18,7 +18,14 @@ export interface LoadedModel {
 export interface ModelSettings {
   readonly apiUrl?: string;
   readonly modelId?: string;
+  /** Sent as `x-sym-key` on jobs and benchmark requests (docs/api.md). */
+  readonly apiKey?: string;
+  /** Benchmark pool sector and wave (issue 8). */
+  readonly sector?: string;
+  readonly wave?: string;
 }
+
+const SETTING_KEYS = ["apiUrl", "modelId", "apiKey", "sector", "wave"] as const;
 
 /** The subset of Storage used (localStorage in the pane, a Map in tests). */
 export interface KeyValueStore {
@@ -36,8 +43,8 @@ const cacheKey = (apiUrl: string, id: string) => `symmetry-barometer:model:${api
 
 export function readSettings(store: KeyValueStore): ModelSettings {
   try {
-    const parsed = JSON.parse(store.getItem(SETTINGS_KEY) ?? "{}") as ModelSettings;
-    return { ...(parsed.apiUrl ? { apiUrl: parsed.apiUrl } : {}), ...(parsed.modelId ? { modelId: parsed.modelId } : {}) };
+    const parsed = JSON.parse(store.getItem(SETTINGS_KEY) ?? "{}") as Record<string, unknown>;
+    return Object.fromEntries(SETTING_KEYS.filter((key) => typeof parsed[key] === "string" && parsed[key] !== "").map((key) => [key, parsed[key]])) as ModelSettings;
   } catch {
     return {};
   }
