@@ -2,7 +2,9 @@
  * End to end: the task pane's browser preview in Debian's Chromium (playwright-core). Suggest the
  * mapping on the bundled samples, change one column, build, compare the values shown with the
  * engine (computeBarometer on the same rows), switch to French, use the keyboard only, run axe-core,
- * save screenshots under test-artifacts/, and time mapping + build on a 200 000-row survey.
+ * save screenshots under test-artifacts/, and time mapping + build on a 200 000-row survey. Then
+ * Linkage: run it in the real Web Worker, compare the Linkage sheet with the engine (runLinkage on
+ * the same unit rows), screenshot it, and run axe-core again.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -16,6 +18,10 @@ import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
 import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
 import { parseCsv } from "../../src/preview/csv";
 import { ROOT, buildPreview, servePreview } from "./previewServer";
+import { runLinkage } from "../../../shared/src/index";
+import { aggregateUnits } from "../../src/taskpane/linkage/aggregateUnits";
+import { DEFAULT_LINKAGE_CHOICES, linkageRequestOf } from "../../src/taskpane/linkage/linkageRequest";
+import { suggestUnitsColumns } from "../../src/taskpane/mapping/unitsColumns";
 
 jest.setTimeout(180_000);
 
@@ -97,9 +103,11 @@ describe("task pane preview in Chromium", () => {
 
     await page.getByTestId("build").click();
     await page.getByTestId("preview").waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId("message-bar").textContent()).resolves.toMatch(/Barometer built: 11 dimensions, 1,?283 employees, 2,?841 customers/);
-
     const engine = await engineBarometer();
+    const count = (n: number) => n.toLocaleString("en-US").replace(",", ",?");
+    await expect(page.getByTestId("message-bar").textContent()).resolves.toMatch(
+      new RegExp(`Barometer built: 11 dimensions, ${count(engine.employees.n)} employees, ${count(engine.customers.n)} customers`),
+    );
     expect(engine.dimensions).toHaveLength(11);
     for (const [index, dimension] of engine.dimensions.entries()) {
       const row = 11 + index;
@@ -171,6 +179,61 @@ describe("task pane preview in Chromium", () => {
       return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
     });
     writeFileSync(join(ARTIFACTS, "axe-violations.json"), JSON.stringify(violations, null, 2));
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    await page.close();
+  });
+
+  it("runs Linkage in the Web Worker and shows the engine's correlations, scatter and drivers", async () => {
+    const page = await openPane("?lang=en");
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.getByTestId("suggest").click();
+    await page.getByTestId("linkage-run").waitFor();
+    for (const id of ["culture", "recognition", "information"]) await page.getByTestId(`linkage-x-${id}`).check();
+    await page.getByTestId("linkage-method").selectOption("both");
+    await page.getByTestId("linkage-bootstrap").fill("300");
+    await page.getByTestId("linkage-seed").fill("3");
+    await page.getByTestId("linkage-run").click();
+    await page.getByTestId("linkage-preview").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("message-bar").textContent()).resolves.toMatch(/Linkage written: \d+ units/);
+    expect(pageErrors).toEqual([]);
+
+    // The same units and choices in Node.
+    const workbook = new MemoryWorkbook();
+    for (const [sheet, name] of [["Employees", "employees"], ["Customers", "customers"], ["Units", "units"]] as const) {
+      workbook.loadSheet(sheet, parseCsv(readFileSync(join(ROOT, "samples/en", `${name}.csv`), "utf8")));
+    }
+    const employees = { location: { sheet: "Employees" }, geometry: await locateSource(workbook, { sheet: "Employees" }) };
+    const customers = { location: { sheet: "Customers" }, geometry: await locateSource(workbook, { sheet: "Customers" }) };
+    const { draft } = suggestDraft(DEFAULT_MODEL, "en", employees, customers);
+    draft.units = suggestUnitsColumns({ sheet: "Units" }, (await locateSource(workbook, { sheet: "Units" })).headers)!;
+    const mapping = checkDraft(draft).mapping!;
+    const { units } = await aggregateUnits(workbook, mapping, DEFAULT_MODEL);
+    const choices = { ...DEFAULT_LINKAGE_CHOICES, x: ["enps", "symmetry", "culture", "recognition", "information"], y: ["nps", "turnover"], method: "both" as const, bootstrap: 300, seed: 3 };
+    const engine = runLinkage(linkageRequestOf(units, choices, mapping, DEFAULT_MODEL, "en").request);
+    const grid = page.getByTestId("linkage-grid");
+    const shown = async (address: string) => grid.locator(`td[data-cell="${address}"]`).getAttribute("data-value");
+    expect(engine.correlations).toHaveLength(20);
+    for (const [index, entry] of engine.correlations.entries()) {
+      const row = 6 + index;
+      expect(await shown(`C${row}`)).toBe(entry.method);
+      expect(Number(await shown(`D${row}`))).toBeCloseTo(entry.r, 12);
+      expect(Number(await shown(`H${row}`))).toBeCloseTo(entry.q, 12);
+      expect(Number(await shown(`K${row}`))).toBeCloseTo(entry.bootLow!, 12);
+    }
+    expect(engine.drivers.length).toBeGreaterThan(0);
+    await expect(page.getByTestId("linkage-scatter").locator("circle").count()).resolves.toBe(units.filter((unit) => unit.employeesN >= 5 && unit.metrics.enps !== null && unit.metrics.nps !== null).length);
+    await expect(page.getByTestId("linkage-drivers").locator("rect").count()).resolves.toBe(3);
+    await page.screenshot({ path: join(ARTIFACTS, "linkage-en.png"), fullPage: true });
+    await page.getByTestId("linkage-preview").screenshot({ path: join(ARTIFACTS, "linkage-preview-en.png") });
+
+    await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
+    });
+    writeFileSync(join(ARTIFACTS, "axe-violations-linkage.json"), JSON.stringify(violations, null, 2));
     expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
     await page.close();
   });
