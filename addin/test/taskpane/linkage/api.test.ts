@@ -4,7 +4,9 @@
  * with `POST /api/jobs` (kind linkage, unit aggregates only), polled with `GET /api/jobs/{id}`, and
  * its result must equal the local run (same seed, same numbers), fanned out over the queue.
  */
-import { DEFAULT_MODEL, runLinkage } from "../../../../shared/src/index";
+import { DEFAULT_MODEL, percentileRanks, runLinkage, type BenchmarkSummary } from "../../../../shared/src/index";
+import { buildBarometer } from "../../../src/taskpane/barometer/buildBarometer";
+import { benchmarkColumn, contributionOf, fetchPool, organisationFigures, postContribution } from "../../../src/taskpane/benchmark/benchmarkPool";
 import { buildIfStale } from "../../../../functions/scripts/build";
 import { alive, freePort, spawnCollecting, type Spawned } from "../../../../functions/test/support/processes";
 import { DEFAULT_LINKAGE_CHOICES, linkageRequestOf } from "../../../src/taskpane/linkage/linkageRequest";
@@ -15,6 +17,8 @@ import { inProcessWorker, ROOT, sampleMapping, sampleWorkbook } from "./support"
 jest.setTimeout(240_000);
 
 const KEY = "addin-linkage-test-key-0123456789";
+/** Five organisations (tenants) for the benchmark pool; the first is the workbook's. */
+const TENANT_KEYS = [1, 2, 3, 4, 5].map((index) => ({ key: `addin-benchmark-key-${index}-0123456789`, role: "admin", tenant: `org${index}` }));
 let api: Spawned;
 let apiUrl: string;
 
@@ -28,7 +32,7 @@ beforeAll(async () => {
       ...process.env,
       SYM_ADMIN_KEY: KEY,
       SYM_READ_KEY: "",
-      SYM_KEYS: "",
+      SYM_KEYS: JSON.stringify(TENANT_KEYS),
       SYM_API_PORT: String(port),
       SYM_AZURITE_IN_MEMORY: "1",
       SYM_AZURITE_BLOB_PORT: "0",
@@ -72,5 +76,47 @@ describe("Linkage on the API", () => {
       /The linkage job failed on the API: linkage metric "revenue" is not a column of the units/,
     );
     await expect(runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, { apiUrl })).rejects.toThrow(/The linkage job was not accepted: the API answered 401 .*\(check the API key\)/);
+  });
+});
+
+describe("Benchmark pool on the API", () => {
+  it("shows 'not enough organisations' under 5, then the percentile ranks of the pool once the workbook contributes", async () => {
+    const workbook = sampleWorkbook();
+    const mapping = await sampleMapping(workbook);
+    const own = { apiUrl, apiKey: TENANT_KEYS[0].key };
+    const build = () =>
+      buildBarometer(workbook, mapping, DEFAULT_MODEL, "en", {
+        benchmark: async (employees, customers) =>
+          benchmarkColumn(await fetchPool(own, "default", "retail"), organisationFigures(employees.aggregate, customers.aggregate, DEFAULT_MODEL, mapping), "retail", "en"),
+      });
+    // Four other organisations: aggregates only, spread around the samples' scores.
+    for (const [index, tenant] of TENANT_KEYS.slice(1).entries()) {
+      const dimensions = Object.fromEntries(DEFAULT_MODEL.dimensions.map((dimension, position) => [dimension.id, 40 + 8 * index + position]));
+      await postContribution({ apiUrl, apiKey: tenant.key }, "default", { sector: "retail", wave: "2025", n: 50 + index, dimensions, enps: -10 + 10 * index, nps: 5 * index });
+    }
+    const first = await build();
+    expect(first.benchmark?.notEnough).toBe(true);
+    expect(first.benchmark?.message).toBe("Not enough organisations in the retail pool yet: 4 of the 5 needed. No percentile is shown.");
+    const rows = first.layout.anchors.dimensionRows;
+    expect(await workbook.readRange("Barometer", "K10")).toEqual([["Percentile (sector retail)"]]);
+    expect((await workbook.readRange("Barometer", `K${rows.top + 1}:K${rows.bottom + 1}`)).flat().every((cell) => cell === "not enough organisations (4 of 5)")).toBe(true);
+
+    // The workbook's organisation contributes its aggregates (never rows), then the rebuild ranks it.
+    const figures = organisationFigures(first.employees.aggregate, first.customers.aggregate, DEFAULT_MODEL, mapping);
+    const contribution = contributionOf(figures, DEFAULT_MODEL, mapping, "retail", "2025");
+    expect(Object.keys(contribution).sort()).toEqual(["dimensions", "enps", "n", "nps", "sector", "wave"]);
+    await postContribution(own, "default", contribution);
+    const second = await build();
+    expect(second.benchmark?.notEnough).toBe(false);
+    const pool = await fetchPool(own, "default", "retail");
+    expect(pool.kind).toBe("summary");
+    const ranks = percentileRanks(figures, (pool as { summary: BenchmarkSummary }).summary);
+    const shown = (await workbook.readRange("Barometer", `K${rows.top + 1}:K${rows.bottom + 1}`)).flat();
+    second.layout.anchors.dimensionIds.forEach((id, index) => {
+      const rank = ranks.dimensions[id];
+      const expected = rank.position === "below" ? "below p10" : rank.position === "above" ? "above p90" : Math.round(rank.rank * 10) / 10;
+      expect(shown[index]).toBe(expected);
+    });
+    expect((await workbook.listSheets()).filter((sheet) => sheet.name === "Barometer")).toHaveLength(1);
   });
 });
