@@ -161,7 +161,13 @@ describe("webpack configuration", () => {
     process.env.ADDIN_PUBLIC_URL = "https://barometer.example.org";
     const config = await webpackConfig({}, { mode: "production" });
     delete process.env.ADDIN_PUBLIC_URL;
-    expect(config.entry).toEqual({ functions: "./addin/src/functions/functions.ts", taskpane: "./addin/src/taskpane/index.tsx" });
+    expect(config.entry).toEqual({
+      functions: "./addin/src/functions/functions.ts",
+      taskpane: "./addin/src/taskpane/index.tsx",
+      linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
+    });
+    // The dev server serves the samples the browser preview reads.
+    expect(config.devServer.static).toEqual([expect.objectContaining({ publicPath: "/samples", directory: expect.stringMatching(/samples$/) })]);
     const pluginNames = config.plugins.map((plugin) => plugin.constructor.name);
     expect(pluginNames).toEqual(expect.arrayContaining(["CustomFunctionsMetadataPlugin", "FrenchFunctionsMetadataPlugin", "BannerPlugin", "HtmlWebpackPlugin", "CopyPlugin"]));
   });
