@@ -18,6 +18,7 @@ const { bestOf, measureProcess } = require("./measure");
 const OUT = path.join(__dirname, "out");
 const CLI = path.join(__dirname, "..", "cli", "bin", "sym.js");
 const PYTHON = "/usr/bin/python3";
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 
 function dataSet(size, log) {
   const directory = path.join(OUT, `barometer-${size}`);
@@ -44,10 +45,10 @@ module.exports = {
     const checks = [];
     const withPandas = context.pandas && pandasAvailable();
     if (context.pandas && !withPandas) context.log("pandas + scipy not found under /usr/bin/python3: comparison skipped");
-    for (const size of context.sizes) {
+    for (const size of context.sizes ?? DEFAULT_SIZES) {
       const files = dataSet(size, context.log);
       const repeats = size >= 1_000_000 ? 2 : 3;
-      const respondents = `${size.toLocaleString("en")} + ${size.toLocaleString("en")}`;
+      const respondents = `${size.toLocaleString("en")} + ${size.toLocaleString("en")} respondents`;
       const engine = bestOf(repeats, () => {
         const run = measureProcess(process.execPath, [path.join(__dirname, "engine-child.js"), files.employees, files.customers, "columnar"]);
         const timed = JSON.parse(run.stdout);

@@ -4,4 +4,9 @@
  * `{ name, description, run(context) }` where `run` returns `{ rows, checks }` (see run.js);
  * add a `bench/<name>.bench.js` and list it here.
  */
-module.exports = [require("./barometer.bench")];
+module.exports = [
+  require("./barometer.bench"),
+  require("./functions.bench"),
+  require("./linkage.bench"),
+  require("./linkage-job.bench"),
+];

@@ -4,7 +4,7 @@
  * `npm run bench` (which builds first): runs every bench listed in bench/benches.js and prints one
  * table per bench (time, peak memory, speed-up against pandas + scipy) and its target checks.
  *
- *   node bench/run.js [--sizes 10000,100000,1000000] [--only barometer] [--no-pandas] [--strict]
+ *   node bench/run.js [--sizes 10000,100000,1000000] [--only barometer,linkage] [--no-pandas] [--strict]
  *
  * Times are the best of several runs: the machine may be shared, and the best run is the one least
  * disturbed. Generated data goes to bench/out/ (git-ignored) and is reused while the generator and
@@ -14,7 +14,8 @@
 const benches = require("./benches");
 
 function parseArguments(argv) {
-  const options = { sizes: [10_000, 100_000, 1_000_000], only: null, pandas: true, strict: false };
+  // Each bench has its own default sizes; --sizes overrides them all.
+  const options = { sizes: undefined, only: null, pandas: true, strict: false };
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
     if (flag === "--sizes") options.sizes = argv[++index].split(",").map(Number);
@@ -23,12 +24,12 @@ function parseArguments(argv) {
     else if (flag === "--strict") options.strict = true;
     else throw new Error(`unknown option ${flag} (use --sizes, --only, --no-pandas, --strict)`);
   }
-  if (options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error("--sizes expects whole numbers separated by commas");
+  if (options.sizes && options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error("--sizes expects whole numbers separated by commas");
   return options;
 }
 
 function formatTable(rows) {
-  const header = ["Respondents (employees + customers)", "Measure", "Wall (s)", "CPU (s)", "Peak RSS (MB)", "× faster than pandas"];
+  const header = ["Size", "Measure", "Wall (s)", "CPU (s)", "Peak RSS (MB)", "Speed-up (against)"];
   const lines = rows.map((row) => [
     row.size,
     row.subject,
@@ -52,7 +53,8 @@ function main() {
     if (options.only && !options.only.includes(bench.name)) continue;
     process.stdout.write(`\n## ${bench.name}: ${bench.description}\n\n`);
     const { rows, checks } = bench.run(context);
-    process.stdout.write(`${formatTable(rows)}\n\n`);
+    // A bench may print its own table (formatTable export); the common one fits the rows above.
+    process.stdout.write(`${typeof bench.formatTable === "function" ? bench.formatTable(rows) : formatTable(rows)}\n\n`);
     for (const check of checks) {
       if (!check.ok && !check.informative) missed++;
       const verdict = check.ok ? "PASS" : check.informative ? "note" : "MISS";
