@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { isSymError } from "../../shared/src/errors"; // not the barrel: see commands/barometer.ts
 import { runBarometer } from "./commands/barometer";
+import { registerLinkCommand } from "./commands/linkCli";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
 import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
@@ -94,6 +95,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       for (const warning of formatUnmappedWarnings(report)) io.stderr(`sym: ${warning}\n`);
       io.stdout(table);
     });
+
+  registerLinkCommand(program, io);
 
   try {
     if (argv.length === 0) {
