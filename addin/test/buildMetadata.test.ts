@@ -12,7 +12,7 @@ import translations from "../src/functions/translations.fr.json";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../src/functions/localizeMetadata") as { localizeMetadata: (json: string, table: unknown) => string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require("../../webpack.config") as ((env: object, argv: object) => Promise<{ entry: Record<string, string>; plugins: object[] }>) & {
+const webpackConfig = require("../../webpack.config") as ((env: object, argv: object) => Promise<{ entry: Record<string, string>; plugins: object[]; devServer: { static: unknown } }>) & {
   manifestFor: (xml: string, url: string) => string;
 };
 
