@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from "commander";
 import { isSymError } from "../../shared/src/errors"; // not the barrel: see commands/barometer.ts
 import { runBarometer } from "./commands/barometer";
 import { registerLinkCommand } from "./commands/linkCli";
+import { registerReportCommand } from "./commands/reportCli";
+import { registerTemplateCommand } from "./commands/template";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
 import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
@@ -97,6 +99,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   registerLinkCommand(program, io);
+  registerTemplateCommand(program, io);
+  registerReportCommand(program, io, (code) => (exitCode = code));
 
   try {
     if (argv.length === 0) {
