@@ -119,15 +119,7 @@ def unit_enps(frame, column, min_n):
     return results
 
 
-def barometer(employees_path, customers_path, lo=1.0, hi=5.0, min_n=5, threshold=10.0, alpha=0.05):
-    timings = {}
-    start = time.perf_counter()
-    employees = read_population(employees_path)
-    customers = read_population(customers_path)
-    timings["read"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    cpu_start = time.process_time()
+def compute(employees, customers, lo, hi, min_n, threshold, alpha):
     employee_scores, employee_items = dimension_scores(employees, lo, hi)
     customer_scores, customer_items = dimension_scores(customers, lo, hi)
     dimensions = []
@@ -147,15 +139,33 @@ def barometer(employees_path, customers_path, lo=1.0, hi=5.0, min_n=5, threshold
             "status": status,
         })
         gaps.append(abs(test["gap"]))
-    result = {
+    return {
         "employees": {"n": len(employees), "enps": nps(employees["enps"]) if "enps" in employees else None},
         "customers": {"n": len(customers), "nps": nps(customers["nps"]) if "nps" in customers else None},
         "dimensions": dimensions,
         "symmetryIndex": 100 - float(np.mean(gaps)) if gaps else None,
         "units": unit_enps(employees, "unit", min_n),
     }
-    timings["compute"] = time.perf_counter() - start
-    timings["compute_cpu"] = time.process_time() - cpu_start
+
+
+def barometer(employees_path, customers_path, lo=1.0, hi=5.0, min_n=5, threshold=10.0, alpha=0.05):
+    timings = {}
+    start = time.perf_counter()
+    employees = read_population(employees_path)
+    customers = read_population(customers_path)
+    timings["read"] = time.perf_counter() - start
+
+    # Small sizes are timed best of five, as the engine is, so neither side pays a first-call cost.
+    repeats = 5 if len(employees) + len(customers) <= 400_000 else 1
+    timings["compute"] = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        result = compute(employees, customers, lo, hi, min_n, threshold, alpha)
+        elapsed = time.perf_counter() - start
+        if elapsed < timings["compute"]:
+            timings["compute"] = elapsed
+            timings["compute_cpu"] = time.process_time() - cpu_start
     return result, timings
 
 
