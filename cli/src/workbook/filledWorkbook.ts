@@ -55,7 +55,7 @@ function unitRows(table: CsvTable, language: Language): DataRow[] {
     [/^(attribute|type)$/i, names.attribute],
     [/^(headcount|effectif)$/i, names.headcount],
     [/^(leavers|départs)$/i, names.leavers],
-    [/salar/i, names.salary],
+    [/(salary|salaire)/i, names.salary],
   ];
   const plan = table.headers.flatMap((header, index) => {
     const role = roles.find(([pattern]) => pattern.test(header.trim()));
