@@ -1,4 +1,5 @@
 import { SymError } from "../errors";
+import { crossProducts } from "../_lib/crossProducts";
 import { checkConfidence, twoSidedPFromT, zCritical } from "../_lib/distributions";
 
 export type CorrelationMethod = "pearson" | "spearman";
@@ -28,25 +29,7 @@ function checkPairs(x: ArrayLike<number>, y: ArrayLike<number>, functionName: st
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPairs(x, y, "pearson");
-  const n = x.length;
-  let meanX = 0;
-  let meanY = 0;
-  for (let i = 0; i < n; i++) {
-    meanX += x[i];
-    meanY += y[i];
-  }
-  meanX /= n;
-  meanY /= n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - meanX;
-    const dy = y[i] - meanY;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
+  const { sxx, syy, sxy } = crossProducts(x, y);
   if (sxx === 0 || syy === 0) throwConstant(sxx === 0 ? "x" : "y", sxx === 0 ? x[0] : y[0], "pearson");
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }

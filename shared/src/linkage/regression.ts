@@ -1,4 +1,5 @@
 import { SymError } from "../errors";
+import { crossProducts } from "../_lib/crossProducts";
 import { tCritical, twoSidedPFromT } from "../_lib/distributions";
 
 export interface SimpleRegression {
@@ -21,22 +22,7 @@ export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>, con
   const n = x.length;
   if (n !== y.length) throw new SymError("shape-mismatch", `simpleRegression requires x and y of the same length, got ${n} and ${y.length}`);
   if (n < 3) throw new SymError("too-few-values", "simpleRegression requires at least three points");
-  let meanX = 0;
-  let meanY = 0;
-  for (let i = 0; i < n; i++) {
-    meanX += x[i];
-    meanY += y[i];
-  }
-  meanX /= n;
-  meanY /= n;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - meanX) ** 2;
-    sxy += (x[i] - meanX) * (y[i] - meanY);
-    syy += (y[i] - meanY) ** 2;
-  }
+  const { meanX, meanY, sxx, syy, sxy } = crossProducts(x, y);
   if (sxx === 0) throw new SymError("zero-variance", "simpleRegression requires an x that is not constant");
   const slope = sxy / sxx;
   const residualVariance = Math.max(0, syy - slope * sxy) / (n - 2);
