@@ -1,0 +1,71 @@
+/**
+ * `sym link --api` against the real local API (`npm run start:api`: the Functions dev host over an
+ * in-memory Azurite on free ports, as the add-in's linkage API tests do): the job's result equals
+ * the local run with the same seed, the job fans out in chunks, and a failing job or a missing key
+ * gives a clear message.
+ */
+import * as path from "node:path";
+import { buildIfStale } from "../../functions/scripts/build";
+import { alive, freePort, spawnCollecting, type Spawned } from "../../functions/test/support/processes";
+import { REPOSITORY, runCli } from "./support/cli";
+
+jest.setTimeout(240_000);
+delete process.env.SYM_API_KEY; // the missing-key case must not pick up a key from the environment
+const KEY = "cli-link-test-key-0123456789";
+const UNITS = path.join(__dirname, "fixtures", "link", "units.csv");
+let api: Spawned;
+let apiUrl: string;
+
+beforeAll(async () => {
+  buildIfStale();
+  const port = await freePort();
+  api = spawnCollecting("npm", ["run", "--silent", "start:api"], {
+    cwd: REPOSITORY,
+    detached: true, // own process group: stopped by group id below
+    env: {
+      ...process.env,
+      SYM_ADMIN_KEY: KEY,
+      SYM_READ_KEY: "",
+      SYM_API_PORT: String(port),
+      SYM_AZURITE_IN_MEMORY: "1",
+      SYM_AZURITE_BLOB_PORT: "0",
+      SYM_AZURITE_QUEUE_PORT: "0",
+      SYM_AZURITE_TABLE_PORT: "0",
+      SYM_USE_FUNC: "0",
+      SYM_SKIP_BUILD: "1",
+      SYM_LINKAGE_CHUNK_REPLICATES: "50",
+    },
+  });
+  await api.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\/api/, 90_000);
+  apiUrl = `http://127.0.0.1:${port}/api`;
+}, 240_000);
+
+afterAll(() => {
+  if (api?.process.pid && alive(-api.process.pid)) process.kill(-api.process.pid, "SIGTERM");
+});
+
+describe("sym link --api", () => {
+  it("gives the same numbers as the local run with the same seed", async () => {
+    const args = ["link", "--units", UNITS, "--x", "enps,symmetry,recognition", "--y", "nps,turnover", "--method", "both", "--bootstrap", "400", "--seed", "11", "--drivers", "--turnover", "--delta", "5", "--json"];
+    const local = await runCli(args);
+    expect(local.code).toBe(0);
+    const remote = await runCli([...args, "--api", apiUrl, "--api-key", KEY]);
+    expect(remote.stderr).toBe("");
+    expect(remote.code).toBe(0);
+    const { ranOn: localRan, ...localResult } = JSON.parse(local.stdout);
+    const { ranOn: remoteRan, ...remoteResult } = JSON.parse(remote.stdout);
+    expect(localRan).toBe("local");
+    expect(remoteRan).toBe("api");
+    expect(remoteResult).toEqual(localResult);
+    expect(remoteResult.drivers.length).toBeGreaterThan(0);
+  });
+
+  it("reports a failing job with the engine's message and a missing key with what to do", async () => {
+    const failing = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--min-n", "1000", "--api", apiUrl, "--api-key", KEY]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/the linkage job failed on the API: .*requires at least 4 units/);
+    const noKey = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--api", apiUrl]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/the linkage job was not accepted: the API answered 401.*check --api-key or SYM_API_KEY/);
+  });
+});
