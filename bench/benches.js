@@ -9,4 +9,5 @@ module.exports = [
   require("./functions.bench"),
   require("./linkage.bench"),
   require("./linkage-job.bench"),
+  require("./report-batch.bench"),
 ];
