@@ -14,24 +14,13 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { measureProcess } = require("./measure");
+const { seededRandom } = require("./syntheticUnits");
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(__dirname, "out", "report-batch");
 const FILES = Number(process.env.REPORT_BENCH_FILES || 50);
 const RESPONDENTS = Number(process.env.REPORT_BENCH_RESPONDENTS || 5000);
 const UNITS = 40;
-
-/** Seeded generator (mulberry32): the same workbooks on every run. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function clampAnswer(value, low, high) {
   return Math.max(low, Math.min(high, Math.round(value)));
