@@ -6,43 +6,27 @@
  */
 import * as path from "node:path";
 import { buildIfStale } from "../../functions/scripts/build";
-import { alive, freePort, spawnCollecting, type Spawned } from "../../functions/test/support/processes";
-import { REPOSITORY, runCli } from "./support/cli";
+import { startLocalApi, stopLocalApi, type LocalApi } from "../../functions/test/support/localApi";
+import { runCli } from "./support/cli";
 
 jest.setTimeout(240_000);
 delete process.env.SYM_API_KEY; // the missing-key case must not pick up a key from the environment
 const KEY = "cli-link-test-key-0123456789";
 const UNITS = path.join(__dirname, "fixtures", "link", "units.csv");
-let api: Spawned;
+let api: LocalApi | undefined;
 let apiUrl: string;
 
 beforeAll(async () => {
   buildIfStale();
-  const port = await freePort();
-  api = spawnCollecting("npm", ["run", "--silent", "start:api"], {
-    cwd: REPOSITORY,
-    detached: true, // own process group: stopped by group id below
-    env: {
-      ...process.env,
-      SYM_ADMIN_KEY: KEY,
-      SYM_READ_KEY: "",
-      SYM_API_PORT: String(port),
-      SYM_AZURITE_IN_MEMORY: "1",
-      SYM_AZURITE_BLOB_PORT: "0",
-      SYM_AZURITE_QUEUE_PORT: "0",
-      SYM_AZURITE_TABLE_PORT: "0",
-      SYM_USE_FUNC: "0",
-      SYM_SKIP_BUILD: "1",
-      SYM_LINKAGE_CHUNK_REPLICATES: "50",
-    },
+  api = await startLocalApi({
+    environment: { SYM_ADMIN_KEY: KEY, SYM_READ_KEY: "", SYM_LINKAGE_CHUNK_REPLICATES: "50" },
+    readyTimeoutMs: 90_000,
+    stopSignal: "SIGTERM",
   });
-  await api.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\/api/, 90_000);
-  apiUrl = `http://127.0.0.1:${port}/api`;
+  apiUrl = api.apiUrl;
 }, 240_000);
 
-afterAll(() => {
-  if (api?.process.pid && alive(-api.process.pid)) process.kill(-api.process.pid, "SIGTERM");
-});
+afterAll(() => stopLocalApi(api));
 
 describe("sym link --api", () => {
   it("gives the same numbers as the local run with the same seed", async () => {

@@ -7,6 +7,7 @@ import { buildIfStale, DEV_HOST_ENTRY, root } from "../../scripts/build";
 import { syntheticPopulation } from "../support/aggregates";
 import { apiClient, waitForJob } from "../support/api";
 import { linkageRequest, syntheticUnits } from "../support/linkage";
+import { startLocalApi, stopLocalApi, type LocalApi } from "../support/localApi";
 import { alive, freePort, spawnCollecting, type Spawned } from "../support/processes";
 
 /**
@@ -43,33 +44,17 @@ beforeAll(() => {
 }, 180_000);
 
 describe("npm run start:api", () => {
+  let localApi: LocalApi | undefined;
   let api: Spawned;
   let request: ReturnType<typeof apiClient>;
 
   beforeAll(async () => {
-    const port = await freePort();
-    api = spawnCollecting("npm", ["run", "--silent", "start:api"], {
-      cwd: root,
-      detached: true, // its own process group, so the test can signal the launcher and its children
-      env: {
-        ...process.env,
-        ...appEnvironment,
-        SYM_API_PORT: String(port),
-        SYM_AZURITE_IN_MEMORY: "1",
-        SYM_AZURITE_BLOB_PORT: "0",
-        SYM_AZURITE_QUEUE_PORT: "0",
-        SYM_AZURITE_TABLE_PORT: "0",
-        SYM_USE_FUNC: "0",
-        SYM_SKIP_BUILD: "1",
-      },
-    });
-    await api.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\/api/, 60_000);
-    request = apiClient(`http://127.0.0.1:${port}`);
+    localApi = await startLocalApi({ environment: appEnvironment, readyTimeoutMs: 60_000, stopSignal: "SIGKILL" });
+    api = localApi.process;
+    request = apiClient(localApi.origin);
   }, 90_000);
 
-  afterAll(async () => {
-    if (api && alive(-api.process.pid!)) process.kill(-api.process.pid!, "SIGKILL");
-  });
+  afterAll(async () => stopLocalApi(localApi));
 
   it("reports healthy storage and the app version", async () => {
     const health = await request("GET", "/api/health");

@@ -8,48 +8,31 @@ import { DEFAULT_MODEL, percentileRanks, runLinkage, type BenchmarkSummary } fro
 import { buildBarometer } from "../../../src/taskpane/barometer/buildBarometer";
 import { benchmarkColumn, contributionOf, fetchPool, organisationFigures, postContribution } from "../../../src/taskpane/benchmark/benchmarkPool";
 import { buildIfStale } from "../../../../functions/scripts/build";
-import { alive, freePort, spawnCollecting, type Spawned } from "../../../../functions/test/support/processes";
+import { startLocalApi, stopLocalApi, type LocalApi } from "../../../../functions/test/support/localApi";
 import { DEFAULT_LINKAGE_CHOICES, linkageRequestOf } from "../../../src/taskpane/linkage/linkageRequest";
 import { runLinkageOnApi } from "../../../src/taskpane/linkage/runners";
 import { runLinkageAction } from "../../../src/taskpane/linkage/runLinkageAction";
-import { inProcessWorker, ROOT, sampleMapping, sampleWorkbook } from "./support";
+import { inProcessWorker, sampleMapping, sampleWorkbook } from "./support";
 
 jest.setTimeout(240_000);
 
 const KEY = "addin-linkage-test-key-0123456789";
 /** Five organisations (tenants) for the benchmark pool; the first is the workbook's. */
 const TENANT_KEYS = [1, 2, 3, 4, 5].map((index) => ({ key: `addin-benchmark-key-${index}-0123456789`, role: "admin", tenant: `org${index}` }));
-let api: Spawned;
+let api: LocalApi | undefined;
 let apiUrl: string;
 
 beforeAll(async () => {
   buildIfStale();
-  const port = await freePort();
-  api = spawnCollecting("npm", ["run", "--silent", "start:api"], {
-    cwd: ROOT,
-    detached: true, // own process group: the test stops the launcher and its children by group id
-    env: {
-      ...process.env,
-      SYM_ADMIN_KEY: KEY,
-      SYM_READ_KEY: "",
-      SYM_KEYS: JSON.stringify(TENANT_KEYS),
-      SYM_API_PORT: String(port),
-      SYM_AZURITE_IN_MEMORY: "1",
-      SYM_AZURITE_BLOB_PORT: "0",
-      SYM_AZURITE_QUEUE_PORT: "0",
-      SYM_AZURITE_TABLE_PORT: "0",
-      SYM_USE_FUNC: "0",
-      SYM_SKIP_BUILD: "1",
-      SYM_LINKAGE_CHUNK_REPLICATES: "50",
-    },
+  api = await startLocalApi({
+    environment: { SYM_ADMIN_KEY: KEY, SYM_READ_KEY: "", SYM_KEYS: JSON.stringify(TENANT_KEYS), SYM_LINKAGE_CHUNK_REPLICATES: "50" },
+    readyTimeoutMs: 90_000,
+    stopSignal: "SIGTERM",
   });
-  await api.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\/api/, 90_000);
-  apiUrl = `http://127.0.0.1:${port}/api`;
+  apiUrl = api.apiUrl;
 }, 240_000);
 
-afterAll(() => {
-  if (api?.process.pid && alive(-api.process.pid)) process.kill(-api.process.pid, "SIGTERM");
-});
+afterAll(() => stopLocalApi(api));
 
 describe("Linkage on the API", () => {
   it("runs the sample units as a linkage job and writes the same numbers as the local worker", async () => {
