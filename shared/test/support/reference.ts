@@ -14,20 +14,29 @@ export function toNumbers(values: readonly (number | null)[]): number[] {
   return values.map((value) => (value === null ? Number.NaN : value));
 }
 
-/** Relative closeness, absolute near zero: |a − e| ≤ tolerance · max(1, |e|). */
-export function expectClose(actual: number, expected: number, tolerance = 1e-9): void {
+/** Prefixes a failure message with what was compared, when the caller names it. */
+function labelled(label: string, message: string): string {
+  return label ? `${label} ${message}` : message;
+}
+
+/**
+ * Relative closeness, absolute near zero: |a − e| ≤ tolerance · max(1, |e|). `actual` may be null
+ * or undefined (an engine result that can be missing): that fails with a message saying so.
+ */
+export function expectClose(actual: number | null | undefined, expected: number, tolerance = 1e-9, label = ""): void {
+  if (typeof actual !== "number") throw new Error(labelled(label, `expected a number close to ${expected}, got ${actual}`));
   const scale = Math.max(1, Math.abs(expected));
   const error = Math.abs(actual - expected);
   if (!(error <= tolerance * scale)) {
-    throw new Error(`expected ${actual} to be within ${tolerance} (relative) of ${expected}, off by ${error}`);
+    throw new Error(labelled(label, `expected ${actual} to be within ${tolerance} (relative) of ${expected}, off by ${error}`));
   }
 }
 
 /** Relative closeness for values that can be tiny (p-values): |a − e| ≤ tolerance · |e|. */
-export function expectRelativelyClose(actual: number, expected: number, tolerance = 1e-9): void {
+export function expectRelativelyClose(actual: number, expected: number, tolerance = 1e-9, label = ""): void {
   const error = Math.abs(actual - expected);
   if (!(error <= tolerance * Math.abs(expected)) && !(expected === 0 && actual === 0)) {
-    throw new Error(`expected ${actual} to be within ${tolerance} relative of ${expected}, off by ${error}`);
+    throw new Error(labelled(label, `expected ${actual} to be within ${tolerance} relative of ${expected}, off by ${error}`));
   }
 }
 
