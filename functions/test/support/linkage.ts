@@ -1,16 +1,5 @@
 import type { LinkageRequest, UnitRow } from "../../../shared/src";
-
-/** Seeded mulberry32, so the synthetic units are the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seededRandom";
 
 /**
  * Synthetic unit aggregates: eNPS in whole points, dimension scores with one decimal (so Spearman
@@ -18,7 +7,7 @@ function generator(seed: number): () => number {
  * A few units fall under the confidentiality threshold (employeesN < 5).
  */
 export function syntheticUnits(count: number, seed: number): UnitRow[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return Array.from({ length: count }, (_, index) => {
     const factor = normal();
