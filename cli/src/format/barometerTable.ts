@@ -1,5 +1,6 @@
 import type { Language, NpsInterval } from "../../../shared/src";
 import type { BarometerReport } from "../commands/barometer";
+import { alignColumns } from "./alignColumns";
 import { tableLabels } from "./labels";
 
 /**
@@ -92,17 +93,4 @@ function numberFormatter(language: Language, digits: number, sign: boolean): (va
 function formatP(p: number, language: Language): string {
   if (p < 0.001) return language === "fr" ? "<0,001" : "<0.001";
   return numberFormatter(language, 3, false)(p);
-}
-
-function alignColumns(rows: string[][], rightAligned: boolean[]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => {
-        const padding = " ".repeat(widths[column] - [...cell].length);
-        return rightAligned[column] ? padding + cell : cell + padding;
-      })
-      .join("  ")
-      .trimEnd(),
-  );
 }

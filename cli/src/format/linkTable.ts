@@ -1,5 +1,6 @@
 import type { LinkageResult } from "../../../shared/src";
 import { COST_RATIO_PRESETS } from "../../../shared/src/turnover/turnover";
+import { alignColumns } from "./alignColumns";
 
 /**
  * The readable linkage: correlations with their Fisher-z and bootstrap intervals, Benjamini–Hochberg
@@ -28,19 +29,6 @@ function interval(low: number | null, high: number | null, format: (value: numbe
   return low === null || high === null ? "–" : `[${format(low)}; ${format(high)}]`;
 }
 
-export function alignRows(rows: string[][], rightAligned: boolean[]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => {
-        const padding = " ".repeat(widths[column] - [...cell].length);
-        return rightAligned[column] ? padding + cell : cell + padding;
-      })
-      .join("  ")
-      .trimEnd(),
-  );
-}
-
 export function formatLinkTable(result: LinkageResult, options: { costRatio: number; deltaPoints: number }): string {
   const lines: string[] = [];
   lines.push(
@@ -64,7 +52,7 @@ export function formatLinkTable(result: LinkageResult, options: { costRatio: num
     ]);
   }
   lines.push("Correlations (q: Benjamini–Hochberg over the pairs; * q < 0.05, ** < 0.01, *** < 0.001)");
-  lines.push(...alignRows(correlationRows, [false, false, false, true, true, true, true, false, true, true]));
+  lines.push(...alignColumns(correlationRows, [false, false, false, true, true, true, true, false, true, true]));
 
   if (result.quartiles.length > 0) {
     lines.push("", "Top versus bottom quartile of units by x (mean outcome)");
@@ -81,7 +69,7 @@ export function formatLinkTable(result: LinkageResult, options: { costRatio: num
         row.p === null ? "–" : formatP(row.p),
       ]);
     }
-    lines.push(...alignRows(quartileRows, [false, false, true, true, true, true, true, true]));
+    lines.push(...alignColumns(quartileRows, [false, false, true, true, true, true, true, true]));
   }
 
   if (result.drivers.length > 0) {
@@ -90,7 +78,7 @@ export function formatLinkTable(result: LinkageResult, options: { costRatio: num
     for (const row of result.drivers) {
       driverRows.push([row.y, row.id, fixed(4)(row.weight), `${(100 * row.share).toFixed(1)}%`, interval(row.low, row.high, (value) => `${(100 * value).toFixed(1)}%`), fixed(3)(row.rSquared), String(row.n)]);
     }
-    lines.push(...alignRows(driverRows, [false, false, true, true, true, true, true]));
+    lines.push(...alignColumns(driverRows, [false, false, true, true, true, true, true]));
   } else if (result.driversSkipped) {
     lines.push("", `Key drivers: ${result.driversSkipped}`);
   }
@@ -113,7 +101,7 @@ export function formatLinkTable(result: LinkageResult, options: { costRatio: num
       const ofDelta = preset ? preset.valueOfDelta : turnover.valueOfDelta;
       moneyRows.push([entry.label, money(perPoint), money(ofDelta)]);
     }
-    lines.push(...alignRows(moneyRows, [false, true, true]).map((line) => `  ${line}`));
+    lines.push(...alignColumns(moneyRows, [false, true, true]).map((line) => `  ${line}`));
   } else if (result.turnoverSkipped) {
     lines.push("", `Turnover money: ${result.turnoverSkipped}`);
   }
