@@ -4,6 +4,7 @@ import { normaliseHeader } from "../../../shared/src/model/headers";
 import { parseNumericText } from "../../../shared/src/scale/answers";
 import { readCsvFile } from "../csv/csvFile";
 import { ColumnKind } from "../csv/recordParser";
+import { attributeIndex } from "./attributeIndex";
 
 /**
  * The units file (`--units`): one row a unit with its attribute (front office / support, seed 003:
@@ -18,16 +19,6 @@ const HEADER_NAMES: Record<"unit" | "attribute" | "headcount" | "leavers" | "sal
   leavers: ["leavers", "departs", "exits", "departures"],
   salary: ["salary", "average salary", "average_salary", "salaire", "salaire moyen", "salaire_moyen", "salaire_annuel_moyen", "salaire annuel moyen"],
 };
-
-/** Attribute values as written in files, to the model's attribute ids (`front-office`, `support`). */
-function attributeIndex(model: Model): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const attribute of model.unitAttributes) {
-    for (const name of [attribute.id, attribute.id.replace(/-/g, " "), attribute.label.fr, attribute.label.en]) index.set(normaliseHeader(name), attribute.id);
-  }
-  if (index.has("support")) for (const name of ["back office", "back-office", "backoffice"]) index.set(name, "support");
-  return index;
-}
 
 export interface UnitsRead {
   readonly units: UnitAttributes[];

@@ -7,6 +7,7 @@ import { normaliseHeader, suggestMapping } from "../../../shared/src/model/heade
 import { mappingFromXml } from "../../../shared/src/model/mappingXml";
 import { MAPPING_NAMESPACE } from "../../../shared/src/model/schemas";
 import { parseNumericText, readAnswer } from "../../../shared/src/scale/answers";
+import { attributeIndex } from "../units/attributeIndex";
 import { cellAddress, readDataCell, readLabelCell } from "./cellValues";
 import { readCustomXmlParts } from "./customXmlPart";
 import { DATA_SHEET_NAMES } from "./workbookNames";
@@ -217,16 +218,6 @@ export function readPopulationSheet(workbook: ExcelJS.Workbook, mapping: Mapping
     rows++;
   }
   return { aggregate: accumulator.result(), rows, sheet: region.sheet.name, mappedColumns: source.columns.length };
-}
-
-/** Attribute values as written in sheets to the model's attribute ids (`front-office`, `support`). */
-function attributeIndex(model: Model): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const attribute of model.unitAttributes) {
-    for (const name of [attribute.id, attribute.id.replace(/-/g, " "), attribute.label.fr, attribute.label.en]) index.set(normaliseHeader(name), attribute.id);
-  }
-  if (index.has("support")) for (const name of ["back office", "back-office", "backoffice"]) index.set(name, "support");
-  return index;
 }
 
 /** Reads the Units sheet (unit, attribute, headcount, leavers, salary); an empty sheet gives no rows. */
