@@ -123,3 +123,5 @@ export { percentileRank, percentileRanks } from "./benchmark/percentileRank";
 export type { PercentileRank, BenchmarkRanks } from "./benchmark/percentileRank";
 export { DEFAULT_MIN_DRIVER_UNITS, driversOfRanges } from "./ranges/driverRange";
 export type { DriverOfRange, DriversOfRanges, DriversOptions } from "./ranges/driverRange";
+export { recogniseUnitsColumns } from "./model/unitsColumns";
+export type { UnitsColumnField } from "./model/unitsColumns";

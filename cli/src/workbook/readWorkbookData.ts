@@ -4,6 +4,7 @@ import type { ColumnMapping, Mapping, Model, Population, PopulationAggregate, Un
 import { PopulationAccumulator } from "../../../shared/src/barometer/aggregate";
 import { SymError, isSymError } from "../../../shared/src/errors";
 import { normaliseHeader, suggestMapping } from "../../../shared/src/model/headers";
+import { recogniseUnitsColumns } from "../../../shared/src/model/unitsColumns";
 import { mappingFromXml } from "../../../shared/src/model/mappingXml";
 import { MAPPING_NAMESPACE } from "../../../shared/src/model/schemas";
 import { parseNumericText, readAnswer } from "../../../shared/src/scale/answers";
@@ -125,21 +126,8 @@ export async function findMapping(zip: JSZip, workbook: ExcelJS.Workbook, model:
   };
 }
 
-/** Units columns from their headers, EN or FR (as the add-in's Units grid suggests them). */
-const UNITS_PATTERNS: [keyof NonNullable<Mapping["units"]>, RegExp][] = [
-  ["unitColumn", /^(unit|unite|store|magasin|site|team|equipe)$/],
-  ["headcountColumn", /(headcount|effectif)/],
-  ["leaversColumn", /(leavers|departs|exits|sorties)/],
-  ["salaryColumn", /(salary|salaire)/],
-  ["attributeColumn", /^(attribute|attribut|type)$/],
-];
-
 function unitsLocation(region: Region): Mapping["units"] | undefined {
-  const found: Partial<Record<keyof NonNullable<Mapping["units"]>, string>> = {};
-  for (const [field, pattern] of UNITS_PATTERNS) {
-    const header = region.headers.find((candidate) => candidate !== "" && pattern.test(normaliseHeader(candidate)));
-    if (header) found[field] = header;
-  }
+  const found = recogniseUnitsColumns(region.headers);
   if (!found.unitColumn) return undefined;
   return { sheet: region.sheet.name, unitColumn: found.unitColumn, ...found };
 }

@@ -1,4 +1,4 @@
-import { normaliseHeader, type Mapping } from "../../../../shared/src/index";
+import { recogniseUnitsColumns, type Mapping } from "../../../../shared/src/index";
 import type { SourceLocation } from "../data/sourceGeometry";
 
 /**
@@ -6,22 +6,10 @@ import type { SourceLocation } from "../data/sourceGeometry";
  * units file name them): unit, headcount / effectif, leavers / départs, salary / salaire,
  * attribute / type (front office or support). The user can change each in the Units grid.
  */
-const PATTERNS: [keyof NonNullable<Mapping["units"]>, RegExp][] = [
-  ["unitColumn", /^(unit|unite|store|magasin|site|team|equipe)$/],
-  ["headcountColumn", /(headcount|effectif)/],
-  ["leaversColumn", /(leavers|departs|exits|sorties)/],
-  ["salaryColumn", /(salary|salaire)/],
-  ["attributeColumn", /^(attribute|attribut|type)$/],
-];
-
 export function suggestUnitsColumns(location: SourceLocation, headers: readonly string[]): NonNullable<Mapping["units"]> | null {
   const named = headers.filter(Boolean);
   if (named.length === 0) return null;
-  const found: Partial<Record<keyof NonNullable<Mapping["units"]>, string>> = {};
-  for (const [field, pattern] of PATTERNS) {
-    const header = named.find((candidate) => pattern.test(normaliseHeader(candidate)));
-    if (header) found[field] = header;
-  }
+  const found = recogniseUnitsColumns(named);
   return {
     sheet: location.sheet,
     ...(location.range ? { range: location.range } : {}),
