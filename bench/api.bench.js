@@ -12,6 +12,7 @@ const path = require("node:path");
 const { spawn } = require("node:child_process");
 const { startAzurite, stopChild } = require("../functions/scripts/azurite.js");
 const { buildIfStale, DEV_HOST_ENTRY, root } = require("../functions/scripts/build.js");
+const { waitUntilHealthy } = require("./devHostHealth");
 
 const jobs = Math.min(5000, Number(process.argv[2] ?? 500));
 const clients = Math.min(200, Number(process.argv[3] ?? 50));
@@ -36,13 +37,7 @@ async function main() {
   let completions = 0;
   host.stdout.on("data", (chunk) => (completions += (chunk.toString().match(/succeeded after/g) ?? []).length));
   try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {}
-      if (attempt > 100) throw new Error("dev host did not start");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitUntilHealthy(base, 100);
     // A stored model, so each read is a storage round trip (the default model is in memory).
     const model = { ...DEFAULT_MODEL, id: "bench" };
     const created = await fetch(`${base}/models/bench`, { method: "PUT", headers: { "x-sym-key": `${key}-admin`, "If-None-Match": "*", "content-type": "application/json" }, body: JSON.stringify(model) });

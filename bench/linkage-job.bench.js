@@ -18,6 +18,7 @@
 const { spawn, spawnSync } = require("node:child_process");
 const { startAzurite, stopChild } = require("../functions/scripts/azurite.js");
 const { buildIfStale, DEV_HOST_ENTRY, root } = require("../functions/scripts/build.js");
+const { waitUntilHealthy } = require("./devHostHealth");
 const { X_NAMES, Y_NAMES, makeUnits } = require("./syntheticUnits");
 
 const KEY = "bench-linkage-key-0123456789";
@@ -82,13 +83,7 @@ async function measure(workers, payload, repeats, log) {
     for (const match of text.matchAll(/"time":"([^"]+)"[^\n]*chunk\(s\) done; merging/g)) chunkPhase.end = Date.parse(match[1]);
   });
   try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {}
-      if (attempt > 150) throw new Error("dev host did not start");
-      await sleep(200);
-    }
+    await waitUntilHealthy(base, 150);
     await runJob(base, { ...payload, bootstrap: Math.min(payload.bootstrap, 2 * CHUNK_REPLICATES) });
     let best = null;
     for (let repeat = 0; repeat < repeats; repeat++) {
