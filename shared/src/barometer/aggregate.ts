@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SymError } from "../errors";
+import { checkAtColumn } from "../_lib/columnError";
 import { addToSummary, emptySummary, mergeSummaries, type SampleSummary } from "../_lib/summary";
 import { addRecommendation, emptyCounts, mergeCounts, type RecommendationCounts } from "../nps/nps";
 import { ItemCovarianceAccumulator, cronbachAlphaFromCovariance } from "../reliability/cronbach";
@@ -117,7 +117,7 @@ export class PopulationAccumulator {
     let recommendation = Number.NaN;
     if (this.layout.recommendationColumn !== undefined) {
       recommendation = values[this.layout.recommendationColumn];
-      if (!isMissing(recommendation)) this.fail(() => checkRecommendation(recommendation), this.layout.recommendationColumn);
+      if (!isMissing(recommendation)) checkAtColumn(() => checkRecommendation(recommendation), this.layout.recommendationColumn);
     }
     for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
       const slot = this.slots[slotIndex];
@@ -129,7 +129,7 @@ export class PopulationAccumulator {
           slot.normalised[item] = Number.NaN;
           continue;
         }
-        if (value < scale.min || value > scale.max) this.fail(() => checkInScale(value, scale), slot.columns[item]);
+        if (value < scale.min || value > scale.max) checkAtColumn(() => checkInScale(value, scale), slot.columns[item]);
         // DOMAIN.md scale normalisation: 100·(x−lo)/(hi−lo), reversed 100·(hi−x)/(hi−lo)
         const normalised = slot.reversed[item] === 1 ? (100 * (scale.max - value)) / span : (100 * (value - scale.min)) / span;
         slot.normalised[item] = normalised;
@@ -146,16 +146,6 @@ export class PopulationAccumulator {
     if (wave !== undefined && wave !== "" && unit !== undefined && unit !== "") {
       this.aggregate.waves[wave] ??= {};
       this.addTo(this.group(this.aggregate.waves[wave], unit), recommendation);
-    }
-  }
-
-  private fail(check: () => void, column: number): void {
-    try {
-      check();
-    } catch (error) {
-      // The message stays as it is: callers know the header and the sheet or file row, and add them.
-      if (error instanceof SymError) throw new SymError(error.code, error.message, { ...error.details, column: column + 1 });
-      throw error;
     }
   }
 

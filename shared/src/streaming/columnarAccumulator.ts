@@ -1,4 +1,5 @@
 import { SymError } from "../errors";
+import { checkAtColumn } from "../_lib/columnError";
 import { checkInScale, checkRecommendation, checkScale } from "../scale/answers";
 import type { GroupAggregate, PopulationAggregate, PopulationLayout } from "../barometer/aggregate";
 
@@ -242,12 +243,7 @@ export class ColumnarPopulationAccumulator {
   }
 
   private rethrowAt(check: () => void, column: number): never {
-    try {
-      check();
-    } catch (error) {
-      if (error instanceof SymError) throw new SymError(error.code, error.message, { ...error.details, column: column + 1 });
-      throw error;
-    }
+    checkAtColumn(check, column);
     throw new SymError("invalid-argument", `ColumnarPopulationAccumulator: column ${column + 1} was rejected by the fast check only`);
   }
 
