@@ -125,3 +125,14 @@ export { DEFAULT_MIN_DRIVER_UNITS, driversOfRanges } from "./ranges/driverRange"
 export type { DriverOfRange, DriversOfRanges, DriversOptions } from "./ranges/driverRange";
 export { recogniseUnitsColumns } from "./model/unitsColumns";
 export type { UnitsColumnField } from "./model/unitsColumns";
+export { jointSuppression } from "./privacy/jointSuppression";
+export type { CellGrouping, JointSuppression, JointSuppressionReason, JointSuppressionOptions } from "./privacy/jointSuppression";
+export { sumCells, cellKey } from "./heatmap/cellTable";
+export type { CellTable, CellSums } from "./heatmap/cellTable";
+export { MAX_GROUPS, resolveGrouping, groupingNotes, compareLabels } from "./heatmap/groupings";
+export type { HeatmapGrouping, ResolvedGrouping, GroupingNote } from "./heatmap/groupings";
+export { computeHeatmap, outputConfidentiality, decideOutput, publishedGroupings } from "./heatmap/heatmap";
+export type { Heatmap, HeatmapEntry, HeatmapGroup, HeatmapCell, HeatmapOptions, OutputConfidentiality } from "./heatmap/heatmap";
+export { supportVersusFront, FRONT_OFFICE, SUPPORT } from "./heatmap/supportFront";
+export type { SupportVersusFront, SupportVersusFrontRow, SupportVersusFrontOptions, TypeScore } from "./heatmap/supportFront";
+export { ATTRIBUTE_SEPARATOR } from "./streaming/columnarAccumulator";

@@ -2,6 +2,10 @@ import { SymError } from "../errors";
 import { checkAtColumn } from "../_lib/columnError";
 import { checkInScale, checkRecommendation, checkScale } from "../scale/answers";
 import type { GroupAggregate, PopulationAggregate, PopulationLayout } from "../barometer/aggregate";
+import type { CellTable } from "../heatmap/cellTable";
+
+/** Joins a row's attribute values into one cell label (a unit separator: never typed in a CSV field). */
+export const ATTRIBUTE_SEPARATOR = "\u001f";
 
 /**
  * The fold of `PopulationAccumulator` (same checks, same scores, same `PopulationAggregate` out)
@@ -50,12 +54,14 @@ export class ColumnarPopulationAccumulator {
   private readonly totalSquares: Float64Array;
   private readonly rowTotals: Float64Array;
 
-  /** unit → manager → wave → cell id ("" when the row has none). */
-  private readonly cellIds = new Map<string, Map<string, Map<string, number>>>();
-  private readonly cellKeys: { unit: string; manager: string; wave: string }[] = [];
+  /** unit → manager → wave → attributes → cell id ("" when the row has none). */
+  private readonly cellIds = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private readonly cellKeys: { unit: string; manager: string; wave: string; attributes: string }[] = [];
   private lastUnit: string | undefined = undefined;
   private lastManager: string | undefined = undefined;
   private lastWave: string | undefined = undefined;
+  private lastAttributes: string | undefined = undefined;
+  private readonly attributeNames: readonly string[];
   private lastCell = -1;
   private capacity = 64;
   private respondents = new Float64Array(this.capacity);
@@ -66,8 +72,13 @@ export class ColumnarPopulationAccumulator {
   private shiftedSums: Float64Array;
   private shiftedSquares: Float64Array;
 
-  constructor(layout: PopulationLayout) {
+  /**
+   * @param attributeNames attribute columns the rows are also grouped by (heat maps by any
+   *   column): `addRow` then receives their values joined by `ATTRIBUTE_SEPARATOR`
+   */
+  constructor(layout: PopulationLayout, attributeNames: readonly string[] = []) {
     checkScale(layout.scale, "ColumnarPopulationAccumulator");
+    this.attributeNames = [...attributeNames];
     this.scaleMin = layout.scale.min;
     this.scaleMax = layout.scale.max;
     this.span = layout.scale.max - layout.scale.min;
@@ -115,7 +126,7 @@ export class ColumnarPopulationAccumulator {
    *
    * @throws SymError out-of-scale / not-recommendation with `details.column` (1-based source column)
    */
-  addRow(values: ArrayLike<number>, unit?: string, manager?: string, wave?: string): void {
+  addRow(values: ArrayLike<number>, unit?: string, manager?: string, wave?: string, attributes?: string): void {
     const { itemColumns, itemReversed, itemStart, scores, scaleMin, scaleMax, span, normalisedTable: table, normalisedRow: row } = this;
     const { tableWidth, complete, rowTotals } = this;
     let recommendation = Number.NaN;
@@ -156,7 +167,7 @@ export class ColumnarPopulationAccumulator {
     }
     // Every answer of the row is valid: only now does it reach the α sums and the cell.
     for (let dimension = 0; dimension < dimensionCount; dimension++) if (complete[dimension] === 1) this.addToAlpha(dimension);
-    this.addToCell(this.cellOf(unit ?? "", manager ?? "", wave ?? ""), recommendation);
+    this.addToCell(this.cellOf(unit ?? "", manager ?? "", wave ?? "", attributes ?? ""), recommendation);
   }
 
   /** Listwise: called only for a row whose items of this dimension are all present. */
@@ -174,25 +185,52 @@ export class ColumnarPopulationAccumulator {
     }
   }
 
-  private cellOf(unit: string, manager: string, wave: string): number {
+  private cellOf(unit: string, manager: string, wave: string, attributes: string): number {
     // Exports are grouped by unit and manager: most rows repeat the previous row's labels.
-    if (unit === this.lastUnit && manager === this.lastManager && wave === this.lastWave) return this.lastCell;
+    if (unit === this.lastUnit && manager === this.lastManager && wave === this.lastWave && attributes === this.lastAttributes) return this.lastCell;
     let managers = this.cellIds.get(unit);
     if (!managers) this.cellIds.set(unit, (managers = new Map()));
     let waves = managers.get(manager);
     if (!waves) managers.set(manager, (waves = new Map()));
-    let cell = waves.get(wave);
+    let byAttributes = waves.get(wave);
+    if (!byAttributes) waves.set(wave, (byAttributes = new Map()));
+    let cell = byAttributes.get(attributes);
     if (cell === undefined) {
       cell = this.cellKeys.length;
-      this.cellKeys.push({ unit, manager, wave });
-      waves.set(wave, cell);
+      this.cellKeys.push({ unit, manager, wave, attributes });
+      byAttributes.set(attributes, cell);
       if (this.cellKeys.length > this.capacity) this.grow();
     }
     this.lastUnit = unit;
     this.lastManager = manager;
     this.lastWave = wave;
+    this.lastAttributes = attributes;
     this.lastCell = cell;
     return cell;
+  }
+
+  /**
+   * The cells so far (heat maps): labels `unit`, `manager`, `wave`, then the attribute columns,
+   * with the per-cell sums, trimmed to the cells used.
+   */
+  cellTable(): CellTable {
+    const cells = this.cellKeys.length;
+    const dimensions = this.scores.length;
+    const attributeValues = this.attributeNames.map((_, index) =>
+      this.cellKeys.map((key) => (this.attributeNames.length === 1 ? key.attributes : (key.attributes.split(ATTRIBUTE_SEPARATOR)[index] ?? ""))),
+    );
+    return {
+      dimensions: [...this.dimensionIds],
+      keyNames: ["unit", "manager", "wave", ...this.attributeNames],
+      keys: [this.cellKeys.map((key) => key.unit), this.cellKeys.map((key) => key.manager), this.cellKeys.map((key) => key.wave), ...attributeValues],
+      respondents: this.respondents.slice(0, cells),
+      promoters: this.promoters.slice(0, cells),
+      passives: this.passives.slice(0, cells),
+      detractors: this.detractors.slice(0, cells),
+      counts: this.counts.slice(0, cells * dimensions),
+      shiftedSums: this.shiftedSums.slice(0, cells * dimensions),
+      shiftedSquares: this.shiftedSquares.slice(0, cells * dimensions),
+    };
   }
 
   private grow(): void {
@@ -308,7 +346,7 @@ export class ColumnarPopulationAccumulator {
   }
 
   /** Groups the cells by a label of theirs ("" = none) and sums each group, keyed by label. */
-  private groupBy(labelOf: (key: { unit: string; manager: string; wave: string }) => string, cells: readonly number[]): Record<string, GroupAggregate> {
+  private groupBy(labelOf: (key: { unit: string; manager: string; wave: string; attributes: string }) => string, cells: readonly number[]): Record<string, GroupAggregate> {
     const names = new Map<string, number>();
     const groupOf = new Int32Array(this.cellKeys.length).fill(-1);
     for (const cell of cells) {

@@ -1,0 +1,141 @@
+/**
+ * The adversary: it knows every figure an output publishes (the total, each visible group's n and
+ * means, n × mean being a sum) and tries every single- and two-level differencing:
+ * - parent − its visible children (a unit − its visible managers, a type − its visible units);
+ * - total − the visible groups of another grouping;
+ * - pooled − other waves (a unit − its visible unit × wave groups);
+ * - then the remainder − the visible groups of a third grouping inside it.
+ * It judges each remainder on the respondents themselves (not on the engine's cells): a remainder
+ * about 1 … N − 1 people, or exactly the people of a hidden group, is a recovered hidden figure.
+ * Run on seeded random organisations, with units, managers spanning units, unit types, waves and a
+ * tenure band that cuts across them all.
+ */
+import { computeHeatmap, type Heatmap } from "../../src";
+import { cellTableOf, groupingsOf, organisation, type Respondent } from "./organisation";
+
+interface PublishedSet {
+  name: string;
+  members: number[];
+  n: number;
+  /** Σ culture score of its members, as n × mean: what differencing a mean recovers. */
+  cultureSum: number;
+}
+
+function membersOf(respondents: readonly Respondent[], labelOf: (person: Respondent) => string, label: string): number[] {
+  const members: number[] = [];
+  respondents.forEach((person, index) => {
+    if (labelOf(person) === label) members.push(index);
+  });
+  return members;
+}
+
+const keyOf = (members: readonly number[]) => members.join(",");
+
+/** Every leak the adversary finds in `output` (empty when the output is safe). */
+function attack(respondents: readonly Respondent[], output: Heatmap, labelOf: Record<string, (person: Respondent) => string>, threshold: number): string[] {
+  const score = (person: Respondent) => (100 * (person.answers[0] - 1)) / 4;
+  const visible: Record<string, PublishedSet[]> = {};
+  const hidden = new Map<string, string>();
+  for (const entry of output.heatmap) {
+    visible[entry.by] = [];
+    for (const group of entry.groups) {
+      const members = membersOf(respondents, labelOf[entry.by], group.group);
+      if (group.suppressed) {
+        expect(group.n).toBeNull();
+        expect(group.dimensions.every((cell) => cell.employee === null)).toBe(true);
+        hidden.set(keyOf(members), `${entry.by} ${group.group}`);
+        continue;
+      }
+      const culture = group.dimensions.find((cell) => cell.id === "culture")!;
+      visible[entry.by].push({ name: `${entry.by} ${group.group}`, members, n: group.n!, cultureSum: group.n! * culture.employee! });
+    }
+  }
+  const everyone = respondents.map((_, index) => index);
+  const total: PublishedSet = { name: "total", members: everyone, n: respondents.length, cultureSum: respondents.reduce((sum, person) => sum + score(person), 0) };
+  const leaks: string[] = [];
+  const judge = (description: string, rest: number[], n: number, cultureSum: number) => {
+    if (rest.length === 0) return;
+    // The published figures alone give the remainder's count and sum: check they describe these people.
+    expect(n).toBe(rest.length);
+    expect(cultureSum).toBeCloseTo(rest.reduce((sum, index) => sum + score(respondents[index]), 0), 6);
+    if (rest.length < threshold) leaks.push(`${description}: ${rest.length} people`);
+    else if (rest.length < respondents.length && hidden.has(keyOf(rest))) leaks.push(`${description} = hidden ${hidden.get(keyOf(rest))}`);
+  };
+  const subtractInside = (from: { members: number[]; n: number; cultureSum: number }, groups: readonly PublishedSet[]) => {
+    const inside = new Set(from.members);
+    const taken = groups.filter((group) => group.members.every((member) => inside.has(member)));
+    const gone = new Set(taken.flatMap((group) => group.members));
+    return {
+      taken,
+      members: from.members.filter((member) => !gone.has(member)),
+      n: from.n - taken.reduce((sum, group) => sum + group.n, 0),
+      cultureSum: from.cultureSum - taken.reduce((sum, group) => sum + group.cultureSum, 0),
+    };
+  };
+  const groupings = Object.keys(visible);
+  const parents: [string | undefined, PublishedSet][] = [[undefined, total], ...groupings.flatMap((by) => visible[by].map((set) => [by, set] as [string, PublishedSet]))];
+  for (const [ownGrouping, parent] of parents) {
+    for (const first of groupings) {
+      if (first === ownGrouping) continue;
+      const once = subtractInside(parent, visible[first]);
+      judge(`${parent.name} − visible ${first}`, once.members, once.n, once.cultureSum);
+      for (const second of groupings) {
+        if (second === first || second === ownGrouping) continue;
+        const twice = subtractInside(once, visible[second]);
+        if (twice.taken.length === 0) continue;
+        judge(`${parent.name} − visible ${first} − visible ${second}`, twice.members, twice.n, twice.cultureSum);
+      }
+    }
+  }
+  return leaks;
+}
+
+const COMBINATIONS: string[][] = [
+  ["unit", "manager"],
+  ["unit", "type"],
+  ["unit", "manager", "type"],
+  ["unit", "unitWave"],
+  ["unit", "unitWave", "wave"],
+  ["unit", "tenure"],
+  ["manager", "tenure", "type"],
+];
+
+describe("adversary against the heat map's joint suppression", () => {
+  it.each(COMBINATIONS.map((names) => [names.join(" + "), names]))("recovers nothing hidden when %s are shown together", (_, names) => {
+    let hiddenSeen = 0;
+    let complementarySeen = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const { respondents, types } = organisation(seed);
+      const all = groupingsOf(types);
+      const chosen = (names as string[]).map((name) => all[name]);
+      const output = computeHeatmap(cellTableOf(respondents), undefined, chosen.map((entry) => entry.grouping), { minGroupSize: 5, dimensions: ["culture", "recognition"] });
+      const labelOf = Object.fromEntries(chosen.map((entry) => [entry.grouping.by, entry.labelOf]));
+      expect(attack(respondents, output, labelOf, 5)).toEqual([]);
+      for (const entry of output.heatmap) {
+        for (const group of entry.groups) {
+          if (!group.suppressed) continue;
+          hiddenSeen += 1;
+          if (membersOf(respondents, labelOf[entry.by], group.group).length >= 5) complementarySeen += 1;
+        }
+      }
+    }
+    // The organisations do exercise the rules: groups hidden for size and as cover.
+    expect(hiddenSeen).toBeGreaterThan(10);
+    expect(complementarySeen).toBeGreaterThan(2);
+  });
+
+  it("catches a leak when each grouping is suppressed on its own (the check can fail)", () => {
+    let leaked = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const { respondents, types } = organisation(seed);
+      const all = groupingsOf(types);
+      const table = cellTableOf(respondents);
+      // Two separate outputs glued together: units alone, managers alone.
+      const units = computeHeatmap(table, undefined, [all.unit.grouping], { minGroupSize: 5, dimensions: ["culture"] });
+      const managers = computeHeatmap(table, undefined, [all.manager.grouping], { minGroupSize: 5, dimensions: ["culture"] });
+      const glued: Heatmap = { ...units, heatmap: [...units.heatmap, ...managers.heatmap] };
+      if (attack(respondents, glued, { unit: all.unit.labelOf, manager: all.manager.labelOf }, 5).length > 0) leaked += 1;
+    }
+    expect(leaked).toBeGreaterThan(5);
+  });
+});
