@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LINKAGE_LIMITS, type LinkageLimits } from "../../shared/src";
 import { readQueueOptions, type QueueOptions } from "./hostConfig";
 
 /**
@@ -31,6 +32,11 @@ export interface Settings {
   readonly queues: QueueOptions;
   /** Bootstrap replicates per chunk of a `linkage` job (one queue message each). */
   readonly linkageChunkReplicates: number;
+  /**
+   * Work limits of linkage jobs (shared/src/linkage/limits.ts); the two totals are settings:
+   * SYM_MAX_BOOTSTRAP_WORK (pairs × B) and SYM_MAX_DRIVER_WORK (predictors × y × B).
+   */
+  readonly linkageLimits: LinkageLimits;
   /** Enables the `testFault` field of job requests (slow or failing workers); off unless set to 1. */
   readonly testFaults: boolean;
 }
@@ -107,6 +113,11 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
     maxPayloadBytes: positiveNumber("SYM_MAX_PAYLOAD_BYTES", values.SYM_MAX_PAYLOAD_BYTES, 1024 * 1024, true),
     queues: readQueueOptions(directory),
     linkageChunkReplicates: positiveNumber("SYM_LINKAGE_CHUNK_REPLICATES", values.SYM_LINKAGE_CHUNK_REPLICATES, 1000, true),
+    linkageLimits: {
+      ...DEFAULT_LINKAGE_LIMITS,
+      maxBootstrapWork: positiveNumber("SYM_MAX_BOOTSTRAP_WORK", values.SYM_MAX_BOOTSTRAP_WORK, DEFAULT_LINKAGE_LIMITS.maxBootstrapWork, true),
+      maxDriverWork: positiveNumber("SYM_MAX_DRIVER_WORK", values.SYM_MAX_DRIVER_WORK, DEFAULT_LINKAGE_LIMITS.maxDriverWork, true),
+    },
     testFaults: values.SYM_TEST_FAULTS === "1",
   };
 }

@@ -10,7 +10,8 @@ export type SymErrorCode =
   | "too-few-values" // not enough answers for the statistic
   | "below-threshold" // under the confidentiality threshold
   | "zero-variance" // a statistic undefined for constant data
-  | "invalid-argument"; // a parameter out of its domain (scale, confidence, weights…)
+  | "invalid-argument" // a parameter out of its domain (scale, confidence, weights…)
+  | "limit-exceeded"; // more work than a documented limit allows (units, pairs, replicates…)
 
 /** Where a bad value sits: 1-based row and column inside the range or file it came from. */
 export interface CellPosition {
@@ -22,6 +23,9 @@ export interface CellPosition {
 
 export interface SymErrorDetails extends CellPosition {
   readonly value?: unknown;
+  /** For `limit-exceeded`: the request field at fault and the limit it went over. */
+  readonly field?: string;
+  readonly limit?: number;
 }
 
 export class SymError extends Error {

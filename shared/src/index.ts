@@ -90,6 +90,8 @@ export type {
 } from "./linkage/schemas";
 export { planLinkage, bootstrapChunk, bootstrapRanges, completeLinkage, runLinkage } from "./linkage/analysis";
 export type { LinkagePlan, BootstrapChunk } from "./linkage/analysis";
+export { checkLinkageLimits, linkageSize, DEFAULT_LINKAGE_LIMITS } from "./linkage/limits";
+export type { LinkageLimits, LinkageSize } from "./linkage/limits";
 
 export { rangeShape, vectorShape, checkSameShape, failAt, readCellAt, readInScaleAt } from "./ranges/cells";
 export type { CellRange, RangeShape } from "./ranges/cells";

@@ -6,7 +6,8 @@ export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";
 /**
  * Engine error codes to Excel error values, as Excel's own functions answer: bad input `#VALUE!`;
  * a figure that must not or cannot be shown `#N/A` (like a failed lookup); a zero denominator or
- * constant data `#DIV/0!` (like AVERAGE of nothing, CORREL or T.TEST on constant data).
+ * constant data `#DIV/0!` (like AVERAGE of nothing, CORREL or T.TEST on constant data); more work
+ * than a limit allows `#NUM!` (as Excel answers a result too large to compute).
  */
 const EXCEL_CODES: Record<SymErrorCode, ExcelErrorCode> = {
   "invalid-answer": "#VALUE!",
@@ -17,6 +18,7 @@ const EXCEL_CODES: Record<SymErrorCode, ExcelErrorCode> = {
   "below-threshold": "#N/A",
   "too-few-values": "#N/A",
   "zero-variance": "#DIV/0!",
+  "limit-exceeded": "#NUM!",
 };
 
 /** An error value outside Excel (plain Node, tests): an Error carrying the Excel `code`. */

@@ -1,5 +1,7 @@
 import type { LinkageResult, Model, Scale, UnitRow } from "../../../shared/src";
 import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
+import { isSymError } from "../../../shared/src/errors";
+import { checkLinkageLimits } from "../../../shared/src/linkage/limits";
 import { UsageError } from "../errors";
 import { runLinkageOnApi } from "../linkage/apiJob";
 import { linkageRequestFor, type LinkChoices } from "../linkage/linkRequest";
@@ -58,6 +60,7 @@ export async function runLink(options: LinkCommandOptions): Promise<LinkReport> 
   const units = await unitRowsOf(options);
   const choices = { ...options, ...defaultMetrics(units, options) };
   const request = linkageRequestFor(units, choices);
+  checkLimits(request);
   let result: LinkageResult;
   if (options.api) {
     result = await runLinkageOnApi(request, {
@@ -72,6 +75,29 @@ export async function runLink(options: LinkCommandOptions): Promise<LinkReport> 
     result = runLinkage(request);
   }
   return { ...result, ranOn: options.api ? "api" : "local", x: [...choices.x], y: [...choices.y] };
+}
+
+/** The option a linkage limit is about, so the message tells what to change on the command line. */
+const OPTION_OF_FIELD: Record<string, string> = {
+  units: "--units / --employees",
+  x: "--x, --y, --method",
+  bootstrap: "--bootstrap",
+  "drivers.predictors": "--x (the key-driver predictors)",
+  drivers: "--drivers, --x, --y, --bootstrap",
+};
+
+/**
+ * The engine's linkage limits (shared/src/linkage/limits.ts), checked before any work, locally as
+ * on the API: over a limit on the options is a usage error (exit 2) naming the options; too many
+ * unit rows in the file is a data error (exit 1).
+ */
+function checkLimits(request: Parameters<typeof checkLinkageLimits>[0]): void {
+  try {
+    checkLinkageLimits(request);
+  } catch (error) {
+    if (!isSymError(error) || error.code !== "limit-exceeded" || error.details.field === "units") throw error;
+    throw new UsageError(`${error.message}: ask for less work with ${OPTION_OF_FIELD[error.details.field ?? ""] ?? "the options"}`);
+  }
 }
 
 /**

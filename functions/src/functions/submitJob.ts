@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
-import { describeIssues } from "../../../shared/src";
+import { describeIssues, isSymError } from "../../../shared/src";
 import { authorize } from "../http/auth";
 import { readJsonBody } from "../http/body";
 import { withErrors } from "../http/handler";
@@ -64,6 +64,13 @@ export const submitJob = withErrors(async (request: HttpRequest, context: Invoca
   const payload = kind.payloadSchema.safeParse(body.payload);
   if (!payload.success) {
     throw new HttpError(400, "invalid-body", describeIssues(payload.error).map((issue) => ({ path: issue.path ? `payload.${issue.path}` : "payload", message: issue.message })));
+  }
+  try {
+    kind.checkLimits?.(payload.data, settings);
+  } catch (error) {
+    if (!isSymError(error) || error.code !== "limit-exceeded") throw error;
+    const { field, limit, value } = error.details;
+    throw new HttpError(400, "limit-exceeded", [{ path: field ? `payload.${field}` : "payload", message: error.message, limit, value }]);
   }
   if (body.testFault && !settings.testFaults) {
     throw new HttpError(400, "invalid-body", [{ path: "testFault", message: "test faults are disabled on this server (setting SYM_TEST_FAULTS)" }]);

@@ -31,6 +31,8 @@ export interface ChunkRef {
  */
 export interface SingleStepJobKind<Payload = unknown, Result = unknown> {
   readonly payloadSchema: z.ZodType<Payload>;
+  /** Refuses a valid payload that asks for more work than the settings allow (a `limit-exceeded` SymError: 400 at submission). */
+  checkLimits?(payload: Payload, settings: Settings): void;
   run(payload: Payload, context: JobRunContext): Promise<Result>;
 }
 
@@ -44,6 +46,8 @@ export interface SingleStepJobKind<Payload = unknown, Result = unknown> {
  */
 export interface FanOutJobKind<Payload = unknown, Result = unknown, Chunk = unknown> {
   readonly payloadSchema: z.ZodType<Payload>;
+  /** As SingleStepJobKind.checkLimits. */
+  checkLimits?(payload: Payload, settings: Settings): void;
   split(payload: Payload, context: JobRunContext): ChunkLayout;
   runChunk(payload: Payload, chunk: ChunkRef, context: JobRunContext): Promise<Chunk>;
   merge(payload: Payload, chunks: readonly Chunk[], context: JobRunContext): Promise<Result>;

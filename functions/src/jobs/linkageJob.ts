@@ -1,4 +1,5 @@
 import {
+  checkLinkageLimits,
   bootstrapChunk,
   bootstrapRanges,
   completeLinkage,
@@ -7,6 +8,7 @@ import {
   planLinkage,
   type BootstrapChunk,
   type LinkagePlan,
+  type LinkageLimits,
   type LinkageResult,
   type ParsedLinkageRequest,
 } from "../../../shared/src";
@@ -33,10 +35,10 @@ export const LinkagePayloadSchema = LinkageRequestSchema.refine((request) => req
 const recentPlans = new Map<string, LinkagePlan>();
 const RECENT_PLANS = 4;
 
-function planOf(jobId: string, request: ParsedLinkageRequest): LinkagePlan {
+function planOf(jobId: string, request: ParsedLinkageRequest, limits: LinkageLimits): LinkagePlan {
   let plan = recentPlans.get(jobId);
   if (!plan) {
-    plan = planLinkage(request);
+    plan = planLinkage(request, limits);
     recentPlans.set(jobId, plan);
     if (recentPlans.size > RECENT_PLANS) recentPlans.delete(recentPlans.keys().next().value!);
   }
@@ -59,17 +61,20 @@ export function linkageChunkLayout(replicates: number, chunkReplicates: number):
  */
 export const linkageJob = defineFanOutJobKind<ParsedLinkageRequest, LinkageResult, BootstrapChunk>({
   payloadSchema: LinkagePayloadSchema,
+  checkLimits(request, settings) {
+    checkLinkageLimits(request, settings.linkageLimits);
+  },
   split(request, context) {
-    planOf(context.jobId, request);
+    planOf(context.jobId, request, context.settings.linkageLimits);
     return linkageChunkLayout(request.bootstrap, context.settings.linkageChunkReplicates);
   },
   async runChunk(request, chunk, context) {
     const range = bootstrapRanges(request.bootstrap, chunk.size)[chunk.index];
     if (!range) throw new Error(`chunk ${chunk.index} is outside the job's ${request.bootstrap} replicates`);
-    return bootstrapChunk(planOf(context.jobId, request), range.from, range.to);
+    return bootstrapChunk(planOf(context.jobId, request, context.settings.linkageLimits), range.from, range.to);
   },
   async merge(request, chunks, context) {
-    const result = completeLinkage(planOf(context.jobId, request), chunks);
+    const result = completeLinkage(planOf(context.jobId, request, context.settings.linkageLimits), chunks);
     recentPlans.delete(context.jobId);
     return result;
   },

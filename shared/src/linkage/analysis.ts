@@ -9,6 +9,7 @@ import { completeRows, WeightedColumns } from "./weightedColumns";
 import { relativeWeights, splitCorrelations } from "./relativeWeights";
 import { simpleRegression } from "./regression";
 import { percentileInterval } from "./percentile";
+import { checkLinkageLimits, DEFAULT_LINKAGE_LIMITS, type LinkageLimits } from "./limits";
 import {
   LinkageRequestSchema,
   type CorrelationRow,
@@ -107,11 +108,11 @@ function checkPair(table: AnalysisTable, pair: { x: string; y: string; rows: Int
 /**
  * Validates a request and prepares everything the replicates need. Every input error (unknown
  * metric, too few units, constant column, drivers under their minimum) is thrown here, before a
- * job fans out.
+ * job fans out, and so is a request over `limits` (limits.ts).
  *
- * @throws invalid-argument, too-few-values or zero-variance, with a message naming the field or metric
+ * @throws invalid-argument, too-few-values, zero-variance or limit-exceeded, with a message naming the field or metric
  */
-export function planLinkage(input: LinkageRequest | ParsedLinkageRequest): LinkagePlan {
+export function planLinkage(input: LinkageRequest | ParsedLinkageRequest, limits: LinkageLimits = DEFAULT_LINKAGE_LIMITS): LinkagePlan {
   const parsed = LinkageRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -120,6 +121,7 @@ export function planLinkage(input: LinkageRequest | ParsedLinkageRequest): Linka
     });
   }
   const request = parsed.data;
+  checkLinkageLimits(request, limits);
   checkDistinctNames(request.x, "x");
   checkDistinctNames(request.y, "y");
   checkDistinctNames(request.methods, "methods");
