@@ -1,8 +1,8 @@
 import type { InvocationContext } from "@azure/functions";
 import { processPoisonDelivery } from "../jobs/worker";
 import { registerQueue } from "../register";
+import { dequeueCountOf } from "../queueTriggerMetadata";
 import { services } from "../services";
-import { dequeueCountOf } from "./jobWorker";
 
 /**
  * Queue trigger on `sym-jobs-poison`: a job whose message exhausted its deliveries (worker

@@ -1,19 +1,8 @@
 import type { InvocationContext } from "@azure/functions";
 import { processJobDelivery } from "../jobs/worker";
 import { registerQueue } from "../register";
+import { dequeueCountOf, messageIdOf } from "../queueTriggerMetadata";
 import { services } from "../services";
-
-/** `dequeueCount` from the trigger metadata (1 on the first delivery). */
-export function dequeueCountOf(context: InvocationContext): number {
-  const count = Number(context.triggerMetadata?.dequeueCount);
-  return Number.isFinite(count) && count >= 1 ? count : 1;
-}
-
-/** The queue message id from the trigger metadata: the same on every redelivery of a message. */
-export function messageIdOf(context: InvocationContext): string | undefined {
-  const id = context.triggerMetadata?.id;
-  return typeof id === "string" && id !== "" ? id : undefined;
-}
 
 /**
  * Queue trigger on `sym-jobs`: runs the job named by the message, or one chunk of a fan-out job. Throwing makes the host
