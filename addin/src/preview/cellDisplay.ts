@@ -1,6 +1,6 @@
 import { contains, type RangeAddress } from "../taskpane/workbook/a1";
 import type { ConditionalFormatRule } from "../taskpane/workbook/WorkbookPort";
-import { isFormulaError, type Scalar } from "../taskpane/workbook/formula/values";
+import { isFormulaError, type Scalar } from "../../test-doubles/formula/values";
 
 /** Shows a value with an Excel number format of the kind the layout uses ("0", "0.0", "0.000"). */
 export function formatCell(value: Scalar, numberFormat: string | undefined): string {

@@ -15,7 +15,7 @@ import { DEFAULT_MODEL, computeBarometer, type Mapping } from "../../../shared/s
 import { locateSource } from "../../src/taskpane/data/sourceGeometry";
 import { scanPopulation } from "../../src/taskpane/data/scanPopulation";
 import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
-import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import { parseCsv } from "../../src/preview/csv";
 import { ROOT, buildPreview, servePreview } from "./previewServer";
 import { runLinkage } from "../../../shared/src/index";

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as customFunctions from "../../src/functions/functions";
 import { parseCsv } from "../../src/preview/csv";
-import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
-import type { CustomFunction } from "../../src/taskpane/workbook/formula/evaluate";
+import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
+import type { CustomFunction } from "../../test-doubles/formula/evaluate";
 
 /** The survey fixture of addin/test/taskpane/fixtures (made by make_fixture.py) in an in-memory workbook evaluating the real SYM functions. */
 

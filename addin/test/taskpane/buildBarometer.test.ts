@@ -6,7 +6,7 @@ import { locateSource } from "../../src/taskpane/data/sourceGeometry";
 import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
 import { loadMapping, saveMapping } from "../../src/taskpane/mapping/persistence";
 import { rangeText } from "../../src/taskpane/workbook/a1";
-import type { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import type { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import { fixtureWorkbook, reference } from "../support/fixtureWorkbook";
 
 // Expected figures: addin/test/taskpane/fixtures/reference.json, computed by make_fixture.py with

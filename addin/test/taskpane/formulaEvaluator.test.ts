@@ -1,5 +1,5 @@
-import { parseFormula } from "../../src/taskpane/workbook/formula/parse";
-import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import { parseFormula } from "../../test-doubles/formula/parse";
+import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import { symFunctions } from "../support/fixtureWorkbook";
 
 /** Excel behaviours the evaluator must reproduce (checked against LibreOffice/Excel semantics: blank = "" and 0). */

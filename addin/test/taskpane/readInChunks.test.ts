@@ -1,5 +1,5 @@
 import { chunkRowCount, isAbortError, readInChunks } from "../../src/taskpane/data/readInChunks";
-import { MemoryWorkbook } from "../../src/taskpane/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import type { WorkbookPort } from "../../src/taskpane/workbook/WorkbookPort";
 
 function bigWorkbook(rows: number, columns: number): { workbook: MemoryWorkbook; requests: string[]; port: WorkbookPort } {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { columnLetters, parseRange, type RangeAddress } from "../../taskpane/workbook/a1";
 import type { ConditionalFormatRule } from "../../taskpane/workbook/WorkbookPort";
-import { isFormulaError, type Scalar } from "../../taskpane/workbook/formula/values";
+import { isFormulaError, type Scalar } from "../../../test-doubles/formula/values";
 import { cellColours, formatCell } from "../cellDisplay";
 
 export interface SheetGridProps {

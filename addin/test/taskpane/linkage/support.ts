@@ -7,7 +7,7 @@ import { checkDraft, suggestDraft } from "../../../src/taskpane/mapping/draft";
 import { suggestUnitsColumns } from "../../../src/taskpane/mapping/unitsColumns";
 import { LinkageWorkerSession, type FromWorker } from "../../../src/taskpane/linkage/workerProtocol";
 import type { WorkerLike } from "../../../src/taskpane/linkage/runners";
-import { MemoryWorkbook } from "../../../src/taskpane/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../../test-doubles/memoryWorkbook";
 import type { CellValue } from "../../../src/taskpane/workbook/WorkbookPort";
 import { symFunctions } from "../../support/fixtureWorkbook";
 

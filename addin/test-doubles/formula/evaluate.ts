@@ -1,4 +1,4 @@
-import type { RangeAddress } from "../a1";
+import type { RangeAddress } from "../../src/taskpane/workbook/a1";
 import type { BinaryOperator, FormulaNode } from "./parse";
 import { FormulaError, asMatrix, asScalar, isFormulaError, isMatrix, toBoolean, toNumber, type FormulaValue, type Matrix, type Scalar } from "./values";
 

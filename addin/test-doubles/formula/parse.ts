@@ -1,4 +1,4 @@
-import { parseRange, splitSheet, type RangeAddress } from "../a1";
+import { parseRange, splitSheet, type RangeAddress } from "../../src/taskpane/workbook/a1";
 
 /**
  * Parser for exactly the formula language the task pane generates (see docs/taskpane.md):

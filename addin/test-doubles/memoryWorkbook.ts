@@ -1,51 +1,47 @@
-import { contains, parseCell, parseRange, rangeText, type RangeAddress } from "./a1";
-import { evaluateFormula, type CustomFunction } from "./formula/evaluate";
+import { contains, parseCell, parseRange, rangeText, type RangeAddress } from "../src/taskpane/workbook/a1";
+import type { CustomFunction } from "./formula/evaluate";
 import { parseFormula, type FormulaNode } from "./formula/parse";
-import { FormulaError, isFormulaError, isMatrix, type Matrix, type Scalar } from "./formula/values";
-import { toExcelInput } from "./safeText";
-import type { CellValue, ChartSpec, ConditionalFormatRule, NamedRange, SheetSummary, TableSummary, WorkbookPort } from "./WorkbookPort";
+import { isFormulaError, type Scalar } from "./formula/values";
+import { COLUMN_SPAN, key, type MemorySheet } from "./memorySheet";
+import { Recalculation } from "./recalculation";
+import { toExcelInput } from "../src/taskpane/workbook/safeText";
+import { assertCellText, assertPayload, assertRectangular, assertSheetName, assertWithinGrid } from "./excelRules";
+import type { CellValue, ChartSpec, ConditionalFormatRule, NamedRange, SheetSummary, TableSummary, WorkbookPort } from "../src/taskpane/workbook/WorkbookPort";
 
 /**
  * In-memory workbook: the unit tests' and the browser preview's stand-in for Excel. It follows
  * Excel where the task pane depends on it: text typed into `values` that starts with `=` or `@`
  * becomes a formula and numeric text becomes a number (so unsafe writes show up in tests), formula
  * results spill into empty neighbours or give #SPILL!, and formulas recalculate after every change.
+ * It is as strict as Excel on the rules of PLATFORM.md (`./excelRules`): arrays written must be
+ * rectangular, a read or write must fit in 5 MB once serialised, sheet names, cell length and grid
+ * limits are checked. `requests` counts the round trips an Office.js adapter would make (one per
+ * port call) and `largestPayload` the biggest one, for the tests' budgets.
  */
-
-const COLUMN_SPAN = 16384; // Excel's column count: cell key = row × span + column
-
-interface MemorySheet {
-  name: string;
-  /** Dense rows of typed values (data sheets hold 200 k rows). */
-  readonly values: CellValue[][];
-  readonly formulas: Map<number, { text: string; node: FormulaNode }>;
-  readonly numberFormats: Map<number, string>;
-  conditionalFormats: ConditionalFormatRule[];
-  readonly charts: Map<string, ChartSpec>;
-}
-
-function key(row: number, column: number): number {
-  return row * COLUMN_SPAN + column;
-}
 
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: MemorySheet[] = [];
   private readonly tables: TableSummary[] = [];
   private readonly names = new Map<string, NamedRange>();
   private readonly customXml = new Map<string, string>();
-  private computed = new Map<string, Map<number, Scalar>>();
-  /** Ranges of value-only cells read during one recalculation, shared by the formulas that read them. */
-  private rangeCache = new Map<string, Matrix>();
-  private evaluating = new Set<string>();
+  private readonly recalculation: Recalculation;
   private dirty = false;
   private activeSheet: string | undefined;
 
-  constructor(private readonly customFunctions: Readonly<Record<string, CustomFunction>> = {}) {}
+  /** Port calls so far: each is at least one round trip to Excel. */
+  requests = 0;
+  /** Largest serialised request or response so far, in bytes. */
+  largestPayload = 0;
+
+  constructor(customFunctions: Readonly<Record<string, CustomFunction>> = {}) {
+    this.recalculation = new Recalculation(customFunctions, (name) => this.requireSheet(name));
+  }
 
   // ---- set-up helpers used by tests and the preview (not part of the port) ----
 
   /** Adds (or replaces the content of) a sheet holding `rows` from A1. */
   loadSheet(name: string, rows: CellValue[][]): void {
+    assertSheetName(name);
     const existing = this.findSheet(name);
     if (existing) {
       existing.values.length = 0;
@@ -70,7 +66,7 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Values with error details (FormulaError), for the preview grid's tooltips. */
   readDetailed(sheet: string, address: string): Scalar[][] {
     this.recalculateIfDirty();
-    return this.readScalars(this.requireSheet(sheet), parseRange(address));
+    return this.recalculation.readScalars(this.requireSheet(sheet), parseRange(address));
   }
 
   conditionalFormats(sheet: string): readonly ConditionalFormatRule[] {
@@ -93,6 +89,7 @@ export class MemoryWorkbook implements WorkbookPort {
   // ---- WorkbookPort ----
 
   async listSheets(): Promise<SheetSummary[]> {
+    this.requests++;
     return this.sheets.map((sheet) => {
       const used = this.usedRange(sheet);
       return used ? { name: sheet.name, usedRange: rangeText(used) } : { name: sheet.name };
@@ -100,17 +97,22 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async listTables(): Promise<TableSummary[]> {
+    this.requests++;
     return this.tables.map((table) => ({ ...table }));
   }
 
   async readRange(sheet: string, address: string): Promise<CellValue[][]> {
     this.recalculateIfDirty();
-    return this.readScalars(this.requireSheet(sheet), parseRange(address)).map((row) =>
-      row.map((value) => (isFormulaError(value) ? value.code : value)),
-    );
+    const range = parseRange(address);
+    this.checkRange(range, `${sheet}!${address}`);
+    const values = this.recalculation.readScalars(this.requireSheet(sheet), range).map((row) => row.map((value) => (isFormulaError(value) ? value.code : value)));
+    this.count(values, "response");
+    return values;
   }
 
   async ensureSheet(name: string, previousName?: string): Promise<void> {
+    this.requests++;
+    assertSheetName(name);
     if (this.findSheet(name)) return;
     const previous = previousName ? this.findSheet(previousName) : undefined;
     if (previous) {
@@ -124,8 +126,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async clearRange(sheet: string, address: string): Promise<void> {
+    this.requests++;
     const target = this.requireSheet(sheet);
     const range = parseRange(address);
+    this.checkRange(range, `${sheet}!${address}`);
     for (let row = range.top; row <= Math.min(range.bottom, target.values.length - 1); row++) {
       const line = target.values[row];
       if (!line) continue;
@@ -141,6 +145,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeValues(sheet: string, topLeft: string, values: CellValue[][]): Promise<void> {
     const target = this.requireSheet(sheet);
     const start = parseCell(topLeft);
+    this.checkWrite(values, start, `${sheet}!${topLeft} values`);
     values.forEach((line, rowOffset) =>
       line.forEach((value, columnOffset) => this.typeIntoCell(target, start.row + rowOffset, start.column + columnOffset, toExcelInput(value))),
     );
@@ -150,6 +155,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeFormulas(sheet: string, topLeft: string, formulas: (string | null)[][]): Promise<void> {
     const target = this.requireSheet(sheet);
     const start = parseCell(topLeft);
+    this.checkWrite(formulas, start, `${sheet}!${topLeft} formulas`);
     formulas.forEach((line, rowOffset) =>
       line.forEach((formula, columnOffset) => {
         const row = start.row + rowOffset;
@@ -163,50 +169,78 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async setNumberFormat(sheet: string, address: string, format: string): Promise<void> {
+    this.requests++;
     const target = this.requireSheet(sheet);
     const range = parseRange(address);
     for (let row = range.top; row <= range.bottom; row++) for (let column = range.left; column <= range.right; column++) target.numberFormats.set(key(row, column), format);
   }
 
   async addConditionalFormats(sheet: string, rules: readonly ConditionalFormatRule[]): Promise<void> {
+    this.requests++;
     this.requireSheet(sheet).conditionalFormats.push(...rules);
   }
 
   async upsertChart(sheet: string, chart: ChartSpec): Promise<void> {
+    this.requests++;
     this.requireSheet(sheet).charts.set(chart.name, chart);
   }
 
   async listCharts(sheet: string): Promise<string[]> {
+    this.requests++;
     return [...this.requireSheet(sheet).charts.keys()];
   }
 
   async getNamedRange(name: string): Promise<NamedRange | null> {
+    this.requests++;
     return this.names.get(name.toLowerCase()) ?? null;
   }
 
   async setNamedRange(name: string, range: NamedRange): Promise<void> {
+    this.requests++;
     this.requireSheet(range.sheet);
     this.names.set(name.toLowerCase(), range);
   }
 
   async listNames(): Promise<string[]> {
+    this.requests++;
     return [...this.names.keys()];
   }
 
   async getCustomXmlPart(namespace: string): Promise<string | null> {
+    this.requests++;
     return this.customXml.get(namespace) ?? null;
   }
 
   async setCustomXmlPart(namespace: string, xml: string): Promise<void> {
+    this.requests++;
     this.customXml.set(namespace, xml);
   }
 
   async activateSheet(name: string): Promise<void> {
+    this.requests++;
     this.requireSheet(name);
     this.activeSheet = name;
   }
 
   // ---- internals ----
+
+  private count(payload: unknown, direction: "request" | "response"): void {
+    this.requests++;
+    this.largestPayload = Math.max(this.largestPayload, assertPayload(payload, direction));
+  }
+
+  private checkRange(range: RangeAddress, where: string): void {
+    assertWithinGrid(range.top, range.left, where);
+    assertWithinGrid(range.bottom, range.right, where);
+  }
+
+  /** What Excel checks on a values/formulas write: rectangle, grid, cell length, payload. */
+  private checkWrite(array: readonly (readonly unknown[])[], start: { row: number; column: number }, where: string): void {
+    assertRectangular(array, where);
+    this.checkRange({ top: start.row, left: start.column, bottom: start.row + array.length - 1, right: start.column + array[0].length - 1 }, where);
+    array.forEach((row, rowOffset) => row.forEach((value, columnOffset) => assertCellText(value, `${where} [${rowOffset}][${columnOffset}]`)));
+    this.count(array, "request");
+  }
 
   private emptySheet(name: string, values: CellValue[][]): MemorySheet {
     return { name, values, formulas: new Map(), numberFormats: new Map(), conditionalFormats: [], charts: new Map() };
@@ -252,6 +286,12 @@ export class MemoryWorkbook implements WorkbookPort {
     this.setValue(sheet, row, column, input);
   }
 
+  private recalculateIfDirty(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.recalculation.recalculate(this.sheets);
+  }
+
   private usedRange(sheet: MemorySheet): RangeAddress | undefined {
     let bottom = -1;
     let right = -1;
@@ -269,115 +309,6 @@ export class MemoryWorkbook implements WorkbookPort {
       right = Math.max(right, cellKey % COLUMN_SPAN);
     }
     return bottom < 0 ? undefined : { top: 0, left: 0, bottom, right };
-  }
-
-  private computedOf(sheet: MemorySheet): Map<number, Scalar> {
-    let map = this.computed.get(sheet.name);
-    if (!map) {
-      map = new Map();
-      this.computed.set(sheet.name, map);
-    }
-    return map;
-  }
-
-  private readScalars(sheet: MemorySheet, range: RangeAddress): Matrix {
-    this.evaluatePendingFormulas(sheet, range);
-    const computed = this.computedOf(sheet);
-    const rows: Matrix = new Array(range.bottom - range.top + 1);
-    const hasComputed = computed.size > 0;
-    for (let row = range.top; row <= range.bottom; row++) {
-      const line = sheet.values[row];
-      const out: Scalar[] = new Array(range.right - range.left + 1);
-      for (let column = range.left; column <= range.right; column++) {
-        const computedValue = hasComputed ? computed.get(key(row, column)) : undefined;
-        out[column - range.left] = computedValue !== undefined ? computedValue : (line?.[column] ?? null);
-      }
-      rows[row - range.top] = out;
-    }
-    return rows;
-  }
-
-  /** Data sheets (no formulas) do not change during a recalculation: their ranges are read once. */
-  private readForFormula(sheet: MemorySheet, range: RangeAddress): Matrix {
-    if (sheet.formulas.size > 0) return this.readScalars(sheet, range);
-    const cacheKey = `${sheet.name}!${range.top}:${range.left}:${range.bottom}:${range.right}`;
-    let matrix = this.rangeCache.get(cacheKey);
-    if (!matrix) {
-      matrix = this.readScalars(sheet, range);
-      this.rangeCache.set(cacheKey, matrix);
-    }
-    return matrix;
-  }
-
-  private recalculateIfDirty(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
-    this.computed = new Map();
-    this.rangeCache = new Map();
-    this.evaluating = new Set();
-    for (const sheet of this.sheets) {
-      const ordered = [...sheet.formulas.keys()].sort((a, b) => a - b);
-      for (const cellKey of ordered) this.evaluateCell(sheet, cellKey);
-    }
-    this.rangeCache = new Map();
-  }
-
-  /** Formulas inside `range` not evaluated yet in this pass are evaluated first (dependency order). */
-  private evaluatePendingFormulas(sheet: MemorySheet, range: RangeAddress): void {
-    if (sheet.formulas.size === 0) return;
-    const computed = this.computedOf(sheet);
-    for (const cellKey of sheet.formulas.keys()) {
-      if (!computed.has(cellKey) && contains(range, Math.floor(cellKey / COLUMN_SPAN), cellKey % COLUMN_SPAN)) this.evaluateCell(sheet, cellKey);
-    }
-  }
-
-  private evaluateCell(sheet: MemorySheet, cellKey: number): void {
-    const computed = this.computedOf(sheet);
-    if (computed.has(cellKey)) return;
-    const marker = `${sheet.name}!${cellKey}`;
-    if (this.evaluating.has(marker)) {
-      computed.set(cellKey, new FormulaError("#REF!", "circular reference"));
-      return;
-    }
-    this.evaluating.add(marker);
-    const formula = sheet.formulas.get(cellKey);
-    if (!formula) return;
-    const result = evaluateFormula(formula.node, {
-      customFunctions: this.customFunctions,
-      readRange: (sheetName, range) => this.readForFormula(sheetName === undefined ? sheet : this.requireSheet(sheetName), range),
-    });
-    this.evaluating.delete(marker);
-    const row = Math.floor(cellKey / COLUMN_SPAN);
-    const column = cellKey % COLUMN_SPAN;
-    if (!isMatrix(result)) {
-      computed.set(cellKey, result);
-      return;
-    }
-    if (result.length === 0 || result[0].length === 0) {
-      computed.set(cellKey, new FormulaError("#CALC!", "empty array"));
-      return;
-    }
-    this.spill(sheet, row, column, result);
-  }
-
-  private spill(sheet: MemorySheet, row: number, column: number, result: Matrix): void {
-    const computed = this.computedOf(sheet);
-    for (let rowOffset = 0; rowOffset < result.length; rowOffset++) {
-      for (let columnOffset = 0; columnOffset < result[rowOffset].length; columnOffset++) {
-        if (rowOffset === 0 && columnOffset === 0) continue;
-        const targetRow = row + rowOffset;
-        const targetColumn = column + columnOffset;
-        const occupied =
-          sheet.formulas.has(key(targetRow, targetColumn)) ||
-          (sheet.values[targetRow]?.[targetColumn] ?? null) !== null ||
-          computed.has(key(targetRow, targetColumn));
-        if (occupied) {
-          computed.set(key(row, column), new FormulaError("#SPILL!", `the result needs ${result.length}×${result[0].length} cells and ${rangeText({ top: targetRow, left: targetColumn, bottom: targetRow, right: targetColumn })} is not empty`));
-          return;
-        }
-      }
-    }
-    result.forEach((line, rowOffset) => line.forEach((value, columnOffset) => computed.set(key(row + rowOffset, column + columnOffset), value)));
   }
 }
 
