@@ -15,7 +15,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const ROOT = path.resolve(__dirname, "..");
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   mode: argv.mode === "production" ? "production" : "development",
   devtool: false,
   context: ROOT,

@@ -8,7 +8,9 @@ async function waitUntilHealthy(base, maxAttempts) {
   for (let attempt = 0; ; attempt++) {
     try {
       if ((await fetch(`${base}/health`)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet: try again after the pause
+    }
     if (attempt > maxAttempts) throw new Error("dev host did not start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

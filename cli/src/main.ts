@@ -7,23 +7,8 @@ import { registerTemplateCommand } from "./commands/template";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
 import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
-import { createProgress, type ProgressStream } from "./progress";
-
-/** Where the CLI writes: the process's streams, or buffers in tests. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The stream progress is drawn on (drawn only when it is a TTY). */
-  readonly progressStream?: ProgressStream;
-}
-
-export function processIo(): CliIo {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    progressStream: process.stderr,
-  };
-}
+import { createProgress } from "./progress";
+import { processIo, type CliIo } from "./io";
 
 interface BarometerFlags {
   employees: string;

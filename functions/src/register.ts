@@ -9,6 +9,7 @@ import { httpRoutes, queueTriggers, timerTriggers, type HttpRouteName, type Queu
 function insideFunctionsHost(): boolean {
   try {
     // The host's worker serves this module from memory (as `@azure/functions` itself loads it).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a probe that must not be hoisted: only the host can resolve this module
     require("@azure/functions-core");
     return true;
   } catch {

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { CliIo } from "../main";
+import type { CliIo } from "../io";
 import { UsageError } from "../errors";
 import { formatLinkTable } from "../format/linkTable";
 import { createPercentProgress } from "../linkage/jobProgress";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
-import type { CliIo } from "../main";
+import type { CliIo } from "../io";
 import { EXIT_DATA_ERROR, UsageError } from "../errors";
 import { formatBarometerTable } from "../format/barometerTable";
 import { formatLinkTable } from "../format/linkTable";

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { Language, Model } from "../../../shared/src";
 import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
 import { ModelSchema, describeIssues } from "../../../shared/src/model/schemas";
-import type { CliIo } from "../main";
+import type { CliIo } from "../io";
 import { UsageError } from "../errors";
 import { parseLanguageOption } from "../options";
 

@@ -73,18 +73,18 @@ export function readCsvFile(file: string, makePlan: (headers: string[], delimite
     }
 
     const plan = makePlan(headers, delimiter);
-    let parser: RecordParser | undefined;
     const sink = {
       record(values: Float64Array, texts: string[]): void {
         try {
           plan.record(values, texts);
         } catch (error) {
           if (!(error instanceof SymError) || error.details.column === undefined) throw error;
-          throw positioned(error, file, parser!.currentPosition, headers[error.details.column - 1], error.details.value);
+          throw positioned(error, file, parser.currentPosition, headers[error.details.column - 1], error.details.value);
         }
       },
     };
-    parser = new RecordParser(delimiter, plan.kinds, sink, plan.readSlowNumber, 1, plan.nonAnswers);
+    // `sink` reads `parser` only while `parser.parse` runs, after this line.
+    const parser = new RecordParser(delimiter, plan.kinds, sink, plan.readSlowNumber, 1, plan.nonAnswers);
 
     let start = headerEnd;
     try {

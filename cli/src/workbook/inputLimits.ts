@@ -36,11 +36,20 @@ function refuse(file: string, reason: string): SymError {
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+/** Text (no byte below 9 before the last line break) with a comma or semicolon on a line that ends. */
+function looksLikeDelimitedText(head: string): boolean {
+  let end = 0;
+  while (end < head.length && head.charCodeAt(end) > 8) end++;
+  const text = head.slice(0, end);
+  const lastBreak = text.lastIndexOf("\n");
+  return lastBreak !== -1 && /[,;]/.test(text.slice(0, lastBreak));
+}
+
 function describeSignature(bytes: Buffer): string {
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) return "it is an old-format .xls or a password-protected workbook: save it as .xlsx (Excel Workbook) without a password";
   const head = bytes.subarray(0, 64).toString("utf8");
   if (/^\s*</.test(head)) return "it is an XML or HTML file, not an .xlsx workbook";
-  if (/^[^\x00-\x08]*[,;][^\x00-\x08]*\n/.test(head)) return "it looks like a CSV file: use sym barometer --employees … --customers … for CSV files";
+  if (looksLikeDelimitedText(head)) return "it looks like a CSV file: use sym barometer --employees … --customers … for CSV files";
   return "it is not an .xlsx workbook (an .xlsx file is a zip archive starting with PK)";
 }
 

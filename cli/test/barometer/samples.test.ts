@@ -143,7 +143,7 @@ describe("sym barometer options", () => {
     expect(french.employees).toEqual(english.employees);
     expect(french.customers).toEqual(english.customers);
     expect(french.symmetryIndex).toBe(english.symmetryIndex);
-    expect(french.dimensions.map(({ label, ...rest }: { label: string }) => rest)).toEqual(english.dimensions.map(({ label, ...rest }: { label: string }) => rest));
+    expect(french.dimensions.map(({ label: _label, ...rest }: { label: string }) => rest)).toEqual(english.dimensions.map(({ label: _label, ...rest }: { label: string }) => rest));
     expect(french.dimensions.find((dimension: { id: string }) => dimension.id === "recognition").label).toBe("Reconnaissance et valorisation");
     // Units are named in each language (support units), so compare their figures in name order of the English set.
     const figures = (units: { n: number; enps: number | null; suppressed: boolean }[]) => units.map(({ n, enps, suppressed }) => `${n}/${enps}/${suppressed}`).sort();

@@ -23,21 +23,14 @@ function escapeXmlText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** The five entities XML predefines; numeric references are decoded from their code point. */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
 function unescapeXmlText(text: string): string {
   return text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, cdata: string | undefined, entity: string | undefined) => {
     if (cdata !== undefined) return cdata;
-    switch (entity) {
-      case "amp":
-        return "&";
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
+    const named = entity === undefined ? undefined : NAMED_ENTITIES[entity];
+    if (named !== undefined) return named;
     const code = entity!.startsWith("#x") ? parseInt(entity!.slice(2), 16) : parseInt(entity!.slice(1), 10);
     return String.fromCodePoint(code);
   });

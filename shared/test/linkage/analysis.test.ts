@@ -40,7 +40,7 @@ describe("linkage of the reference request against scipy, statsmodels and numpy"
 
   it("matches every correlation: r, Fisher interval, p, BH q, n", () => {
     expect(result.correlations).toHaveLength(fixture.expected.correlations.length);
-    fixture.expected.correlations.forEach((expected: any) => {
+    fixture.expected.correlations.forEach((expected) => {
       const row = result.correlations.find((r) => r.x === expected.x && r.y === expected.y && r.method === expected.method)!;
       const label = `${expected.method} ${expected.x}~${expected.y}`;
       expect(row.n).toBe(expected.n);
@@ -65,7 +65,7 @@ describe("linkage of the reference request against scipy, statsmodels and numpy"
 
   it("matches every quartile comparison: means, difference, Welch interval and p", () => {
     expect(result.quartiles).toHaveLength(fixture.expected.quartiles.length);
-    fixture.expected.quartiles.forEach((expected: any) => {
+    fixture.expected.quartiles.forEach((expected) => {
       const row = result.quartiles.find((r) => r.x === expected.x && r.y === expected.y)!;
       expect(row.unitsPerQuartile).toBe(expected.unitsPerQuartile);
       expectClose(row.top, expected.top, 1e-12);
@@ -80,7 +80,7 @@ describe("linkage of the reference request against scipy, statsmodels and numpy"
 
   it("matches the relative weights, shares of R² and R² of every outcome", () => {
     expect(result.drivers).toHaveLength(fixture.expected.drivers.length);
-    fixture.expected.drivers.forEach((expected: any) => {
+    fixture.expected.drivers.forEach((expected) => {
       const row = result.drivers.find((r) => r.y === expected.y && r.id === expected.id)!;
       expectClose(row.weight, expected.weight, 1e-10);
       expectClose(row.share, expected.share, 1e-10);
@@ -257,7 +257,7 @@ describe("exclusion of units under the confidentiality threshold", () => {
 });
 
 describe("lag: employee wave t against outcome wave t+1 of the same unit", () => {
-  it.each((reference.lag as any[]).map((c: any): [string, any] => [c.name, c]))("pairs as the pandas merge does, %s", (_name, lagFixture: any) => {
+  it.each(reference.lag.map((c) => [c.name, c] as const))("pairs as the pandas merge does, %s", (_name, lagFixture) => {
     const plan = planLinkage(lagFixture.request);
     expect(orderWaves(lagFixture.request.units.map((row: UnitRow) => row.wave!))).toEqual(lagFixture.waveOrder);
     expect(plan.table.rows).toBe(lagFixture.expected.observations);

@@ -24,7 +24,7 @@ import {
   simpleRegression,
   spearman,
 } from "../../src";
-import { catchSymError, expectClose, expectRelativelyClose, loadLinkageReference } from "./support";
+import { catchSymError, expectClose, expectRelativelyClose, loadLinkageReference, type CorrelationCase } from "./support";
 
 const reference = loadLinkageReference();
 
@@ -35,9 +35,9 @@ const INTERVAL_TOLERANCE = 1e-12;
 const P_TOLERANCE = 1e-9;
 
 describe("correlationTest against scipy.stats.pearsonr / spearmanr", () => {
-  const cases = reference.correlations.cases.flatMap((fixture: any) =>
-    (["pearson", "spearman"] as const).map((method): [string, "pearson" | "spearman", any] => [`${method}, ${fixture.name}`, method, fixture]),
-  ) as [string, "pearson" | "spearman", any][];
+  const cases = reference.correlations.cases.flatMap((fixture) =>
+    (["pearson", "spearman"] as const).map((method): [string, "pearson" | "spearman", CorrelationCase] => [`${method}, ${fixture.name}`, method, fixture]),
+  );
   it.each(cases)("matches %s", (_name, method, fixture) => {
     const expected = fixture[method];
     const result = correlationTest(fixture.x, fixture.y, method, fixture.confidence);
@@ -48,13 +48,17 @@ describe("correlationTest against scipy.stats.pearsonr / spearmanr", () => {
     expect(result.n).toBe(expected.n);
   });
 
-  it("includes a p below 1e-30, so the tail is checked and not just 0", () => {
-    expect(reference.correlations.cases.some((fixture: any) => fixture.pearson.p < 1e-30)).toBe(true);
+  it("matches a p below 1e-30 relatively, so the far tail is computed and not rounded to 0", () => {
+    const tail = reference.correlations.cases.reduce((smallest, fixture) => (fixture.pearson.p < smallest.pearson.p ? fixture : smallest));
+    expect(tail.pearson.p).toBeLessThan(1e-30);
+    const result = correlationTest(tail.x, tail.y, "pearson", tail.confidence);
+    expect(result.p).toBeGreaterThan(0);
+    expectRelativelyClose(result.p, tail.pearson.p, P_TOLERANCE, "p");
   });
 });
 
 describe("benjaminiHochberg against statsmodels multipletests(method='fdr_bh')", () => {
-  it.each((reference.benjaminiHochberg.cases as any[]).map((fixture: any, index: number): [number, any] => [index, fixture]))("matches case %d", (_index, fixture: any) => {
+  it.each(reference.benjaminiHochberg.cases.map((fixture, index) => [index, fixture] as const))("matches case %d", (_index, fixture) => {
     const q = benjaminiHochberg(fixture.p);
     expect(q).toHaveLength(fixture.q.length);
     q.forEach((value, index) => expectClose(value, fixture.q[index], 1e-14, `q[${index}]`));
@@ -76,7 +80,7 @@ describe("benjaminiHochberg against statsmodels multipletests(method='fdr_bh')",
 });
 
 describe("simpleRegression against scipy.stats.linregress", () => {
-  it.each((reference.regression.cases as any[]).map((fixture: any): [string, any] => [fixture.name, fixture]))("matches %s", (_name, fixture: any) => {
+  it.each(reference.regression.cases.map((fixture) => [fixture.name, fixture] as const))("matches %s", (_name, fixture) => {
     const result = simpleRegression(fixture.x, fixture.y, fixture.confidence);
     expectClose(result.slope, fixture.slope, 1e-12, "slope");
     expectClose(result.intercept, fixture.intercept, 1e-12, "intercept");
@@ -94,8 +98,8 @@ describe("simpleRegression against scipy.stats.linregress", () => {
 });
 
 describe("relativeWeights against a numpy implementation of Johnson (2000)", () => {
-  const cases: any[] = reference.relativeWeights.cases;
-  it.each(cases.map((fixture: any): [string, any] => [fixture.name, fixture]))("matches %s", (_name, fixture: any) => {
+  const cases = reference.relativeWeights.cases;
+  it.each(cases.map((fixture) => [fixture.name, fixture] as const))("matches %s", (_name, fixture) => {
     const result = relativeWeights(fixture.predictorCorrelations, fixture.outcomeCorrelations);
     result.weights.forEach((weight, index) => expectClose(weight, fixture.weights[index], 1e-12, fixture.names[index]));
     // The weights sum to the R² of the OLS regression (numpy.linalg.lstsq in the fixture).
@@ -103,18 +107,20 @@ describe("relativeWeights against a numpy implementation of Johnson (2000)", () 
   });
 
   it("equals squared correlations when the predictors are orthogonal", () => {
-    const fixture = cases.find((c: any) => c.squaredCorrelations);
+    const fixture = cases.find((c) => c.squaredCorrelations)!;
+    const squared = fixture.squaredCorrelations!;
     const result = relativeWeights(fixture.predictorCorrelations, fixture.outcomeCorrelations);
-    result.weights.forEach((weight, index) => expectClose(weight, fixture.squaredCorrelations[index], 1e-12));
+    result.weights.forEach((weight, index) => expectClose(weight, squared[index], 1e-12));
   });
 
   it("reproduces the published mtcars example of the rwa README (mpg ~ cyl + disp + hp + gear)", () => {
-    const fixture = cases.find((c: any) => c.published);
+    const fixture = cases.find((c) => c.published)!;
+    const published = fixture.published!;
     const result = relativeWeights(fixture.predictorCorrelations, fixture.outcomeCorrelations);
     // Printed with 7 significant digits: 0.2284797, 0.2221469, 0.2321744, 0.0963886; R² 0.7791896.
-    result.weights.forEach((weight, index) => expect(Math.abs(weight - fixture.published.weights[index])).toBeLessThan(5e-8));
-    expect(Math.abs(result.rSquared - fixture.published.rSquared)).toBeLessThan(5e-8);
-    result.weights.forEach((weight, index) => expect(Math.abs((100 * weight) / result.rSquared - fixture.published.rescaledPercent[index])).toBeLessThan(5e-6));
+    result.weights.forEach((weight, index) => expect(Math.abs(weight - published.weights[index])).toBeLessThan(5e-8));
+    expect(Math.abs(result.rSquared - published.rSquared)).toBeLessThan(5e-8);
+    result.weights.forEach((weight, index) => expect(Math.abs((100 * weight) / result.rSquared - published.rescaledPercent[index])).toBeLessThan(5e-6));
   });
 
   it("refuses collinear predictors with a clear error", () => {
@@ -124,7 +130,7 @@ describe("relativeWeights against a numpy implementation of Johnson (2000)", () 
 });
 
 describe("percentile against numpy.percentile(method='linear')", () => {
-  it.each((reference.percentile.cases as any[]).map((fixture: any, index: number): [number, any] => [index, fixture]))("matches case %d (NaN ignored)", (_index, fixture: any) => {
+  it.each(reference.percentile.cases.map((fixture, index) => [index, fixture] as const))("matches case %d (NaN ignored)", (_index, fixture) => {
     const values = fixture.values.map((value: number | null) => (value === null ? Number.NaN : value));
     fixture.probabilities.forEach((probability: number, index: number) => expectClose(percentile(values, probability), fixture.expected[index], 1e-14));
   });
@@ -141,9 +147,9 @@ describe("percentile against numpy.percentile(method='linear')", () => {
 
 describe("count-weighted resample statistics (what each bootstrap replicate computes)", () => {
   const { x, y, replicates } = reference.resample;
-  it.each((replicates as any[]).map((replicate: any, index: number): [number, any] => [index, replicate]))(
+  it.each(replicates.map((replicate, index) => [index, replicate] as const))(
     "equal scipy on numpy.repeat(values, counts), replicate %d",
-    (_index, replicate: any) => {
+    (_index, replicate) => {
       expectClose(resampleCorrelation(x, y, replicate.counts, "pearson"), replicate.pearson, 1e-12, "pearson");
       expectClose(resampleCorrelation(x, y, replicate.counts, "spearman"), replicate.spearman, 1e-12, "spearman");
     },

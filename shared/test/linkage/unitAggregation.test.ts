@@ -39,13 +39,13 @@ describe("unitRowsFromAggregates against a pandas groupby of the respondent rows
   const rows = unitRowsFromAggregates(accumulate(fixture.employees, "employees", 5), accumulate(fixture.customers, "customers", 7), model, fixture.attributes);
 
   it("gives one row per (wave, unit) with employee respondents", () => {
-    expect(rows.map((row) => `${row.wave}|${row.unit}`).sort()).toEqual(fixture.expected.map((row: any) => `${row.wave}|${row.unit}`).sort());
+    expect(rows.map((row) => `${row.wave}|${row.unit}`).sort()).toEqual(fixture.expected.map((row) => `${row.wave}|${row.unit}`).sort());
   });
 
-  it.each((fixture.expected as any[]).map((row: any): [string, any] => [`${row.wave} ${row.unit}`, row]))("matches the metrics of %s", (_name, expected: any) => {
+  it.each(fixture.expected.map((row) => [`${row.wave} ${row.unit}`, row] as const))("matches the metrics of %s", (_name, expected) => {
     const row = rows.find((candidate) => candidate.unit === expected.unit && candidate.wave === expected.wave)!;
     expect(row.employeesN).toBe(expected.employeesN);
-    for (const [name, value] of Object.entries(expected.metrics as Record<string, number | null>)) {
+    for (const [name, value] of Object.entries(expected.metrics)) {
       if (value === null) expect(row.metrics[name]).toBeNull();
       else expectClose(row.metrics[name], value, 1e-12, name);
     }

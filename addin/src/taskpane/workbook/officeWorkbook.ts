@@ -126,6 +126,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const worksheet = context.workbook.worksheets.getItem(sheet);
       for (const rule of rules) {
+        // eslint-disable-next-line office-addins/load-object-before-read -- a collection accessor that queues commands, not a property value read
         const formats = worksheet.getRange(rule.address).conditionalFormats;
         if (rule.kind === "textEquals") {
           const format = formats.add("CellValue");
@@ -214,11 +215,14 @@ export class OfficeWorkbook implements WorkbookPort {
   getCustomXmlPart(namespace: string): Promise<string | null> {
     return this.run(async (context) => {
       const parts = context.workbook.customXmlParts.getByNamespace(namespace);
+      // eslint-disable-next-line office-addins/no-navigational-load -- a namespace holds one part (two if another tool copied it): nothing heavy to load
       parts.load("items");
       await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- items are loaded just above; the rule does not follow collection items
       if (parts.items.length === 0) return null;
       const xml = parts.items[0].getXml();
       await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- getXml returns a ClientResult, filled by sync rather than load
       return xml.value;
     });
   }
@@ -226,9 +230,11 @@ export class OfficeWorkbook implements WorkbookPort {
   setCustomXmlPart(namespace: string, xml: string): Promise<void> {
     return this.run(async (context) => {
       const parts = context.workbook.customXmlParts.getByNamespace(namespace);
+      // eslint-disable-next-line office-addins/no-navigational-load -- a namespace holds one part (two if another tool copied it): nothing heavy to load
       parts.load("items");
       await context.sync();
       // One part per namespace: update the first, drop any copies another tool left.
+      // eslint-disable-next-line office-addins/load-object-before-read -- items are loaded just above; the rule does not follow collection items
       if (parts.items.length === 0) context.workbook.customXmlParts.add(xml);
       else {
         parts.items[0].setXml(xml);
