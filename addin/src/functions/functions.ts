@@ -34,8 +34,6 @@ import { orDefault } from "./arguments";
 import { excelError, withExcelErrors } from "./excelErrors";
 import { statusText } from "./language";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel ranges hold mixed cells: any[][] is the type the metadata generator accepts for them */
-
 /**
  * eNPS: 100 × (promoters 9–10 − detractors 0–6) / answers, on a column of 0–10 answers. #N/A under the confidentiality threshold.
  * @customfunction ENPS
