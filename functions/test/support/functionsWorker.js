@@ -36,7 +36,7 @@ let programmingModel;
 let currentEntryPoint;
 let indexingLocked = false;
 
-class Disposable {
+class CoreDisposable {
   constructor(callOnDispose) {
     this.callOnDispose = callOnDispose;
   }
@@ -48,7 +48,7 @@ class Disposable {
 const coreApi = {
   version: "3.10.1",
   hostVersion: "4.1036.1",
-  registerHook: () => new Disposable(),
+  registerHook: () => new CoreDisposable(),
   setProgrammingModel: (model) => {
     programmingModel = model;
   },
@@ -62,12 +62,12 @@ const coreApi = {
       metadata: { ...metadata, functionId, scriptFile: currentEntryPoint ? path.basename(currentEntryPoint) : "unknown" },
       callback,
     };
-    return new Disposable(() => {
+    return new CoreDisposable(() => {
       if (indexingLocked) throw new Error("A function can only be disposed during app startup.");
       delete functions[functionId];
     });
   },
-  Disposable,
+  Disposable: CoreDisposable,
 };
 
 Module.prototype.require = new Proxy(Module.prototype.require, {
