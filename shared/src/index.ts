@@ -88,8 +88,10 @@ export type {
   DriverRow,
   TurnoverLinkage,
 } from "./linkage/schemas";
-export { planLinkage, bootstrapChunk, bootstrapRanges, completeLinkage, runLinkage } from "./linkage/analysis";
-export type { LinkagePlan, BootstrapChunk } from "./linkage/analysis";
+export { planLinkage, bootstrapChunk, bootstrapRanges, completeLinkage, runLinkage, summariseBootstrapChunk, BootstrapMerge } from "./linkage/analysis";
+export type { LinkagePlan, BootstrapChunk, BootstrapChunkSummary } from "./linkage/analysis";
+export { bootstrapTailSize, summariseSeries, mergeSeriesSummaries, summaryInterval } from "./linkage/bootstrapSummary";
+export type { SeriesSummary } from "./linkage/bootstrapSummary";
 export { checkLinkageLimits, linkageSize, DEFAULT_LINKAGE_LIMITS } from "./linkage/limits";
 export type { LinkageLimits, LinkageSize } from "./linkage/limits";
 

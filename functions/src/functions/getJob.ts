@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from "@azure/functions";
 import { authorize } from "../http/auth";
 import { withErrors } from "../http/handler";
+import { chunkProgress } from "../jobs/fanOut";
 import { errorResponse, jsonResponse } from "../http/responses";
 import { registerHttp } from "../register";
 import { services } from "../services";
@@ -11,6 +12,8 @@ import { services } from "../services";
  * another tenant, or past its time to live, is 404 like an unknown one: nothing tells a caller
  * that an id exists elsewhere.
  */
+const isTerminalStatus = (status: string) => status === "succeeded" || status === "failed";
+
 export const getJob = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
   const { settings, jobs, jobData } = await services();
   const caller = authorize(request, settings.keys, "read");
@@ -19,18 +22,20 @@ export const getJob = withErrors(async (request: HttpRequest): Promise<HttpRespo
   if (!job || job.tenant !== caller.tenant || job.expiresAt.getTime() <= Date.now()) {
     return errorResponse(404, "job-not-found", `no job ${JSON.stringify(id)} for this key`);
   }
+  // A fan-out job's progress is counted from its chunk records: chunks never write the job's state.
+  const chunksDone = job.chunks !== undefined && !isTerminalStatus(job.status) ? (await jobs.chunksDone(job.id)).length : undefined;
   const body = {
     id: job.id,
     kind: job.kind,
     status: job.status,
-    progress: job.progress,
+    progress: chunksDone !== undefined ? chunkProgress(chunksDone, job.chunks!) : job.progress,
     attempts: job.attempts,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     completedAt: job.completedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt.toISOString(),
-    ...(job.chunks !== undefined ? { chunks: { total: job.chunks, done: [...(job.chunksDone ?? "")].filter((flag) => flag === "1").length } } : {}),
+    ...(job.chunks !== undefined ? { chunks: { total: job.chunks, done: chunksDone ?? (job.status === "succeeded" ? job.chunks : 0) } } : {}),
     ...(job.status === "succeeded" ? { result: await jobData.readResult(job.id) } : {}),
     ...(job.status === "failed" ? { error: job.error ?? { code: "failed", message: "the job failed" } } : {}),
   };

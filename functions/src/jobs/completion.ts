@@ -1,5 +1,6 @@
 import type { Services } from "../services";
 import { StoreConflict } from "../storage/errors";
+import { CONFLICT_ATTEMPTS, conflictBackoffMs } from "./conflicts";
 import type { JobError, JobRecord } from "../storage/jobStore";
 
 export type Log = (message: string) => void;
@@ -14,7 +15,7 @@ export const isTerminal = (job: JobRecord) => job.status === "succeeded" || job.
  */
 export async function finish(services: Services, job: JobRecord, outcome: { status: "succeeded" } | { status: "failed"; error: JobError }, log: Log): Promise<boolean> {
   let current = job;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
     if (isTerminal(current)) {
       log(`job ${job.id} already ${current.status}; duplicate delivery ignored`);
       return false;
@@ -30,6 +31,7 @@ export async function finish(services: Services, job: JobRecord, outcome: { stat
       return true;
     } catch (error) {
       if (!(error instanceof StoreConflict)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
       const reread = await services.jobs.get(job.id);
       if (!reread) return false;
       current = reread;

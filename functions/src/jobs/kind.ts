@@ -40,9 +40,10 @@ export interface SingleStepJobKind<Payload = unknown, Result = unknown> {
  * A kind whose work fans out over the queue (jobs/fanOut.ts): `split` checks the payload and
  * decides the chunks (a deterministic failure thrown there fails the job before anything is
  * enqueued), one `{jobId, chunk}` message per chunk runs `runChunk` on any worker (its result goes
- * to a blob), and the delivery that completes the last chunk calls `merge` with every chunk's
- * result in chunk order. `runChunk` must be deterministic: a redelivered chunk overwrites its blob
- * with the same value.
+ * to a blob), and the one delivery that wins the merge streams every chunk's result, in no set
+ * order, into `startMerge(…).add`, then calls `complete`. `runChunk` must be deterministic (a
+ * redelivered chunk overwrites its blob with the same value), and a chunk's result should be a
+ * summary small enough that the merge's memory does not grow with the total work.
  */
 export interface FanOutJobKind<Payload = unknown, Result = unknown, Chunk = unknown> {
   readonly payloadSchema: z.ZodType<Payload>;
@@ -50,7 +51,13 @@ export interface FanOutJobKind<Payload = unknown, Result = unknown, Chunk = unkn
   checkLimits?(payload: Payload, settings: Settings): void;
   split(payload: Payload, context: JobRunContext): ChunkLayout;
   runChunk(payload: Payload, chunk: ChunkRef, context: JobRunContext): Promise<Chunk>;
-  merge(payload: Payload, chunks: readonly Chunk[], context: JobRunContext): Promise<Result>;
+  startMerge(payload: Payload, context: JobRunContext): ChunkMerge<Chunk, Result>;
+}
+
+/** Folds chunk results, one at a time and in any order, into a fan-out job's result. */
+export interface ChunkMerge<Chunk, Result> {
+  add(index: number, chunk: Chunk): void | Promise<void>;
+  complete(): Promise<Result>;
 }
 
 /** One kind of job; adding a kind means adding one entry to the registry (registry.ts). */

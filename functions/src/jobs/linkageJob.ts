@@ -1,12 +1,13 @@
 import {
   checkLinkageLimits,
   bootstrapChunk,
+  BootstrapMerge,
+  summariseBootstrapChunk,
   bootstrapRanges,
-  completeLinkage,
   DEFAULT_MIN_GROUP_SIZE,
   LinkageRequestSchema,
   planLinkage,
-  type BootstrapChunk,
+  type BootstrapChunkSummary,
   type LinkagePlan,
   type LinkageLimits,
   type LinkageResult,
@@ -56,10 +57,12 @@ export function linkageChunkLayout(replicates: number, chunkReplicates: number):
  * bootstrap fanned out over the queue. `split` plans the request (every input error — unknown
  * metric, too few units, constant column — fails the job here, before any chunk is enqueued) and
  * cuts the B replicates into `bootstrapRanges` of SYM_LINKAGE_CHUNK_REPLICATES; each chunk is
- * `bootstrapChunk` on its range; `merge` is `completeLinkage`. Replicates are seeded one by one,
- * so the result equals `runLinkage` on the same request however it is split.
+ * `bootstrapChunk` on its range, stored as its summary (`summariseBootstrapChunk`); the merge folds
+ * the summaries with `BootstrapMerge`. Replicates are seeded one by one and the summaries keep every
+ * order statistic the intervals read, so the result equals `runLinkage` on the same request however
+ * it is split.
  */
-export const linkageJob = defineFanOutJobKind<ParsedLinkageRequest, LinkageResult, BootstrapChunk>({
+export const linkageJob = defineFanOutJobKind<ParsedLinkageRequest, LinkageResult, BootstrapChunkSummary>({
   payloadSchema: LinkagePayloadSchema,
   checkLimits(request, settings) {
     checkLinkageLimits(request, settings.linkageLimits);
@@ -71,11 +74,19 @@ export const linkageJob = defineFanOutJobKind<ParsedLinkageRequest, LinkageResul
   async runChunk(request, chunk, context) {
     const range = bootstrapRanges(request.bootstrap, chunk.size)[chunk.index];
     if (!range) throw new Error(`chunk ${chunk.index} is outside the job's ${request.bootstrap} replicates`);
-    return bootstrapChunk(planOf(context.jobId, request, context.settings.linkageLimits), range.from, range.to);
+    const plan = planOf(context.jobId, request, context.settings.linkageLimits);
+    // Only the summary leaves the worker: the few order statistics each interval needs.
+    return summariseBootstrapChunk(plan, bootstrapChunk(plan, range.from, range.to));
   },
-  async merge(request, chunks, context) {
-    const result = completeLinkage(planOf(context.jobId, request, context.settings.linkageLimits), chunks);
-    recentPlans.delete(context.jobId);
-    return result;
+  startMerge(request, context) {
+    const merge = new BootstrapMerge(planOf(context.jobId, request, context.settings.linkageLimits));
+    return {
+      add: (_index, summary) => void merge.add(summary),
+      complete: async () => {
+        const result = merge.complete();
+        recentPlans.delete(context.jobId);
+        return result;
+      },
+    };
   },
 });

@@ -5,6 +5,7 @@ import { StoreConflict } from "../storage/errors";
 import { JobMessageSchema } from "../storage/jobQueue";
 import type { JobError, JobRecord } from "../storage/jobStore";
 import { finish, isTerminal, type Log } from "./completion";
+import { withConflictRetries } from "./conflicts";
 import { fanOutJob, runChunk } from "./fanOut";
 import { isFanOutKind, JobFailure, type JobRunContext } from "./kind";
 import { findJobKind } from "./registry";
@@ -36,9 +37,13 @@ function parseMessage(message: unknown) {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Marks a job running for this delivery; returns the fresh state, or undefined to stop. */
+/**
+ * Marks a job running for this delivery; returns the fresh state, or undefined to stop. A
+ * redelivered split may meet a merge claim or an attempts update on the same entity: conflicts
+ * are retried with backoff and jitter (conflicts.ts).
+ */
 async function start(services: Services, jobId: string, dequeueCount: number, log: Log): Promise<JobRecord | undefined> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return withConflictRetries(`job ${jobId}: starting`, async () => {
     const job = await services.jobs.get(jobId);
     if (!job) {
       log(`job ${jobId} not found (expired or never created); message dropped`);
@@ -48,13 +53,8 @@ async function start(services: Services, jobId: string, dequeueCount: number, lo
       log(`job ${jobId} already ${job.status}; duplicate delivery ignored`);
       return undefined;
     }
-    try {
-      return await services.jobs.update(job, { status: "running", attempts: Math.max(job.attempts, dequeueCount), startedAt: job.startedAt ?? new Date() });
-    } catch (error) {
-      if (!(error instanceof StoreConflict)) throw error;
-    }
-  }
-  throw new Error(`job ${jobId} could not be started: its state kept changing`);
+    return services.jobs.update(job, { status: "running", attempts: Math.max(job.attempts, dequeueCount), startedAt: job.startedAt ?? new Date() });
+  });
 }
 
 /**
@@ -104,7 +104,14 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
     return;
   }
   const chunk = message.chunk;
-  const job = chunk === undefined ? await start(services, message.jobId, delivery.dequeueCount, log) : await chunkJob(services, message.jobId, delivery.dequeueCount, log);
+  let job: JobRecord | undefined;
+  try {
+    job = chunk === undefined ? await start(services, message.jobId, delivery.dequeueCount, log) : await chunkJob(services, message.jobId, delivery.dequeueCount, log);
+  } catch (error) {
+    // Storage trouble or a state that kept changing: the same retry and last-delivery rules as the work itself.
+    await recordTransientFailure(services, message.jobId, delivery, chunk, error, log);
+    throw error;
+  }
   if (!job) return;
   const subject = chunk === undefined ? `job ${job.id}` : `job ${job.id} chunk ${chunk}`;
   log(`${subject} running (kind ${job.kind}, attempt ${delivery.dequeueCount})`);
@@ -150,15 +157,27 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
       await finish(services, current, { status: "failed", error: failure }, log);
       return;
     }
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const where = chunk === undefined ? "" : ` on chunk ${chunk}`;
-    if (delivery.dequeueCount >= services.settings.queues.maxDequeueCount) {
-      await finish(services, current, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${delivery.dequeueCount} attempts${where}; last error: ${reason}` } }, log);
-    } else {
-      await services.jobs.update(current, { lastError: `${reason}${where}` }).catch(() => undefined);
-      log(`${subject} attempt ${delivery.dequeueCount} failed; it will be retried`);
-    }
+    await recordTransientFailure(services, job.id, delivery, chunk, error, log, current);
     throw error;
+  }
+}
+
+/**
+ * A failure another delivery may not repeat: kept on the job as `lastError` for the final reason,
+ * or, on the last allowed delivery (`maxDequeueCount`), the job ends `failed` with it before the
+ * host moves the message to the poison queue.
+ */
+async function recordTransientFailure(services: Services, jobId: string, delivery: Delivery, chunk: number | undefined, error: unknown, log: Log, known?: JobRecord): Promise<void> {
+  const current = known ?? (await services.jobs.get(jobId).catch(() => undefined));
+  if (!current) return;
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const where = chunk === undefined ? "" : ` on chunk ${chunk}`;
+  const subject = chunk === undefined ? `job ${jobId}` : `job ${jobId} chunk ${chunk}`;
+  if (delivery.dequeueCount >= services.settings.queues.maxDequeueCount) {
+    await finish(services, current, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${delivery.dequeueCount} attempts${where}; last error: ${reason}` } }, log).catch(() => undefined);
+  } else {
+    await services.jobs.update(current, { lastError: `${reason}${where}` }).catch(() => undefined);
+    log(`${subject} attempt ${delivery.dequeueCount} failed; it will be retried`);
   }
 }
 

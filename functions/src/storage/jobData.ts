@@ -11,16 +11,21 @@ export interface JobDataStore {
   readResult(jobId: string): Promise<unknown>;
   /** Writes the result of one chunk of a fan-out job; a redelivered chunk overwrites it with the same value. */
   writeChunk(jobId: string, index: number, result: unknown): Promise<void>;
-  /** The results of chunks 0 … count−1, in chunk order. */
-  readChunks(jobId: string, count: number): Promise<unknown[]>;
+  /**
+   * Reads the results of chunks 0 … count−1 and hands each to `visit` as it arrives (a few at a
+   * time, in no set order), so a merge holds a handful of chunks in memory, never all of them.
+   */
+  forEachChunk(jobId: string, count: number, visit: (index: number, result: unknown) => void | Promise<void>): Promise<void>;
+  /** Removes the chunk results of a job (once merged); the result stays. */
+  deleteChunks(jobId: string): Promise<void>;
   /** Removes everything stored for the job. */
   delete(jobId: string): Promise<void>;
 }
 
 const chunkName = (jobId: string, index: number) => `${jobId}/chunks/${String(index).padStart(5, "0")}.json`;
 
-/** How many chunk blobs are read at once when merging. */
-const CHUNK_READS_IN_PARALLEL = 8;
+/** How many chunk blobs are read at once when merging: enough to hide latency, few enough to bound memory. */
+const CHUNK_READS_IN_PARALLEL = 4;
 
 /** `<jobId>/payload.json`, `<jobId>/result.json` and `<jobId>/chunks/<n>.json` in one container. */
 export class BlobJobDataStore implements JobDataStore {
@@ -46,18 +51,28 @@ export class BlobJobDataStore implements JobDataStore {
     await uploadJson(this.container.getBlockBlobClient(chunkName(jobId, index)), result);
   }
 
-  async readChunks(jobId: string, count: number): Promise<unknown[]> {
-    const results: unknown[] = new Array(count);
-    for (let start = 0; start < count; start += CHUNK_READS_IN_PARALLEL) {
-      const indices = Array.from({ length: Math.min(CHUNK_READS_IN_PARALLEL, count - start) }, (_, offset) => start + offset);
-      await Promise.all(indices.map(async (index) => (results[index] = (await downloadJson(this.container.getBlockBlobClient(chunkName(jobId, index)))).json)));
-    }
-    return results;
+  async forEachChunk(jobId: string, count: number, visit: (index: number, result: unknown) => void | Promise<void>): Promise<void> {
+    let next = 0;
+    const reader = async () => {
+      while (next < count) {
+        const index = next++;
+        await visit(index, (await downloadJson(this.container.getBlockBlobClient(chunkName(jobId, index)))).json);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHUNK_READS_IN_PARALLEL, count) }, reader));
+  }
+
+  async deleteChunks(jobId: string): Promise<void> {
+    await this.deleteByPrefix(`${jobId}/chunks/`);
   }
 
   async delete(jobId: string): Promise<void> {
+    await this.deleteByPrefix(`${jobId}/`);
+  }
+
+  private async deleteByPrefix(prefix: string): Promise<void> {
     const names: string[] = [];
-    for await (const blob of this.container.listBlobsFlat({ prefix: `${jobId}/` })) names.push(blob.name);
+    for await (const blob of this.container.listBlobsFlat({ prefix })) names.push(blob.name);
     await Promise.all(
       names.map(async (name) => {
         try {

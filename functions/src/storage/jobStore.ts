@@ -36,8 +36,6 @@ export interface JobRecord {
   readonly chunks?: number;
   /** Units of work per chunk (bootstrap replicates for linkage), fixed when the job is split. */
   readonly chunkSize?: number;
-  /** One character a chunk, "1" once its result blob is written: progress and the merge trigger. */
-  readonly chunksDone?: string;
   /** Delivery (queue message id) that completed the last chunk and so runs the merge. */
   readonly mergeClaim?: string;
   /** Storage ETag of this state, for conditional updates. */
@@ -46,7 +44,7 @@ export interface JobRecord {
 
 export type NewJob = Omit<JobRecord, "etag" | "status" | "progress" | "attempts" | "updatedAt">;
 export type JobPatch = Partial<
-  Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "chunksDone" | "mergeClaim">
+  Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "mergeClaim">
 >;
 
 /** The job a request with a given Idempotency-Key created. */
@@ -63,7 +61,16 @@ export interface JobStore {
   get(id: string): Promise<JobRecord | undefined>;
   /** Applies `patch` if the state is still `etag`; `StoreConflict("stale")` otherwise. */
   update(job: JobRecord, patch: JobPatch): Promise<JobRecord>;
+  /** Deletes the job's state and its chunk records. */
   delete(id: string): Promise<void>;
+  /**
+   * Records that chunk `index` of a fan-out job is done: one entity per chunk beside the job's
+   * state (same partition), written unconditionally, so chunks finishing together never contend
+   * for one row and a redelivered chunk rewrites its own record.
+   */
+  recordChunkDone(id: string, index: number): Promise<void>;
+  /** Indices of the chunks recorded done (one query of the job's partition). */
+  chunksDone(id: string): Promise<number[]>;
   /** Jobs whose time to live has passed. */
   expired(now: Date): AsyncIterable<JobRecord>;
   /** Jobs still queued that were created before `before` (their enqueue may have been lost). */
@@ -79,6 +86,11 @@ export interface JobStore {
 }
 
 const STATE_ROW = "state";
+/** Row keys of chunk records: `chunk-00042`, after the state row's partition neighbours. */
+const CHUNK_ROW_PREFIX = "chunk-";
+const chunkRow = (index: number) => `${CHUNK_ROW_PREFIX}${String(index).padStart(5, "0")}`;
+/** OData string literal (quotes doubled). */
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 type JobEntity = {
   partitionKey: string;
@@ -100,7 +112,6 @@ type JobEntity = {
   testFault?: string;
   chunks?: number;
   chunkSize?: number;
-  chunksDone?: string;
   mergeClaim?: string;
 };
 
@@ -123,7 +134,6 @@ function toRecord(entity: TableEntityResult<JobEntity>): JobRecord {
     testFault: entity.testFault,
     chunks: entity.chunks,
     chunkSize: entity.chunkSize,
-    chunksDone: entity.chunksDone,
     mergeClaim: entity.mergeClaim,
     etag: entity.etag,
   };
@@ -193,20 +203,37 @@ export class TableJobStore implements JobStore {
   }
 
   async delete(id: string): Promise<void> {
-    try {
-      await this.jobs.deleteEntity(id, STATE_ROW);
-    } catch (error) {
-      if (storageStatus(error) !== 404) throw error;
+    const rows = [...(await this.chunksDone(id)).map(chunkRow), STATE_ROW];
+    for (const rowKey of rows) {
+      try {
+        await this.jobs.deleteEntity(id, rowKey);
+      } catch (error) {
+        if (storageStatus(error) !== 404) throw error;
+      }
     }
   }
 
+  async recordChunkDone(id: string, index: number): Promise<void> {
+    await this.jobs.upsertEntity({ partitionKey: id, rowKey: chunkRow(index), doneAt: new Date() }, "Replace");
+  }
+
+  async chunksDone(id: string): Promise<number[]> {
+    // Bounded by the job's partition and the chunk rows' key range.
+    const filter = `PartitionKey eq ${literal(id)} and RowKey ge ${literal(CHUNK_ROW_PREFIX)} and RowKey lt ${literal("chunk.")}`;
+    const done: number[] = [];
+    for await (const entity of this.jobs.listEntities<{ rowKey: string }>({ queryOptions: { filter, select: ["RowKey"] } })) {
+      done.push(Number(entity.rowKey!.slice(CHUNK_ROW_PREFIX.length)));
+    }
+    return done;
+  }
+
   async *expired(now: Date): AsyncIterable<JobRecord> {
-    const filter = `expiresAt lt datetime'${now.toISOString()}'`;
+    const filter = `RowKey eq '${STATE_ROW}' and expiresAt lt datetime'${now.toISOString()}'`;
     for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
   }
 
   async *queuedBefore(before: Date): AsyncIterable<JobRecord> {
-    const filter = `status eq 'queued' and createdAt lt datetime'${before.toISOString()}'`;
+    const filter = `RowKey eq '${STATE_ROW}' and status eq 'queued' and createdAt lt datetime'${before.toISOString()}'`;
     for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
   }
 

@@ -128,10 +128,10 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     await deliver(chunks[1]);
     // The last chunk's worker wrote its blob, won the merge and died before merging.
     const current = await services();
-    const { bootstrapChunk, planLinkage } = await import("../../../shared/src");
-    await current.jobData.writeChunk(id, 2, bootstrapChunk(planLinkage(request), 400, 600));
-    const job = (await current.jobs.get(id))!;
-    await current.jobs.update(job, { chunksDone: "111", progress: 99 });
+    const { bootstrapChunk, planLinkage, summariseBootstrapChunk } = await import("../../../shared/src");
+    const plan = planLinkage(request);
+    await current.jobData.writeChunk(id, 2, summariseBootstrapChunk(plan, bootstrapChunk(plan, 400, 600)));
+    await current.jobs.recordChunkDone(id, 2);
 
     await current.jobs.update((await current.jobs.get(id))!, { mergeClaim: "message-of-the-dead-merger#1" });
 
@@ -215,7 +215,7 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     expect((await status(id, { "x-sym-key": OTHER_TENANT_KEY })).status).toBe(404);
     const current = await services();
     await current.jobData.delete(id);
-    await expect(current.jobData.readChunks(id, 2)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(current.jobData.forEachChunk(id, 2, () => undefined)).rejects.toMatchObject({ statusCode: 404 });
     await expect(current.jobData.readResult(id)).rejects.toMatchObject({ statusCode: 404 });
   });
 });

@@ -16,11 +16,11 @@ describe("fan-out layout and progress", () => {
   });
 
   it("reports done chunks over all chunks, 99 at most until the job has succeeded", () => {
-    expect(chunkProgress("0000")).toBe(0);
-    expect(chunkProgress("0100")).toBe(25);
-    expect(chunkProgress("110")).toBe(66);
-    expect(chunkProgress("111")).toBe(99);
-    expect(chunkProgress("")).toBe(0);
+    expect(chunkProgress(0, 4)).toBe(0);
+    expect(chunkProgress(1, 4)).toBe(25);
+    expect(chunkProgress(2, 3)).toBe(66);
+    expect(chunkProgress(3, 3)).toBe(99);
+    expect(chunkProgress(0, 0)).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ import { buildAnalysisTable, type AnalysisTable } from "./table";
 import { completeRows, WeightedColumns } from "./weightedColumns";
 import { relativeWeights, splitCorrelations } from "./relativeWeights";
 import { simpleRegression } from "./regression";
-import { percentileInterval } from "./percentile";
+import { bootstrapTailSize, mergeSeriesSummaries, summariseSeries, summaryInterval, type SeriesSummary } from "./bootstrapSummary";
 import { checkLinkageLimits, DEFAULT_LINKAGE_LIMITS, type LinkageLimits } from "./limits";
 import {
   LinkageRequestSchema,
@@ -266,37 +266,95 @@ export function bootstrapRanges(replicates: number, size: number): { from: numbe
   return ranges;
 }
 
-function mergeChunks(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): { correlations: Float64Array[]; drivers: Float64Array[] } {
-  const replicates = plan.request.bootstrap;
-  // A queue delivers at least once: the same range computed twice holds the same numbers, keep one.
-  const distinct = new Map<string, BootstrapChunk>();
-  for (const chunk of chunks) distinct.set(`${chunk.from}-${chunk.to}`, chunk);
-  const sorted = [...distinct.values()].sort((a, b) => a.from - b.from || a.to - b.to);
-  const seriesCount = plan.request.methods.length * plan.pairs.length;
-  const driverCount = plan.drivers.reduce((sum, driver) => sum + driver.predictors.length, 0);
-  for (const chunk of sorted) {
-    const length = chunk.to - chunk.from;
-    const shaped = (series: (number | null)[][], count: number) => series.length === count && series.every((values) => values.length === length);
-    if (!shaped(chunk.correlations, seriesCount) || !shaped(chunk.drivers, driverCount)) {
-      throw new SymError("shape-mismatch", `bootstrap chunk ${chunk.from}–${chunk.to} does not match this linkage (another request or plan?)`);
-    }
-  }
-  let expected = 0;
-  for (const chunk of sorted) {
-    if (chunk.from !== expected) throw new SymError("invalid-argument", `bootstrap chunks do not cover replicates ${expected}–${chunk.from - 1}`);
-    expected = chunk.to;
-  }
-  if (expected !== replicates) throw new SymError("invalid-argument", `bootstrap chunks cover ${expected} of ${replicates} replicates`);
-  const gather = (pick: (chunk: BootstrapChunk) => (number | null)[][], seriesCount: number) =>
-    Array.from({ length: seriesCount }, (_, series) => {
-      const values = new Float64Array(replicates);
-      for (const chunk of sorted) pick(chunk)[series].forEach((value, offset) => (values[chunk.from + offset] = value ?? Number.NaN));
-      return values;
-    });
+/**
+ * What a chunk of replicates contributes to the intervals (bootstrapSummary.ts): per series, the
+ * count of finite replicates and the few order statistics at each end the percentiles can read.
+ * Summaries of any split of [0, B) merge into the same intervals as the replicates themselves.
+ */
+export interface BootstrapChunkSummary {
+  from: number;
+  to: number;
+  /** Same series order as BootstrapChunk.correlations. */
+  correlations: SeriesSummary[];
+  /** Same series order as BootstrapChunk.drivers. */
+  drivers: SeriesSummary[];
+}
+
+function seriesCounts(plan: LinkagePlan): { correlations: number; drivers: number } {
   return {
-    correlations: gather((chunk) => chunk.correlations, seriesCount),
-    drivers: gather((chunk) => chunk.drivers, driverCount),
+    correlations: plan.request.methods.length * plan.pairs.length,
+    drivers: plan.drivers.reduce((sum, driver) => sum + driver.predictors.length, 0),
   };
+}
+
+/** Summarises a computed chunk for merging (its raw replicates are then no longer needed). */
+export function summariseBootstrapChunk(plan: LinkagePlan, chunk: BootstrapChunk): BootstrapChunkSummary {
+  const tail = bootstrapTailSize(plan.request.bootstrap, plan.request.confidence);
+  return {
+    from: chunk.from,
+    to: chunk.to,
+    correlations: chunk.correlations.map((series) => summariseSeries(series, tail)),
+    drivers: chunk.drivers.map((series) => summariseSeries(series, tail)),
+  };
+}
+
+/**
+ * Folds chunk summaries, in any order and one at a time, into the linkage result. Its memory is
+ * the summaries' (series × 2 × bootstrapTailSize numbers), not the B replicates of every series.
+ * A range seen twice (a redelivered chunk) is counted once; overlapping ranges, a summary of
+ * another plan, or missing replicates at the end are refused.
+ */
+export class BootstrapMerge {
+  private readonly tail: number;
+  private readonly counts: { correlations: number; drivers: number };
+  private readonly ranges = new Map<number, number>();
+  private correlations: SeriesSummary[];
+  private drivers: SeriesSummary[];
+
+  constructor(private readonly plan: LinkagePlan) {
+    this.tail = bootstrapTailSize(plan.request.bootstrap, plan.request.confidence);
+    this.counts = seriesCounts(plan);
+    const empty = (): SeriesSummary => ({ count: 0, smallest: [], largest: [] });
+    this.correlations = Array.from({ length: this.counts.correlations }, empty);
+    this.drivers = Array.from({ length: this.counts.drivers }, empty);
+  }
+
+  /** Adds one chunk's summary; returns false when that range was already added. */
+  add(summary: BootstrapChunkSummary): boolean {
+    const { from, to } = summary;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from || to > this.plan.request.bootstrap) {
+      throw new SymError("invalid-argument", `bootstrap chunk ${from}–${to} is outside the ${this.plan.request.bootstrap} replicates of this linkage`);
+    }
+    if (this.ranges.get(from) === to) return false; // a queue delivers at least once
+    for (const [start, end] of this.ranges) {
+      if (from < end && start < to) throw new SymError("invalid-argument", `bootstrap chunk ${from}–${to} overlaps chunk ${start}–${end}`);
+    }
+    const length = to - from;
+    const shaped = (series: SeriesSummary[], count: number) =>
+      series.length === count && series.every((one) => one.count <= length && one.smallest.length + one.largest.length <= one.count);
+    if (!shaped(summary.correlations, this.counts.correlations) || !shaped(summary.drivers, this.counts.drivers)) {
+      throw new SymError("shape-mismatch", `bootstrap chunk ${from}–${to} does not match this linkage (another request or plan?)`);
+    }
+    this.correlations = this.correlations.map((merged, index) => mergeSeriesSummaries(merged, summary.correlations[index], this.tail));
+    this.drivers = this.drivers.map((merged, index) => mergeSeriesSummaries(merged, summary.drivers[index], this.tail));
+    this.ranges.set(from, to);
+    return true;
+  }
+
+  /** The linkage result, once the chunks cover every replicate. */
+  complete(): LinkageResult {
+    const covered = [...this.ranges].reduce((sum, [from, to]) => sum + (to - from), 0);
+    if (covered !== this.plan.request.bootstrap) {
+      const sorted = [...this.ranges].sort((a, b) => a[0] - b[0]);
+      let expected = 0;
+      for (const [from, to] of sorted) {
+        if (from !== expected) throw new SymError("invalid-argument", `bootstrap chunks do not cover replicates ${expected}–${from - 1}`);
+        expected = to;
+      }
+      throw new SymError("invalid-argument", `bootstrap chunks cover ${covered} of ${this.plan.request.bootstrap} replicates`);
+    }
+    return linkageResult(this.plan, this.correlations, this.drivers);
+  }
 }
 
 function pick(column: Float64Array, rows: Int32Array): Float64Array {
@@ -305,7 +363,7 @@ function pick(column: Float64Array, rows: Int32Array): Float64Array {
   return values;
 }
 
-function correlationRows(plan: LinkagePlan, replicates: Float64Array[]): CorrelationRow[] {
+function correlationRows(plan: LinkagePlan, replicates: readonly SeriesSummary[]): CorrelationRow[] {
   const { methods, confidence, bootstrap } = plan.request;
   return methods.flatMap((method, methodIndex) => {
     const tests = plan.pairs.map((pair) =>
@@ -313,7 +371,7 @@ function correlationRows(plan: LinkagePlan, replicates: Float64Array[]): Correla
     );
     const q = benjaminiHochberg(tests.map((test) => test.p));
     return tests.map((test, pairIndex) => {
-      const interval = bootstrap > 0 ? percentileInterval(replicates[methodIndex * plan.pairs.length + pairIndex], confidence) : null;
+      const interval = bootstrap > 0 ? summaryInterval(replicates[methodIndex * plan.pairs.length + pairIndex], confidence) : null;
       return {
         x: plan.pairs[pairIndex].x,
         y: plan.pairs[pairIndex].y,
@@ -362,11 +420,11 @@ function quartileRows(plan: LinkagePlan): QuartileRow[] {
   });
 }
 
-function driverRows(plan: LinkagePlan, replicates: Float64Array[]): DriverRow[] {
+function driverRows(plan: LinkagePlan, replicates: readonly SeriesSummary[]): DriverRow[] {
   let series = 0;
   return plan.drivers.flatMap((driver) =>
     driver.predictors.map((id, index) => {
-      const interval = plan.request.bootstrap > 0 ? percentileInterval(replicates[series++], plan.request.confidence) : null;
+      const interval = plan.request.bootstrap > 0 ? summaryInterval(replicates[series++], plan.request.confidence) : null;
       return {
         y: driver.y,
         id,
@@ -430,9 +488,7 @@ function turnoverLinkage(request: ParsedLinkageRequest, table: AnalysisTable): {
   };
 }
 
-/** Completes a linkage from its plan and every bootstrap chunk. */
-export function completeLinkage(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): LinkageResult {
-  const replicates = mergeChunks(plan, chunks);
+function linkageResult(plan: LinkagePlan, correlations: readonly SeriesSummary[], drivers: readonly SeriesSummary[]): LinkageResult {
   const { turnover } = plan;
   return {
     units: plan.table.units,
@@ -441,12 +497,27 @@ export function completeLinkage(plan: LinkagePlan, chunks: readonly BootstrapChu
     lag: plan.request.lag,
     bootstrap: plan.request.bootstrap,
     seed: plan.request.seed,
-    correlations: correlationRows(plan, replicates.correlations),
+    correlations: correlationRows(plan, correlations),
     quartiles: quartileRows(plan),
-    drivers: driverRows(plan, replicates.drivers),
+    drivers: driverRows(plan, drivers),
     turnover: turnover.result,
     ...(turnover.skipped ? { turnoverSkipped: turnover.skipped } : {}),
   };
+}
+
+/** Completes a linkage from its plan and every bootstrap chunk (in any order; a range given twice counts once). */
+export function completeLinkage(plan: LinkagePlan, chunks: readonly BootstrapChunk[]): LinkageResult {
+  const merge = new BootstrapMerge(plan);
+  for (const chunk of chunks) {
+    const { correlations, drivers } = seriesCounts(plan);
+    const length = chunk.to - chunk.from;
+    const shaped = (series: (number | null)[][], count: number) => series.length === count && series.every((values) => values.length === length);
+    if (!shaped(chunk.correlations, correlations) || !shaped(chunk.drivers, drivers)) {
+      throw new SymError("shape-mismatch", `bootstrap chunk ${chunk.from}–${chunk.to} does not match this linkage (another request or plan?)`);
+    }
+    if (length > 0) merge.add(summariseBootstrapChunk(plan, chunk));
+  }
+  return merge.complete();
 }
 
 /** Runs a whole linkage in this thread. */
