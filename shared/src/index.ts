@@ -140,3 +140,25 @@ export type { Heatmap, HeatmapEntry, HeatmapGroup, HeatmapCell, HeatmapOptions, 
 export { supportVersusFront, FRONT_OFFICE, SUPPORT } from "./heatmap/supportFront";
 export type { SupportVersusFront, SupportVersusFrontRow, SupportVersusFrontOptions, TypeScore } from "./heatmap/supportFront";
 export { ATTRIBUTE_SEPARATOR } from "./streaming/columnarAccumulator";
+export { headlineOf } from "./gap/headline";
+export type { Headline } from "./gap/headline";
+export { suppressTable } from "./privacy/tableSuppression";
+export { isIsoDateWave, orderSurveyWaves } from "./trend/waveOrder";
+export { scoreChange, gapChange, gapChangeStatus, npsChange } from "./trend/change";
+export type { ScoreChange, GapSamples, GapChange, GapChangeStatus, NpsChange } from "./trend/change";
+export { computeTrend, wavePopulationsFromUnits } from "./trend/trend";
+export type {
+  WavePopulation,
+  WaveInput,
+  TrendOptions,
+  TrendGapStatus,
+  TrendScore,
+  TrendWaveDimension,
+  TrendUnit,
+  TrendWave,
+  TrendChangeStatus,
+  TrendScoreChange,
+  TrendDimensionChange,
+  TrendChange,
+  Trend,
+} from "./trend/trend";
