@@ -4,6 +4,7 @@ import { runBarometer } from "./commands/barometer";
 import { registerLinkCommand } from "./commands/linkCli";
 import { registerReportCommand } from "./commands/reportCli";
 import { registerTemplateCommand } from "./commands/template";
+import { registerTrendCommand } from "./commands/trendCli";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
 import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
@@ -83,6 +84,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout(table);
     });
 
+  registerTrendCommand(program, io);
   registerLinkCommand(program, io);
   registerTemplateCommand(program, io);
   registerReportCommand(program, io, (code) => (exitCode = code));

@@ -80,7 +80,7 @@ export function formatUnmappedWarnings(report: BarometerReport): string[] {
   return warnings;
 }
 
-function numberFormatter(language: Language, digits: number, sign: boolean): (value: number) => string {
+export function numberFormatter(language: Language, digits: number, sign: boolean): (value: number) => string {
   const format = new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -90,7 +90,7 @@ function numberFormatter(language: Language, digits: number, sign: boolean): (va
   return (value) => format.format(value).replace(/[\u202f\u00a0]/g, " ");
 }
 
-function formatP(p: number, language: Language): string {
+export function formatP(p: number, language: Language): string {
   if (p < 0.001) return language === "fr" ? "<0,001" : "<0.001";
   return numberFormatter(language, 3, false)(p);
 }

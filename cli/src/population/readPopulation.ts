@@ -17,6 +17,8 @@ export interface PopulationSource {
   readonly scale: Scale;
   /** The grouping column named by `--by` (default: a column called unit, unité, store, team…). */
   readonly unitColumn?: string;
+  /** The wave column named by `--wave-column` (default: a column called wave, vague, period…). */
+  readonly waveColumn?: string;
 }
 
 export interface PopulationRead {
@@ -28,6 +30,8 @@ export interface PopulationRead {
   /** Headers that matched nothing: listed for the user, never fatal. */
   readonly unmapped: string[];
   readonly rows: number;
+  /** Each wave's total and units, in order of first appearance, when the file has a wave column. */
+  readonly waves?: ReturnType<ColumnarPopulationAccumulator["waveTotals"]>;
 }
 
 export type { ProgressListener };
@@ -77,6 +81,7 @@ export function readPopulationFile(source: PopulationSource, model: Model, onPro
     mapped: plan!.mapped,
     unmapped: plan!.unmapped,
     rows: info.records,
+    ...(plan!.waveColumn >= 0 ? { waves: accumulator!.waveTotals() } : {}),
   };
 }
 
@@ -93,7 +98,7 @@ interface ColumnPlan {
 
 /** Maps the headers with the engine's `suggestMapping` and decides what the parser does with each column. */
 function planColumns(headers: string[], source: PopulationSource, model: Model, displayName: string): ColumnPlan {
-  const suggestion = suggestMapping(headers, source.population, model, { unitColumn: source.unitColumn });
+  const suggestion = suggestMapping(headers, source.population, model, { unitColumn: source.unitColumn, waveColumn: source.waveColumn });
   const byHeader = new Map<string, ColumnMapping>();
   for (const column of suggestion.columns) byHeader.set(column.header, column);
   const kinds = new Uint8Array(headers.length);

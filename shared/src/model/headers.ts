@@ -42,6 +42,8 @@ const RECOMMENDATION_NAMES: Record<Population, readonly string[]> = {
 export interface SuggestOptions {
   /** Name of the grouping column (the CLI's `--by`), matched before the default unit names. */
   readonly unitColumn?: string;
+  /** Name of the wave column (`sym trend --wave-column`), matched before the default wave names. */
+  readonly waveColumn?: string;
 }
 
 export interface SuggestedMapping {
@@ -87,6 +89,7 @@ function suggestWithIndex(
   let text = normaliseHeader(header);
   if (text === "") return undefined;
   if (options.unitColumn && text === normaliseHeader(options.unitColumn)) return { header, role: "unit", reversed: false };
+  if (options.waveColumn && text === normaliseHeader(options.waveColumn)) return { header, role: "wave", reversed: false };
   let reversed = false;
   if (text.endsWith("~r")) {
     reversed = true;
@@ -96,7 +99,7 @@ function suggestWithIndex(
   if (!reversed) {
     if (RECOMMENDATION_NAMES[population].some((name) => wordKey(name) === words)) return { header, role: "recommendation", reversed: false };
     for (const role of ["unit", "manager", "wave"] as const) {
-      if (!options.unitColumn || role !== "unit") {
+      if ((!options.unitColumn || role !== "unit") && (!options.waveColumn || role !== "wave")) {
         if (ROLE_NAMES[role].some((name) => wordKey(name) === words)) return { header, role, reversed: false };
       }
     }

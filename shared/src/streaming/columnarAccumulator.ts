@@ -7,6 +7,11 @@ import type { CellTable } from "../heatmap/cellTable";
 /** Joins a row's attribute values into one cell label (a unit separator: never typed in a CSV field). */
 export const ATTRIBUTE_SEPARATOR = "\u001f";
 
+/** One wave of a population: its total over every row of the wave, and its units. */
+export interface WaveTotal extends GroupAggregate {
+  units: Record<string, GroupAggregate>;
+}
+
 /**
  * The fold of `PopulationAccumulator` (same checks, same scores, same `PopulationAggregate` out)
  * laid out for a million rows, as the CLI streams survey files:
@@ -376,5 +381,20 @@ export class ColumnarPopulationAccumulator {
         waves.map((wave) => [wave, this.groupBy((key) => key.unit, allCells.filter((cell) => this.cellKeys[cell].wave === wave))]),
       ),
     };
+  }
+
+  /**
+   * Each wave's total (every row of the wave, with or without a unit) and its units, in the order
+   * the waves first appear; rows without a wave belong to none. Empty when no row has a wave.
+   */
+  waveTotals(): { order: string[]; waves: Record<string, WaveTotal> } {
+    const order = [...new Set(this.cellKeys.map((key) => key.wave).filter((wave) => wave !== ""))];
+    const totals = this.groupBy((key) => key.wave, this.cellKeys.map((_, cell) => cell));
+    const waves: Record<string, WaveTotal> = {};
+    for (const wave of order) {
+      const cells = this.cellKeys.map((_, cell) => cell).filter((cell) => this.cellKeys[cell].wave === wave);
+      waves[wave] = { ...totals[wave], units: this.groupBy((key) => key.unit, cells) };
+    }
+    return { order, waves };
   }
 }

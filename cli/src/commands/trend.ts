@@ -1,0 +1,106 @@
+import type { Language, Model, Scale, Trend, WavePopulation } from "../../../shared/src";
+import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
+import { isSymError } from "../../../shared/src/errors";
+import { orderSurveyWaves } from "../../../shared/src/trend/waveOrder";
+import { UsageError } from "../errors";
+import { readBothPopulations } from "../population/readBoth";
+import type { PopulationRead } from "../population/readPopulation";
+
+/** Settings of `sym trend`, already parsed and checked. */
+export interface TrendCommandOptions {
+  readonly employees: string;
+  readonly customers: string;
+  readonly employeeScale?: Scale;
+  readonly customerScale?: Scale;
+  readonly by?: string;
+  readonly waveColumn?: string;
+  /** `--waves 2025,2026`: the waves to show, in this order. */
+  readonly waves?: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+  readonly minGroupSize?: number;
+  readonly gapThreshold?: number;
+  readonly alpha?: number;
+  readonly language?: Language;
+  readonly model?: Model;
+  readonly threads?: "auto" | "on" | "off";
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+/** What `sym trend --json` prints: the engine's trend with what the CLI learnt reading the files. */
+export type TrendReport = Trend & {
+  language: Language;
+  thresholds: { minGroupSize: number; gapThreshold: number; alpha: number };
+  files: { employees: { path: string; rows: number }; customers: { path: string; rows: number } };
+};
+
+const EMPTY: WavePopulation = { n: 0, recommendation: { promoters: 0, passives: 0, detractors: 0 }, dimensions: {} };
+
+/** Waves in data order (employees' file first), or a usage error when neither file has a wave column. */
+function wavesFound(employees: PopulationRead, customers: PopulationRead, options: TrendCommandOptions): string[] {
+  if (!employees.waves && !customers.waves) {
+    const named = options.waveColumn === undefined ? "a column wave (or vague, period; --wave-column names another)" : `the column ${JSON.stringify(options.waveColumn)}`;
+    throw new UsageError(`sym trend needs ${named} in ${options.employees} or ${options.customers} (columns: ${employees.headers.join(", ")})`);
+  }
+  return [...(employees.waves?.order ?? []), ...(customers.waves?.order ?? [])];
+}
+
+/** Order and pair errors are about the command line: exit 2 with the engine's message. */
+function asUsage<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (isSymError(error) && error.code === "invalid-argument") throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Reads both files (one pass each, as `sym barometer`), splits them by wave and computes the
+ * trend: each wave's barometer and the change from each wave to the next, or `--from` → `--to`.
+ */
+export async function runTrend(options: TrendCommandOptions): Promise<TrendReport> {
+  const model = options.model ?? DEFAULT_MODEL;
+  const employeeScale = options.employeeScale ?? model.scales.employees;
+  const customerScale = options.customerScale ?? options.employeeScale ?? model.scales.customers;
+  const thresholds = {
+    minGroupSize: options.minGroupSize ?? model.thresholds.minGroupSize,
+    gapThreshold: options.gapThreshold ?? model.thresholds.gapThreshold,
+    alpha: options.alpha ?? model.thresholds.alpha,
+  };
+  const language = options.language ?? "en";
+  const reading = readBothPopulations(
+    [
+      { file: options.employees, population: "employees", scale: employeeScale, unitColumn: options.by, waveColumn: options.waveColumn },
+      { file: options.customers, population: "customers", scale: customerScale, unitColumn: options.by, waveColumn: options.waveColumn },
+    ],
+    model,
+    { threads: options.threads, onProgress: options.onProgress },
+  );
+  reading.catch(() => undefined);
+  const { computeTrend } = await import("../../../shared/src/trend/trend");
+  const [employees, customers] = await reading;
+  const order = asUsage(() => orderSurveyWaves(wavesFound(employees, customers, options), options.waves));
+  const inputs = order.map((wave) => ({
+    wave,
+    employees: employees.waves?.waves[wave] ?? EMPTY,
+    customers: customers.waves?.waves[wave] ?? EMPTY,
+  }));
+  let pairs: { from: string; to: string }[] | undefined;
+  if (options.from !== undefined || options.to !== undefined) {
+    const from = options.from ?? order[0];
+    const to = options.to ?? order[order.length - 1];
+    for (const wave of [from, to]) {
+      if (!order.includes(wave)) throw new UsageError(`the wave ${JSON.stringify(wave)} is not in the data; waves found: ${order.map((label) => JSON.stringify(label)).join(", ")}`);
+    }
+    if (from === to) throw new UsageError(`--from and --to name the same wave ${JSON.stringify(from)}: a change needs two waves`);
+    pairs = [{ from, to }];
+  }
+  const trend = computeTrend(inputs, { model, language, thresholds, pairs });
+  return {
+    ...trend,
+    language,
+    thresholds,
+    files: { employees: { path: options.employees, rows: employees.rows }, customers: { path: options.customers, rows: customers.rows } },
+  };
+}
