@@ -51,6 +51,8 @@ export type BarometerReport = Omit<Barometer, "units"> & {
   customerUnits: CustomerUnitResult[];
   unmapped: { employees: string[]; customers: string[]; units?: string[] };
   files: { employees: FileSummary; customers: FileSummary; units?: string };
+  /** The waves found in the files, when there are several: the barometer pools them (see sym trend). */
+  pooledWaves?: string[];
 };
 
 export interface FileSummary {
@@ -102,9 +104,11 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     nps: enps,
     suppressed,
   }));
+  const waves = [...new Set([...(employees.waves?.order ?? []), ...(customers.waves?.order ?? [])])];
   return {
     ...barometer,
     units,
+    ...(waves.length > 1 ? { pooledWaves: waves } : {}),
     ...(unitsFile ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
     language,
     scales: { employees: employeeScale, customers: customerScale },

@@ -27,7 +27,12 @@ export function formatBarometerTable(report: BarometerReport): string {
   lines.push(labels.title, "");
   lines.push(headline(labels.employees, report.employees.n, labels.enps, report.employees.enps));
   lines.push(headline(labels.customers, report.customers.n, labels.nps, report.customers.nps));
-  if (report.symmetryIndex !== null) lines.push(`${labels.symmetryIndex}: ${number(report.symmetryIndex)} / 100 (${labels.symmetryIndexNote})`);
+  if (report.symmetryIndex !== null) {
+    // The headline next to the index: an index of 95 with two alerts never reads as "almost perfect".
+    const largest = report.largestGap && report.dimensions.find((dimension) => dimension.id === report.largestGap!.id);
+    const largestText = largest ? ` · ${labels.largestGap} ${largest.label} ${signed(report.largestGap!.gap)}` : "";
+    lines.push(`${labels.symmetryIndex}: ${number(report.symmetryIndex)} / 100 (${labels.symmetryIndexNote}) · ${labels.alerts(report.alerts)}${largestText}`);
+  }
   lines.push("");
 
   const rows: string[][] = [[labels.dimension, labels.employees, labels.customers, labels.gap, labels.ci, "p", "g", labels.statusColumn]];
@@ -47,6 +52,7 @@ export function formatBarometerTable(report: BarometerReport): string {
   lines.push(...alignColumns(rows, [false, true, true, true, true, true, true, false]));
   lines.push("", labels.gapNote(report.thresholds.gapThreshold, numberFormatter(language, 2, false)(report.thresholds.alpha)));
   for (const unpaired of report.unpairedDimensions) lines.push(labels.unpaired(unpaired.id, unpaired.population));
+  if (report.pooledWaves) lines.push(labels.pooledWaves(report.pooledWaves.length, report.pooledWaves.join(", ")));
 
   if (report.units.length > 0) {
     lines.push("", labels.unitsTitle(minimum));

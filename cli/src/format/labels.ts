@@ -15,6 +15,9 @@ export interface TableLabels {
   readonly notShown: (minGroupSize: number) => string;
   readonly symmetryIndex: string;
   readonly symmetryIndexNote: string;
+  readonly alerts: (count: number) => string;
+  readonly largestGap: string;
+  readonly pooledWaves: (count: number, waves: string) => string;
   readonly dimension: string;
   readonly gap: string;
   readonly ci: string;
@@ -45,6 +48,9 @@ const EN: TableLabels = {
   notShown: (minGroupSize) => `not shown (fewer than ${minGroupSize} answers)`,
   symmetryIndex: "Symmetry index",
   symmetryIndexNote: "100 = perfect symmetry",
+  alerts: (count) => `${count} alert${count === 1 ? "" : "s"}`,
+  largestGap: "largest gap",
+  pooledWaves: (count, waves) => `These files hold ${count} waves (${waves}), pooled here: sym trend compares them wave by wave.`,
   dimension: "Dimension",
   gap: "Gap",
   ci: "95% CI",
@@ -76,6 +82,9 @@ const FR: TableLabels = {
   notShown: (minGroupSize) => `non affiché (moins de ${minGroupSize} réponses)`,
   symmetryIndex: "Indice de symétrie",
   symmetryIndexNote: "100 = symétrie parfaite",
+  alerts: (count) => `${count} alerte${count > 1 ? "s" : ""}`,
+  largestGap: "plus grand écart",
+  pooledWaves: (count, waves) => `Ces fichiers contiennent ${count} vagues (${waves}), cumulées ici : sym trend les compare vague par vague.`,
   dimension: "Dimension",
   gap: "Écart",
   ci: "IC 95 %",

@@ -18,6 +18,8 @@ const WORDS = {
     linkage: "Linkage",
     title: "Symmetry Barometer",
     symmetryIndex: "Symmetry index (100 = perfect symmetry)",
+    alerts: "Alerts",
+    largestGap: "Largest gap",
     employees: "Employees",
     customers: "Customers",
     headline: ["", "respondents", "value", "low (95%)", "high (95%)", "answers"],
@@ -35,6 +37,8 @@ const WORDS = {
     linkage: "Liaison",
     title: "Baromètre de la symétrie",
     symmetryIndex: "Indice de symétrie (100 = symétrie parfaite)",
+    alerts: "Alertes",
+    largestGap: "Plus grand écart",
     employees: "Collaborateurs",
     customers: "Clients",
     headline: ["", "répondants", "valeur", "bas (95 %)", "haut (95 %)", "réponses"],
@@ -90,7 +94,16 @@ export function addBarometerSheet(workbook: ExcelJS.Workbook, report: BarometerR
   for (let column = 2; column <= 12; column++) sheet.getColumn(column).width = 13;
   sheet.getCell("A1").value = words.title;
   sheet.getCell("A1").font = { bold: true, size: 14 };
-  writeRow(sheet, 2, [words.symmetryIndex, round(report.symmetryIndex, 2)]);
+  // The headline stands next to the index: an index of 95 with two alerts is not "almost perfect".
+  const largest = report.largestGap && report.dimensions.find((dimension) => dimension.id === report.largestGap!.id);
+  writeRow(sheet, 2, [
+    words.symmetryIndex,
+    round(report.symmetryIndex, 2),
+    words.alerts,
+    report.alerts,
+    words.largestGap,
+    largest ? `${largest.label} ${report.largestGap!.gap > 0 ? "+" : ""}${round(report.largestGap!.gap, 1)}` : null,
+  ]);
   writeRow(sheet, 4, [...words.headline], true);
   const headline = (label: string, n: number, interval: BarometerReport["employees"]["enps"]) =>
     interval ? [label, n, round(interval.value, 2), round(interval.low, 2), round(interval.high, 2), interval.n] : [label, n, words.hidden, null, null, null];

@@ -132,3 +132,18 @@ describe("sym trend", () => {
     expect(none.stderr).toContain("sym trend needs a column wave");
   });
 });
+
+describe("sym barometer on files with waves", () => {
+  it("says how many waves it pooled and points to sym trend, with the headline next to the index", async () => {
+    const run = await runCli(["barometer", "--employees", employees, "--customers", customers, "--scale", "0-100"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("These files hold 2 waves (2025, 2026), pooled here: sym trend compares them wave by wave.");
+    expect(run.stdout).toMatch(/^Symmetry index: [\d.]+ \/ 100 \(100 = perfect symmetry\) · \d+ alerts? · largest gap /m);
+    const json = JSON.parse((await runCli(["barometer", "--employees", employees, "--customers", customers, "--scale", "0-100", "--json"])).stdout);
+    expect(json.pooledWaves).toEqual(["2025", "2026"]);
+    const alerts = json.dimensions.filter((dimension: { status: string }) => dimension.status === "alert").length;
+    expect(json.alerts).toBe(alerts);
+    const largest = [...json.dimensions].sort((a: { gap: number }, b: { gap: number }) => Math.abs(b.gap) - Math.abs(a.gap))[0];
+    expect(json.largestGap).toEqual({ id: largest.id, gap: largest.gap });
+  });
+});

@@ -1,10 +1,22 @@
 import { SymError } from "../errors";
 import { checkConfidence } from "../_lib/distributions";
-import type { BarometerResult, GapStatus, Language, Model, Thresholds } from "../model/schemas";
-import { countTotal, netPromoterScore, npsInterval, type RecommendationCounts } from "../nps/nps";
+import type {
+  BarometerResult,
+  GapStatus,
+  Language,
+  Model,
+  Thresholds,
+} from "../model/schemas";
+import {
+  countTotal,
+  netPromoterScore,
+  npsInterval,
+  type RecommendationCounts,
+} from "../nps/nps";
 import { welchGapTest } from "../gap/welch";
 import { gapStatus } from "../gap/status";
 import { symmetryIndex } from "../gap/symmetryIndex";
+import { headlineOf, type Headline } from "../gap/headline";
 import { suppressGroups } from "../privacy/suppression";
 import type { SampleSummary } from "../_lib/summary";
 import type { GroupAggregate, PopulationAggregate } from "./aggregate";
@@ -24,20 +36,35 @@ export interface BarometerGroupResult {
   suppressed: boolean;
 }
 
-export type Barometer = BarometerResult & {
-  managers: BarometerGroupResult[];
-  /** Dimensions mapped in one population only: no gap can be computed. */
-  unpairedDimensions: { id: string; population: "employees" | "customers" }[];
-  minGroupSize: number;
-};
+export type Barometer = BarometerResult &
+  Headline & {
+    managers: BarometerGroupResult[];
+    /** Dimensions mapped in one population only: no gap can be computed. */
+    unpairedDimensions: { id: string; population: "employees" | "customers" }[];
+    minGroupSize: number;
+  };
 
-function intervalIfShowable(counts: RecommendationCounts, minGroupSize: number, confidence: number) {
-  return countTotal(counts) >= Math.max(minGroupSize, 1) ? npsInterval(counts, confidence) : null;
+function intervalIfShowable(
+  counts: RecommendationCounts,
+  minGroupSize: number,
+  confidence: number,
+) {
+  return countTotal(counts) >= Math.max(minGroupSize, 1)
+    ? npsInterval(counts, confidence)
+    : null;
 }
 
-function populationScore(summary: SampleSummary | undefined, minGroupSize: number, alpha: number | null | undefined) {
+function populationScore(
+  summary: SampleSummary | undefined,
+  minGroupSize: number,
+  alpha: number | null | undefined,
+) {
   const n = summary?.n ?? 0;
-  return { score: summary && n >= minGroupSize && n > 0 ? summary.mean : null, n, alpha: n >= minGroupSize ? alpha ?? null : null };
+  return {
+    score: summary && n >= minGroupSize && n > 0 ? summary.mean : null,
+    n,
+    alpha: n >= minGroupSize ? (alpha ?? null) : null,
+  };
 }
 
 /**
@@ -45,10 +72,16 @@ function populationScore(summary: SampleSummary | undefined, minGroupSize: numbe
  * `minGroupSize` answers is hidden, and complementary suppression hides one more so the hidden
  * one cannot be recovered from the total and its siblings.
  */
-export function groupEnps(groups: Record<string, GroupAggregate>, minGroupSize: number): BarometerGroupResult[] {
+export function groupEnps(
+  groups: Record<string, GroupAggregate>,
+  minGroupSize: number,
+): BarometerGroupResult[] {
   const names = Object.keys(groups).sort((a, b) => a.localeCompare(b));
   const decisions = suppressGroups(
-    names.map((name) => ({ group: name, n: countTotal(groups[name].recommendation) })),
+    names.map((name) => ({
+      group: name,
+      n: countTotal(groups[name].recommendation),
+    })),
     minGroupSize,
   );
   return decisions.map((decision) => {
@@ -70,16 +103,27 @@ export function groupEnps(groups: Record<string, GroupAggregate>, minGroupSize: 
  * (alert/watch/ok); the symmetry index; eNPS and NPS with adjusted-Wald intervals; eNPS per unit
  * and manager with confidentiality. A figure about fewer than `minGroupSize` people is null.
  */
-export function computeBarometer(employees: PopulationAggregate, customers: PopulationAggregate, options: BarometerOptions): Barometer {
+export function computeBarometer(
+  employees: PopulationAggregate,
+  customers: PopulationAggregate,
+  options: BarometerOptions,
+): Barometer {
   // Options left undefined (a CLI flag not given) keep the model's value instead of erasing it.
-  const overrides = Object.fromEntries(Object.entries(options.thresholds ?? {}).filter(([, value]) => value !== undefined));
+  const overrides = Object.fromEntries(
+    Object.entries(options.thresholds ?? {}).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
   const thresholds: Thresholds = { ...options.model.thresholds, ...overrides };
   const language = options.language ?? "en";
   const confidence = options.confidence ?? 0.95;
   checkConfidence(confidence, "computeBarometer");
   const minGroupSize = thresholds.minGroupSize;
   if (!(Number.isInteger(minGroupSize) && minGroupSize >= 1)) {
-    throw new SymError("invalid-argument", `computeBarometer requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`);
+    throw new SymError(
+      "invalid-argument",
+      `computeBarometer requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`,
+    );
   }
 
   const dimensions: Barometer["dimensions"] = [];
@@ -91,11 +135,22 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
     const customerSummary = customers.dimensions[dimension.id];
     if (!employeeSummary && !customerSummary) continue;
     if (!employeeSummary || !customerSummary) {
-      unpairedDimensions.push({ id: dimension.id, population: employeeSummary ? "employees" : "customers" });
+      unpairedDimensions.push({
+        id: dimension.id,
+        population: employeeSummary ? "employees" : "customers",
+      });
       continue;
     }
-    const employee = populationScore(employeeSummary, minGroupSize, employees.alpha?.[dimension.id]);
-    const customer = populationScore(customerSummary, minGroupSize, customers.alpha?.[dimension.id]);
+    const employee = populationScore(
+      employeeSummary,
+      minGroupSize,
+      employees.alpha?.[dimension.id],
+    );
+    const customer = populationScore(
+      customerSummary,
+      minGroupSize,
+      customers.alpha?.[dimension.id],
+    );
     const entry = {
       id: dimension.id,
       label: dimension.label[language],
@@ -119,10 +174,19 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
         entry.hedgesG = Number.isFinite(test.hedgesG) ? test.hedgesG : null;
       } catch (error) {
         // Constant scores in both groups or a group of one: the gap stands, its test does not.
-        if (!(error instanceof SymError) || (error.code !== "zero-variance" && error.code !== "too-few-values")) throw error;
+        if (
+          !(error instanceof SymError) ||
+          (error.code !== "zero-variance" && error.code !== "too-few-values")
+        )
+          throw error;
       }
       // No p (constant scores, a group of one) never makes an alert: gapStatus rates it watch or ok.
-      entry.status = gapStatus(gap, entry.p, thresholds.gapThreshold, thresholds.alpha);
+      entry.status = gapStatus(
+        gap,
+        entry.p,
+        thresholds.gapThreshold,
+        thresholds.alpha,
+      );
       gaps.push(gap);
       weights.push(dimension.weight);
     }
@@ -130,10 +194,26 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
   }
 
   return {
-    employees: { n: employees.n, enps: intervalIfShowable(employees.recommendation, minGroupSize, confidence) },
-    customers: { n: customers.n, nps: intervalIfShowable(customers.recommendation, minGroupSize, confidence) },
+    employees: {
+      n: employees.n,
+      enps: intervalIfShowable(
+        employees.recommendation,
+        minGroupSize,
+        confidence,
+      ),
+    },
+    customers: {
+      n: customers.n,
+      nps: intervalIfShowable(
+        customers.recommendation,
+        minGroupSize,
+        confidence,
+      ),
+    },
     dimensions,
     symmetryIndex: gaps.length > 0 ? symmetryIndex(gaps, weights) : null,
+    // Next to the index, so that 95 with two alerts never reads as "almost perfect".
+    ...headlineOf(dimensions),
     units: groupEnps(employees.units ?? {}, minGroupSize),
     managers: groupEnps(employees.managers ?? {}, minGroupSize),
     unpairedDimensions,
