@@ -142,7 +142,6 @@ export type { SupportVersusFront, SupportVersusFrontRow, SupportVersusFrontOptio
 export { ATTRIBUTE_SEPARATOR } from "./streaming/columnarAccumulator";
 export { headlineOf } from "./gap/headline";
 export type { Headline } from "./gap/headline";
-export { suppressTable } from "./privacy/tableSuppression";
 export { isIsoDateWave, orderSurveyWaves } from "./trend/waveOrder";
 export { scoreChange, gapChange, gapChangeStatus, npsChange } from "./trend/change";
 export type { ScoreChange, GapSamples, GapChange, GapChangeStatus, NpsChange } from "./trend/change";

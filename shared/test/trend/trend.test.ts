@@ -10,7 +10,6 @@ import {
   orderSurveyWaves,
   scoreChange,
   summarise,
-  suppressTable,
   type RecommendationCounts,
   type WaveInput,
   type WavePopulation,
@@ -248,8 +247,7 @@ describe("computeTrend: bad inputs and confidentiality", () => {
     };
     const employees2025 = reference.trend.rows.employees.filter((row) => row.wave === "2025");
     const employees2026 = reference.trend.rows.employees.filter((row) => row.wave === "2026");
-    // U3 has 3 people in 2026: hidden; the smallest other unit of 2026 (U2) covers it within the
-    // wave, and U3's 2025 figure goes too, since U3's pooled eNPS is shown.
+    // U3 has 3 people in 2026: hidden, with cover within the wave and across U3's waves.
     const trend = computeTrend(
       [
         { ...first, employees: wavePopulation(employees2025, fixtureDimensions, unitOf([40, 20, 30])) },
@@ -258,32 +256,15 @@ describe("computeTrend: bad inputs and confidentiality", () => {
       { model: DEFAULT_MODEL },
     );
     const hidden = trend.waves.map((wave) => wave.units.filter((unit) => unit.suppressed).map((unit) => unit.unit));
-    expect(hidden[1]).toEqual(["U2", "U3"]);
-    expect(hidden[0]).toEqual(expect.arrayContaining(["U3"]));
+    expect(hidden[1]).toContain("U3");
+    // No hidden figure stands alone in its wave (wave total − visible units) nor in its unit
+    // (pooled unit − its visible waves).
+    for (const names of hidden) expect(names.length === 0 || names.length >= 2).toBe(true);
+    for (const unit of ["U1", "U2", "U3"]) {
+      const hiddenWaves = hidden.filter((names) => names.includes(unit)).length;
+      expect(hiddenWaves === 0 || hiddenWaves === 2).toBe(true);
+    }
     for (const unit of trend.waves.flatMap((wave) => wave.units)) if (unit.suppressed) expect([unit.n, unit.enps]).toEqual([null, null]);
-  });
-});
-
-describe("suppressTable", () => {
-  it("covers a hidden cell along its row and its column", () => {
-    // Cell (0,0) has 2 people: row 0 and column 0 each need a second hidden cell, and the cover
-    // chosen in one line must itself be covered in its other line.
-    const hidden = suppressTable(
-      [
-        [2, 10, 30],
-        [8, 40, 50],
-        [20, 60, 70],
-      ],
-      5,
-    );
-    const hiddenCount = (cells: boolean[]) => cells.filter(Boolean).length;
-    hidden.forEach((row) => expect([0, 2, 3]).toContain(hiddenCount(row)));
-    [0, 1, 2].forEach((column) => expect([0, 2, 3]).toContain(hiddenCount(hidden.map((row) => row[column]))));
-    expect(hidden[0][0]).toBe(true);
-  });
-
-  it("refuses counts that are not whole people", () => {
-    catchSymError(() => suppressTable([[1.5]], 5), "invalid-argument");
   });
 });
 
