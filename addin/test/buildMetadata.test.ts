@@ -63,6 +63,18 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     ],
     result: "matrix",
   },
+  GAPCHANGE: {
+    parameters: [
+      ["employee_answers_1", "any", "matrix", false],
+      ["customer_answers_1", "any", "matrix", false],
+      ["employee_answers_2", "any", "matrix", false],
+      ["customer_answers_2", "any", "matrix", false],
+      ["scale_min", "number", "scalar", true],
+      ["scale_max", "number", "scalar", true],
+      ["alpha", "number", "scalar", true],
+    ],
+    result: "matrix",
+  },
   SYMINDEX: { parameters: [["gaps", "any", "matrix", false], ["weights", "any", "matrix", true]], result: "scalar" },
   ALPHA: { parameters: [["item_answers", "any", "matrix", false]], result: "scalar" },
   BYGROUP: {

@@ -161,3 +161,5 @@ export type {
   TrendChange,
   Trend,
 } from "./trend/trend";
+export { gapChangeOfRanges } from "./ranges/gapChangeRange";
+export type { GapChangeOfRanges } from "./ranges/gapChangeRange";

@@ -17,6 +17,7 @@ import {
   correlationTestOfRanges,
   driversOfRanges,
   favourableShareOfRange,
+  gapChangeOfRanges,
   gapOfRanges,
   gapTestOfRanges,
   groupsOfRange,
@@ -32,7 +33,7 @@ import {
 } from "../../../shared/src/index";
 import { orDefault } from "./arguments";
 import { excelError, withExcelErrors } from "./excelErrors";
-import { statusText } from "./language";
+import { changeStatusText, statusText } from "./language";
 
 /**
  * eNPS: 100 × (promoters 9–10 − detractors 0–6) / answers, on a column of 0–10 answers. #N/A under the confidentiality threshold.
@@ -157,6 +158,34 @@ export function gaptest(
     const scale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
     const test = gapTestOfRanges(employee_answers, customer_answers, scale, orDefault(threshold, 10), orDefault(alpha, 0.05));
     return [[test.gap, test.low, test.high, test.p, test.hedgesG, statusText(test.status)]];
+  });
+}
+
+/**
+ * Change of a dimension's gap between two waves (four-sample Welch test). Spills gap change, low, high, p and the status narrowed / widened / stable.
+ * @customfunction GAPCHANGE
+ * @param employee_answers_1 Employee answers of the first wave, one row per employee, one column per item.
+ * @param customer_answers_1 Customer answers of the first wave.
+ * @param employee_answers_2 Employee answers of the second wave.
+ * @param customer_answers_2 Customer answers of the second wave.
+ * @param scale_min Lowest point of the scale of every range (default 1).
+ * @param scale_max Highest point of the scale of every range (default 5).
+ * @param alpha Significance level; the interval is at 1 − alpha (default 0.05).
+ * @returns One row: change of the gap in points (wave 2 − wave 1), interval low, interval high, p, status.
+ */
+export function gapchange(
+  employee_answers_1: any[][],
+  customer_answers_1: any[][],
+  employee_answers_2: any[][],
+  customer_answers_2: any[][],
+  scale_min?: number,
+  scale_max?: number,
+  alpha?: number,
+): any[][] {
+  return withExcelErrors(() => {
+    const scale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
+    const change = gapChangeOfRanges(employee_answers_1, customer_answers_1, employee_answers_2, customer_answers_2, scale, orDefault(alpha, 0.05));
+    return [[change.gapChange, change.low, change.high, change.p, changeStatusText(change.status)]];
   });
 }
 

@@ -1,9 +1,15 @@
-import type { GapVerdict } from "../../../shared/src/index";
+import type { GapChangeStatus, GapVerdict } from "../../../shared/src/index";
 
 /** Gap status words as the analyst reads them (DOMAIN.md: alert / watch / ok). */
 const STATUS_TEXT: Record<"en" | "fr", Record<GapVerdict, string>> = {
   en: { alert: "alert", watch: "watch", ok: "ok" },
   fr: { alert: "alerte", watch: "vigilance", ok: "ok" },
+};
+
+/** Words for the change of a gap between waves (DOMAIN.md: narrowed / widened / stable). */
+const CHANGE_TEXT: Record<"en" | "fr", Record<GapChangeStatus, string>> = {
+  en: { narrowed: "narrowed", widened: "widened", stable: "stable" },
+  fr: { narrowed: "réduit", widened: "creusé", stable: "stable" },
 };
 
 /**
@@ -23,4 +29,9 @@ export function displayLanguage(): "fr" | "en" {
 /** The gap status in the display language: "alert"/"watch"/"ok" or "alerte"/"vigilance"/"ok". */
 export function statusText(status: GapVerdict, language = displayLanguage()): string {
   return STATUS_TEXT[language][status];
+}
+
+/** The change status in the display language: "narrowed"/"widened"/"stable" or "réduit"/"creusé"/"stable". */
+export function changeStatusText(status: GapChangeStatus, language = displayLanguage()): string {
+  return CHANGE_TEXT[language][status];
 }

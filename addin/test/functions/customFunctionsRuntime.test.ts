@@ -70,6 +70,15 @@ describe("with a CustomFunctions global", () => {
     }
   });
 
+  it("GAPCHANGE status is French when Office displays French", () => {
+    const { gapchange } = reference;
+    globals.Office = { context: { displayLanguage: "fr-FR" } };
+    expect(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2)[0][4]).toBe("réduit");
+    expect(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees1, gapchange.customers1)[0][4]).toBe("stable");
+    globals.Office = { context: { displayLanguage: "en-GB" } };
+    expect(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2)[0][4]).toBe("narrowed");
+  });
+
   it("GAPTEST status is French when Office displays French", () => {
     const { gaptest } = reference;
     globals.Office = { context: { displayLanguage: "fr-FR" } };

@@ -172,3 +172,20 @@ describe("BYGROUP confidentiality", () => {
     expect(rows).toEqual([["A", 5, 100]]);
   });
 });
+
+describe("GAPCHANGE", () => {
+  const wave = [[4, 5], [3, 4], [5, 5], [2, 3], [4, 4], [5, 4]];
+  const other = [[3, 3], [2, 4], [4, 3], [3, 2], [2, 3], [3, 4]];
+
+  it("needs the threshold in each of the four ranges: #N/A fewer than 5 answers", () => {
+    expectExcelError(() => sym.gapchange(wave, other, wave.slice(0, 4), other), "#N/A", "fewer than 5 answers");
+  });
+
+  it("names the range and cell of an answer off the scale: #VALUE!", () => {
+    expectExcelError(() => sym.gapchange(wave, other, wave, [...other, [3, 9]]), "#VALUE!", "customer_answers_2", "9");
+  });
+
+  it("refuses an alpha outside (0, 1)", () => {
+    expectExcelError(() => sym.gapchange(wave, other, wave, other, 1, 5, 5), "#VALUE!", "alpha");
+  });
+});

@@ -73,6 +73,22 @@ describe("GAPTEST (scipy.stats.ttest_ind equal_var=False, scipy.stats.t CI, Hedg
   });
 });
 
+describe("GAPCHANGE (four-sample Welch: pandas moments, scipy.stats.t)", () => {
+  const { gapchange } = reference;
+
+  it("spills the change of the gap, low, high, p and its status", () => {
+    expectRowClose(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2), gapchange.default as (number | string)[]);
+  });
+
+  it("takes alpha (interval at 1 − alpha)", () => {
+    expectRowClose(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2, 1, 5, 0.1), gapchange.alpha10 as (number | string)[]);
+  });
+
+  it("is 0, p 1 and stable from a wave to itself", () => {
+    expectRowClose(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees1, gapchange.customers1), gapchange.sameWave as (number | string)[]);
+  });
+});
+
 describe("SYMINDEX (numpy.average)", () => {
   const { symindex } = reference;
 
