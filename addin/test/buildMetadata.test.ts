@@ -12,7 +12,10 @@ import translations from "../src/functions/translations.fr.json";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../src/functions/localizeMetadata") as { localizeMetadata: (json: string, table: unknown) => string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require("../../webpack.config") as ((env: object, argv: object) => Promise<{ entry: Record<string, string>; plugins: object[]; devServer: { static: unknown } }>) & {
+const webpackConfig = require("../../webpack.config") as ((
+  env: object,
+  argv: object,
+) => Promise<{ entry: Record<string, string>; plugins: object[]; devServer: { static: unknown } }>) & {
   manifestFor: (xml: string, url: string) => string;
 };
 
@@ -32,15 +35,45 @@ interface FunctionMetadata {
 
 /** [name, type, "matrix" | "scalar", optional] per parameter; result dimensionality. */
 const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]; result: string }> = {
-  ENPS: { parameters: [["answers", "any", "matrix", false], ["min_n", "number", "scalar", true]], result: "scalar" },
-  NPS: { parameters: [["answers", "any", "matrix", false]], result: "scalar" },
-  NPSCI: { parameters: [["answers", "any", "matrix", false], ["confidence", "number", "scalar", true]], result: "matrix" },
-  NPSDIFF: { parameters: [["a", "any", "matrix", false], ["b", "any", "matrix", false]], result: "matrix" },
-  SCORE: {
-    parameters: [["answers", "any", "matrix", false], ["scale_min", "number", "scalar", false], ["scale_max", "number", "scalar", false], ["reversed", "boolean", "scalar", true]],
+  ENPS: {
+    parameters: [
+      ["answers", "any", "matrix", false],
+      ["min_n", "number", "scalar", true],
+    ],
     result: "scalar",
   },
-  FAVORABLE: { parameters: [["answers", "any", "matrix", false], ["scale_min", "number", "scalar", false], ["scale_max", "number", "scalar", false]], result: "scalar" },
+  NPS: { parameters: [["answers", "any", "matrix", false]], result: "scalar" },
+  NPSCI: {
+    parameters: [
+      ["answers", "any", "matrix", false],
+      ["confidence", "number", "scalar", true],
+    ],
+    result: "matrix",
+  },
+  NPSDIFF: {
+    parameters: [
+      ["a", "any", "matrix", false],
+      ["b", "any", "matrix", false],
+    ],
+    result: "matrix",
+  },
+  SCORE: {
+    parameters: [
+      ["answers", "any", "matrix", false],
+      ["scale_min", "number", "scalar", false],
+      ["scale_max", "number", "scalar", false],
+      ["reversed", "boolean", "scalar", true],
+    ],
+    result: "scalar",
+  },
+  FAVORABLE: {
+    parameters: [
+      ["answers", "any", "matrix", false],
+      ["scale_min", "number", "scalar", false],
+      ["scale_max", "number", "scalar", false],
+    ],
+    result: "scalar",
+  },
   SYMGAP: {
     parameters: [
       ["employee_answers", "any", "matrix", false],
@@ -75,7 +108,13 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     ],
     result: "matrix",
   },
-  SYMINDEX: { parameters: [["gaps", "any", "matrix", false], ["weights", "any", "matrix", true]], result: "scalar" },
+  SYMINDEX: {
+    parameters: [
+      ["gaps", "any", "matrix", false],
+      ["weights", "any", "matrix", true],
+    ],
+    result: "scalar",
+  },
   ALPHA: { parameters: [["item_answers", "any", "matrix", false]], result: "scalar" },
   BYGROUP: {
     parameters: [
@@ -88,9 +127,21 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     ],
     result: "matrix",
   },
-  CORR: { parameters: [["x", "any", "matrix", false], ["y", "any", "matrix", false], ["method", "string", "scalar", true]], result: "scalar" },
+  CORR: {
+    parameters: [
+      ["x", "any", "matrix", false],
+      ["y", "any", "matrix", false],
+      ["method", "string", "scalar", true],
+    ],
+    result: "scalar",
+  },
   CORRTEST: {
-    parameters: [["x", "any", "matrix", false], ["y", "any", "matrix", false], ["method", "string", "scalar", true], ["confidence", "number", "scalar", true]],
+    parameters: [
+      ["x", "any", "matrix", false],
+      ["y", "any", "matrix", false],
+      ["method", "string", "scalar", true],
+      ["confidence", "number", "scalar", true],
+    ],
     result: "matrix",
   },
   DRIVERS: {
@@ -102,9 +153,19 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     ],
     result: "matrix",
   },
-  TURNOVER: { parameters: [["leavers", "number", "scalar", false], ["average_headcount", "number", "scalar", false]], result: "scalar" },
+  TURNOVER: {
+    parameters: [
+      ["leavers", "number", "scalar", false],
+      ["average_headcount", "number", "scalar", false],
+    ],
+    result: "scalar",
+  },
   TURNOVERCOST: {
-    parameters: [["leavers", "number", "scalar", false], ["annual_salary", "number", "scalar", false], ["cost_ratio", "number", "scalar", true]],
+    parameters: [
+      ["leavers", "number", "scalar", false],
+      ["annual_salary", "number", "scalar", false],
+      ["cost_ratio", "number", "scalar", true],
+    ],
     result: "scalar",
   },
 };
@@ -131,7 +192,12 @@ describe("generated functions.json", () => {
 
   it.each(Object.keys(CONTRACT))("%s has the right parameters, types, optional flags and dimensionality", (id) => {
     const fn = english.functions.find((candidate) => candidate.id === id)!;
-    const actual = fn.parameters.map((parameter) => [parameter.name, parameter.type, parameter.dimensionality ?? "scalar", parameter.optional ?? false]);
+    const actual = fn.parameters.map((parameter) => [
+      parameter.name,
+      parameter.type,
+      parameter.dimensionality ?? "scalar",
+      parameter.optional ?? false,
+    ]);
     expect(actual).toEqual(CONTRACT[id].parameters);
     expect(fn.result.dimensionality ?? "scalar").toBe(CONTRACT[id].result);
     expect(fn.description.length).toBeGreaterThan(20);
@@ -179,8 +245,18 @@ describe("webpack configuration", () => {
       linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
     });
     // The dev server serves the samples the browser preview reads.
-    expect(config.devServer.static).toEqual([expect.objectContaining({ publicPath: "/samples", directory: expect.stringMatching(/samples$/) })]);
+    expect(config.devServer.static).toEqual([
+      expect.objectContaining({ publicPath: "/samples", directory: expect.stringMatching(/samples$/) }),
+    ]);
     const pluginNames = config.plugins.map((plugin) => plugin.constructor.name);
-    expect(pluginNames).toEqual(expect.arrayContaining(["CustomFunctionsMetadataPlugin", "FrenchFunctionsMetadataPlugin", "BannerPlugin", "HtmlWebpackPlugin", "CopyPlugin"]));
+    expect(pluginNames).toEqual(
+      expect.arrayContaining([
+        "CustomFunctionsMetadataPlugin",
+        "FrenchFunctionsMetadataPlugin",
+        "BannerPlugin",
+        "HtmlWebpackPlugin",
+        "CopyPlugin",
+      ]),
+    );
   });
 });

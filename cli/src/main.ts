@@ -53,7 +53,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option("--alpha <level>", "significance level of the gap test", "0.05")
     .option("--lang <fr|en>", "language of dimension names and table labels", "en")
     .option("--json", "print the result as JSON instead of a table")
-    .addOption(new Option("--threads <mode>", "read the two files on worker threads").choices(["auto", "on", "off"]).default("auto").hideHelp())
+    .addOption(
+      new Option("--threads <mode>", "read the two files on worker threads").choices(["auto", "on", "off"]).default("auto").hideHelp(),
+    )
     .action(async (flags: BarometerFlags) => {
       const options = {
         employees: flags.employees,

@@ -98,7 +98,13 @@ export type { LinkageLimits, LinkageSize } from "./linkage/limits";
 export { rangeShape, vectorShape, checkSameShape, failAt, readCellAt, readInScaleAt } from "./ranges/cells";
 export type { CellRange, RangeShape } from "./ranges/cells";
 export { checkMinimumAnswers, requireShowable } from "./ranges/threshold";
-export { recommendationCountsOfRange, readRecommendationAt, npsOfRange, npsIntervalOfRange, npsDifferenceOfRanges } from "./ranges/recommendationRange";
+export {
+  recommendationCountsOfRange,
+  readRecommendationAt,
+  npsOfRange,
+  npsIntervalOfRange,
+  npsDifferenceOfRanges,
+} from "./ranges/recommendationRange";
 export {
   DEFAULT_ANSWER_SCALE,
   respondentScoresOfRange,
@@ -109,7 +115,13 @@ export {
   gapTestOfRanges,
 } from "./ranges/scoreRange";
 export type { GapOfRanges, GapTestOfRanges } from "./ranges/scoreRange";
-export { pairedValuesOfRanges, parseCorrelationMethod, correlationOfRanges, correlationTestOfRanges, symmetryIndexOfRange } from "./ranges/pairedRange";
+export {
+  pairedValuesOfRanges,
+  parseCorrelationMethod,
+  correlationOfRanges,
+  correlationTestOfRanges,
+  symmetryIndexOfRange,
+} from "./ranges/pairedRange";
 export type { PairedValues } from "./ranges/pairedRange";
 export { alphaOfRange } from "./ranges/itemRange";
 export { parseGroupMetric, groupsOfRange } from "./ranges/groupRange";
@@ -119,7 +131,13 @@ export type { UnitAttributes } from "./linkage/unitAggregation";
 export { MAPPING_XML_ROOT, mappingToXml, mappingFromXml } from "./model/mappingXml";
 export { ColumnarPopulationAccumulator } from "./streaming/columnarAccumulator";
 export { resampleCorrelation } from "./linkage/weightedColumns";
-export { BenchmarkSectorSchema, BenchmarkWaveSchema, BenchmarkContributionSchema, checkContribution, contributionThreshold } from "./benchmark/contribution";
+export {
+  BenchmarkSectorSchema,
+  BenchmarkWaveSchema,
+  BenchmarkContributionSchema,
+  checkContribution,
+  contributionThreshold,
+} from "./benchmark/contribution";
 export type { BenchmarkContribution, BenchmarkContributionInput } from "./benchmark/contribution";
 export { MIN_BENCHMARK_ORGANISATIONS, BENCHMARK_PERCENTILES, latestContributions, summarisePool } from "./benchmark/pool";
 export type { PoolPercentiles, BenchmarkSummary, PooledContribution } from "./benchmark/pool";

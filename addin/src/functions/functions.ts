@@ -184,7 +184,14 @@ export function gapchange(
 ): any[][] {
   return withExcelErrors(() => {
     const scale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
-    const change = gapChangeOfRanges(employee_answers_1, customer_answers_1, employee_answers_2, customer_answers_2, scale, orDefault(alpha, 0.05));
+    const change = gapChangeOfRanges(
+      employee_answers_1,
+      customer_answers_1,
+      employee_answers_2,
+      customer_answers_2,
+      scale,
+      orDefault(alpha, 0.05),
+    );
     return [[change.gapChange, change.low, change.high, change.p, changeStatusText(change.status)]];
   });
 }
@@ -221,7 +228,14 @@ export function alpha(item_answers: any[][]): number {
  * @param scale_max Highest point of the scale for "score" and "favorable" (default 5).
  * @returns One row per group: label, number counted, value (#N/A when hidden).
  */
-export function bygroup(groups: any[][], answers: any[][], metric?: string, min_n?: number, scale_min?: number, scale_max?: number): any[][] {
+export function bygroup(
+  groups: any[][],
+  answers: any[][],
+  metric?: string,
+  min_n?: number,
+  scale_min?: number,
+  scale_max?: number,
+): any[][] {
   return withExcelErrors(() => {
     const minimum = orDefault(min_n, DEFAULT_MIN_GROUP_SIZE);
     const scale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
@@ -299,12 +313,8 @@ export function turnovercost(leavers: number, annual_salary: number, cost_ratio?
  */
 export function drivers(employee_dimension_scores: any[][], outcome: any[][], bootstrap?: number, seed?: number): any[][] {
   return withExcelErrors(() =>
-    driversOfRanges(employee_dimension_scores, outcome, { bootstrap: orDefault(bootstrap, 1000), seed: orDefault(seed, 1) }).drivers.map((driver) => [
-      driver.dimension,
-      driver.weight,
-      driver.share,
-      driver.low ?? "",
-      driver.high ?? "",
-    ]),
+    driversOfRanges(employee_dimension_scores, outcome, { bootstrap: orDefault(bootstrap, 1000), seed: orDefault(seed, 1) }).drivers.map(
+      (driver) => [driver.dimension, driver.weight, driver.share, driver.low ?? "", driver.high ?? ""],
+    ),
   );
 }

@@ -31,7 +31,10 @@ function thrownBy(call: () => unknown): unknown {
 
 describe("with a CustomFunctions global", () => {
   beforeEach(() => {
-    globals.CustomFunctions = { Error: RuntimeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" } };
+    globals.CustomFunctions = {
+      Error: RuntimeError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
+    };
   });
   afterEach(() => {
     delete globals.CustomFunctions;
@@ -39,14 +42,26 @@ describe("with a CustomFunctions global", () => {
   });
 
   it("throws CustomFunctions.Error #VALUE! with the message naming value and cell", () => {
-    const error = thrownBy(() => sym.score([[4, 5], [2, 9], [5, 5], [3, 3], [1, 2]], 1, 5)) as RuntimeError;
+    const error = thrownBy(() =>
+      sym.score(
+        [
+          [4, 5],
+          [2, 9],
+          [5, 5],
+          [3, 3],
+          [1, 2],
+        ],
+        1,
+        5,
+      ),
+    ) as RuntimeError;
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toContain("answer 9");
     expect(error.message).toContain("row 2, column 2");
   });
 
-  it("throws CustomFunctions.Error #N/A with \"fewer than 5 answers\"", () => {
+  it('throws CustomFunctions.Error #N/A with "fewer than 5 answers"', () => {
     const error = thrownBy(() => sym.enps(five([9, 10]))) as RuntimeError;
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.code).toBe("#N/A");

@@ -24,11 +24,23 @@ function expectExcelError(call: () => unknown, code: string, ...messageParts: st
 const five = (values: unknown[]) => values.map((value) => [value]);
 
 describe("blanks", () => {
-  it("null and \"\" are missing, as are declared non-answers (NSP, N/A)", () => {
+  it('null and "" are missing, as are declared non-answers (NSP, N/A)', () => {
     // 10, 10, 9, 3, 7 → P = 3, D = 1 → 100 · 2 / 5 = 40
     expect(sym.enps(five([10, null, 10, "", 9, "NSP", 3, "N/A", 7]))).toBeCloseTo(40, 12);
     // rows 4,5 / 2,– / 5,5 / 3,3 / 1,– → 87.5, 25, 100, 50, 0 → 52.5
-    expect(sym.score([[4, 5], [2, null], [5, 5], [3, ""], [1, "NSP"]], 1, 5)).toBeCloseTo((87.5 + 25 + 100 + 50 + 0) / 5, 12);
+    expect(
+      sym.score(
+        [
+          [4, 5],
+          [2, null],
+          [5, 5],
+          [3, ""],
+          [1, "NSP"],
+        ],
+        1,
+        5,
+      ),
+    ).toBeCloseTo((87.5 + 25 + 100 + 50 + 0) / 5, 12);
   });
 
   it("a row left blank does not count as a respondent", () => {
@@ -47,12 +59,41 @@ describe("desktop blanks arriving as 0 are answers, never dropped", () => {
   });
 
   it("on a 1–5 scale a 0 is out of scale: #VALUE! naming the cell", () => {
-    expectExcelError(() => sym.score([[4, 5], [0, 3], [5, 5], [3, 3], [1, 2]], 1, 5), "#VALUE!", "answer 0", "1–5", "row 2, column 1");
-    expectExcelError(() => sym.symgap(five([4, 5, 3, 4, 2]), five([3, 3, 0, 4, 2])), "#VALUE!", "answer 0", "customer_answers", "row 3, column 1");
-    expectExcelError(() => sym.gaptest(five([4, 5, 3, 4, 0]), five([3, 3, 2, 4, 2])), "#VALUE!", "answer 0", "employee_answers", "row 5, column 1");
+    expectExcelError(
+      () =>
+        sym.score(
+          [
+            [4, 5],
+            [0, 3],
+            [5, 5],
+            [3, 3],
+            [1, 2],
+          ],
+          1,
+          5,
+        ),
+      "#VALUE!",
+      "answer 0",
+      "1–5",
+      "row 2, column 1",
+    );
+    expectExcelError(
+      () => sym.symgap(five([4, 5, 3, 4, 2]), five([3, 3, 0, 4, 2])),
+      "#VALUE!",
+      "answer 0",
+      "customer_answers",
+      "row 3, column 1",
+    );
+    expectExcelError(
+      () => sym.gaptest(five([4, 5, 3, 4, 0]), five([3, 3, 2, 4, 2])),
+      "#VALUE!",
+      "answer 0",
+      "employee_answers",
+      "row 5, column 1",
+    );
   });
 
-  it("the FILTER(r, r<>\"\") form the task pane writes removes them, so the same data computes", () => {
+  it('the FILTER(r, r<>"") form the task pane writes removes them, so the same data computes', () => {
     // what FILTER returns for the column [4, "", 5, 3, 4, 2]: the blanks gone, not zeros
     expect(sym.score(five([4, 5, 3, 4, 2]), 1, 5)).toBeCloseTo((75 + 100 + 50 + 75 + 25) / 5, 12);
   });
@@ -60,7 +101,23 @@ describe("desktop blanks arriving as 0 are answers, never dropped", () => {
 
 describe("invalid answers give #VALUE! with the value and its position", () => {
   it("out of scale", () => {
-    expectExcelError(() => sym.favorable([[4, 5], [2, 6], [5, 5], [3, 3], [1, 2]], 1, 5), "#VALUE!", "answer 6", "row 2, column 2");
+    expectExcelError(
+      () =>
+        sym.favorable(
+          [
+            [4, 5],
+            [2, 6],
+            [5, 5],
+            [3, 3],
+            [1, 2],
+          ],
+          1,
+          5,
+        ),
+      "#VALUE!",
+      "answer 6",
+      "row 2, column 2",
+    );
   });
 
   it("non-integer or out-of-range recommendation answers", () => {
@@ -71,7 +128,19 @@ describe("invalid answers give #VALUE! with the value and its position", () => {
 
   it("text that is not a declared non-answer", () => {
     expectExcelError(() => sym.enps(five([9, 10, "ten", 3, 8, 2])), "#VALUE!", '"ten"', "row 3, column 1");
-    expectExcelError(() => sym.alpha([[1, 2], [2, "n/c"], [3, 3], [4, 4], [5, 4]]), "#VALUE!", '"n/c"', "row 2, column 2");
+    expectExcelError(
+      () =>
+        sym.alpha([
+          [1, 2],
+          [2, "n/c"],
+          [3, 3],
+          [4, 4],
+          [5, 4],
+        ]),
+      "#VALUE!",
+      '"n/c"',
+      "row 2, column 2",
+    );
     expectExcelError(() => sym.corr(five([1, 2, 3, 4]), five([2, 1, "x", 3])), "#VALUE!", '"x"', "y at row 3, column 1");
   });
 
@@ -82,7 +151,17 @@ describe("invalid answers give #VALUE! with the value and its position", () => {
 
 describe("shapes", () => {
   it("ENPS takes one column, not a block", () => {
-    expectExcelError(() => sym.enps([[9, 10], [3, 4], [8, 8]]), "#VALUE!", "one column", "3 rows × 2 columns");
+    expectExcelError(
+      () =>
+        sym.enps([
+          [9, 10],
+          [3, 4],
+          [8, 8],
+        ]),
+      "#VALUE!",
+      "one column",
+      "3 rows × 2 columns",
+    );
   });
 
   it("a ragged range is refused", () => {
@@ -145,7 +224,10 @@ describe("invalid arguments give #VALUE!", () => {
   it("omitted optional arguments arrive from Excel as null and take their defaults", () => {
     const employees = five([4, 5, 3, 4, 2, 5]);
     const customers = five([3, 3, 2, 4, 2, 1]);
-    expect(sym.symgap(employees, customers, null as never, null as never, null as never, null as never)).toBeCloseTo(sym.symgap(employees, customers, 1, 5, 1, 5), 12);
+    expect(sym.symgap(employees, customers, null as never, null as never, null as never, null as never)).toBeCloseTo(
+      sym.symgap(employees, customers, 1, 5, 1, 5),
+      12,
+    );
     expect(sym.turnovercost(10, 30000, null as never)).toBeCloseTo(63000, 6);
   });
 });
@@ -174,8 +256,22 @@ describe("BYGROUP confidentiality", () => {
 });
 
 describe("GAPCHANGE", () => {
-  const wave = [[4, 5], [3, 4], [5, 5], [2, 3], [4, 4], [5, 4]];
-  const other = [[3, 3], [2, 4], [4, 3], [3, 2], [2, 3], [3, 4]];
+  const wave = [
+    [4, 5],
+    [3, 4],
+    [5, 5],
+    [2, 3],
+    [4, 4],
+    [5, 4],
+  ];
+  const other = [
+    [3, 3],
+    [2, 4],
+    [4, 3],
+    [3, 2],
+    [2, 3],
+    [3, 4],
+  ];
 
   it("needs the threshold in each of the four ranges: #N/A fewer than 5 answers", () => {
     expectExcelError(() => sym.gapchange(wave, other, wave.slice(0, 4), other), "#N/A", "fewer than 5 answers");

@@ -24,7 +24,7 @@ function expectRowClose(actual: unknown[][], expected: (number | string)[]): voi
 describe("recommendation functions (scipy.stats.norm for the adjusted-Wald interval and z test)", () => {
   const { nps } = reference;
 
-  it("ENPS and NPS count promoters and detractors, skipping null, \"\" and NSP", () => {
+  it('ENPS and NPS count promoters and detractors, skipping null, "" and NSP', () => {
     expectClose(sym.enps(nps.answers), nps.enps);
     expectClose(sym.nps(nps.answers), nps.enps);
   });
@@ -77,15 +77,24 @@ describe("GAPCHANGE (four-sample Welch: pandas moments, scipy.stats.t)", () => {
   const { gapchange } = reference;
 
   it("spills the change of the gap, low, high, p and its status", () => {
-    expectRowClose(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2), gapchange.default as (number | string)[]);
+    expectRowClose(
+      sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2),
+      gapchange.default as (number | string)[],
+    );
   });
 
   it("takes alpha (interval at 1 − alpha)", () => {
-    expectRowClose(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2, 1, 5, 0.1), gapchange.alpha10 as (number | string)[]);
+    expectRowClose(
+      sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees2, gapchange.customers2, 1, 5, 0.1),
+      gapchange.alpha10 as (number | string)[],
+    );
   });
 
   it("is 0, p 1 and stable from a wave to itself", () => {
-    expectRowClose(sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees1, gapchange.customers1), gapchange.sameWave as (number | string)[]);
+    expectRowClose(
+      sym.gapchange(gapchange.employees1, gapchange.customers1, gapchange.employees1, gapchange.customers1),
+      gapchange.sameWave as (number | string)[],
+    );
   });
 });
 

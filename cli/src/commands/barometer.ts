@@ -89,7 +89,9 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   const { computeBarometer, groupEnps } = await import("../../../shared/src/barometer/barometer");
   const [employees, customers] = await reading;
   if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
-    throw new UsageError(`--by names the column ${JSON.stringify(options.by)}, which ${options.employees} does not have (columns: ${employees.headers.join(", ")})`);
+    throw new UsageError(
+      `--by names the column ${JSON.stringify(options.by)}, which ${options.employees} does not have (columns: ${employees.headers.join(", ")})`,
+    );
   }
   const unitsFile = options.units === undefined ? undefined : readUnitsFile(options.units, model);
   const barometer = computeBarometer(employees.aggregate, customers.aggregate, { model, language, thresholds });
@@ -109,7 +111,9 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     ...barometer,
     units,
     ...(waves.length > 1 ? { pooledWaves: waves } : {}),
-    ...(unitsFile ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
+    ...(unitsFile
+      ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }
+      : {}),
     language,
     scales: { employees: employeeScale, customers: customerScale },
     thresholds,

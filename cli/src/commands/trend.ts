@@ -39,8 +39,13 @@ const EMPTY: WavePopulation = { n: 0, recommendation: { promoters: 0, passives: 
 /** Waves in data order (employees' file first), or a usage error when neither file has a wave column. */
 function wavesFound(employees: PopulationRead, customers: PopulationRead, options: TrendCommandOptions): string[] {
   if (!employees.waves && !customers.waves) {
-    const named = options.waveColumn === undefined ? "a column wave (or vague, period; --wave-column names another)" : `the column ${JSON.stringify(options.waveColumn)}`;
-    throw new UsageError(`sym trend needs ${named} in ${options.employees} or ${options.customers} (columns: ${employees.headers.join(", ")})`);
+    const named =
+      options.waveColumn === undefined
+        ? "a column wave (or vague, period; --wave-column names another)"
+        : `the column ${JSON.stringify(options.waveColumn)}`;
+    throw new UsageError(
+      `sym trend needs ${named} in ${options.employees} or ${options.customers} (columns: ${employees.headers.join(", ")})`,
+    );
   }
   return [...(employees.waves?.order ?? []), ...(customers.waves?.order ?? [])];
 }
@@ -91,7 +96,10 @@ export async function runTrend(options: TrendCommandOptions): Promise<TrendRepor
     const from = options.from ?? order[0];
     const to = options.to ?? order[order.length - 1];
     for (const wave of [from, to]) {
-      if (!order.includes(wave)) throw new UsageError(`the wave ${JSON.stringify(wave)} is not in the data; waves found: ${order.map((label) => JSON.stringify(label)).join(", ")}`);
+      if (!order.includes(wave))
+        throw new UsageError(
+          `the wave ${JSON.stringify(wave)} is not in the data; waves found: ${order.map((label) => JSON.stringify(label)).join(", ")}`,
+        );
     }
     if (from === to) throw new UsageError(`--from and --to name the same wave ${JSON.stringify(from)}: a change needs two waves`);
     pairs = [{ from, to }];

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { CliIo } from "../main";
+import type { CliIo } from "../io";
 import { UsageError } from "../errors";
 import { formatTrendTable } from "../format/trendTable";
 import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "../options";
@@ -26,7 +26,10 @@ interface TrendFlags {
 
 function waveList(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
-  const waves = text.split(",").map((wave) => wave.trim()).filter(Boolean);
+  const waves = text
+    .split(",")
+    .map((wave) => wave.trim())
+    .filter(Boolean);
   if (waves.length === 0) throw new UsageError(`--waves expects wave names separated by commas, got ${JSON.stringify(text)}`);
   return waves;
 }
@@ -50,7 +53,9 @@ export function registerTrendCommand(program: Command, io: CliIo): void {
     .option("--alpha <level>", "significance level of the tests", "0.05")
     .option("--lang <fr|en>", "language of dimension names and table labels", "en")
     .option("--json", "print the result as JSON instead of a table")
-    .addOption(new Option("--threads <mode>", "read the two files on worker threads").choices(["auto", "on", "off"]).default("auto").hideHelp())
+    .addOption(
+      new Option("--threads <mode>", "read the two files on worker threads").choices(["auto", "on", "off"]).default("auto").hideHelp(),
+    )
     .action(async (flags: TrendFlags) => {
       const options = {
         employees: flags.employees,

@@ -31,7 +31,9 @@ export function formatBarometerTable(report: BarometerReport): string {
     // The headline next to the index: an index of 95 with two alerts never reads as "almost perfect".
     const largest = report.largestGap && report.dimensions.find((dimension) => dimension.id === report.largestGap!.id);
     const largestText = largest ? ` · ${labels.largestGap} ${largest.label} ${signed(report.largestGap!.gap)}` : "";
-    lines.push(`${labels.symmetryIndex}: ${number(report.symmetryIndex)} / 100 (${labels.symmetryIndexNote}) · ${labels.alerts(report.alerts)}${largestText}`);
+    lines.push(
+      `${labels.symmetryIndex}: ${number(report.symmetryIndex)} / 100 (${labels.symmetryIndexNote}) · ${labels.alerts(report.alerts)}${largestText}`,
+    );
   }
   lines.push("");
 
@@ -60,14 +62,20 @@ export function formatBarometerTable(report: BarometerReport): string {
     const unitRows = [[labels.unit, ...(attributes ? [labels.unitType] : []), labels.respondentsColumn, labels.enps]];
     for (const unit of report.units) {
       const type = attributes ? [unit.attribute === undefined ? "–" : (attributes[unit.attribute] ?? unit.attribute)] : [];
-      unitRows.push([unit.unit, ...type, whole(unit.n), unit.suppressed ? labels.hidden : unit.enps === null ? labels.noAnswer : signed(unit.enps)]);
+      unitRows.push([
+        unit.unit,
+        ...type,
+        whole(unit.n),
+        unit.suppressed ? labels.hidden : unit.enps === null ? labels.noAnswer : signed(unit.enps),
+      ]);
     }
     lines.push(...alignColumns(unitRows, [false, ...(attributes ? [false] : []), true, true]));
   }
   if (report.customerUnits.length > 0) {
     lines.push("", labels.customerUnitsTitle(minimum));
     const unitRows = [[labels.unit, labels.respondentsColumn, labels.nps]];
-    for (const unit of report.customerUnits) unitRows.push([unit.unit, whole(unit.n), unit.suppressed ? labels.hidden : unit.nps === null ? labels.noAnswer : signed(unit.nps)]);
+    for (const unit of report.customerUnits)
+      unitRows.push([unit.unit, whole(unit.n), unit.suppressed ? labels.hidden : unit.nps === null ? labels.noAnswer : signed(unit.nps)]);
     lines.push(...alignColumns(unitRows, [false, true, true]));
   }
   if (report.managers.length > 0) {
@@ -80,9 +88,12 @@ export function formatBarometerTable(report: BarometerReport): string {
 export function formatUnmappedWarnings(report: BarometerReport): string[] {
   const labels = tableLabels(report.language);
   const warnings: string[] = [];
-  if (report.unmapped.employees.length > 0) warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
-  if (report.unmapped.customers.length > 0) warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
-  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units) warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
+  if (report.unmapped.employees.length > 0)
+    warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
+  if (report.unmapped.customers.length > 0)
+    warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
+  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units)
+    warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
   return warnings;
 }
 

@@ -84,21 +84,24 @@ const FR: TableLabels = {
   symmetryIndexNote: "100 = symétrie parfaite",
   alerts: (count) => `${count} alerte${count > 1 ? "s" : ""}`,
   largestGap: "plus grand écart",
-  pooledWaves: (count, waves) => `Ces fichiers contiennent ${count} vagues (${waves}), cumulées ici : sym trend les compare vague par vague.`,
+  pooledWaves: (count, waves) =>
+    `Ces fichiers contiennent ${count} vagues (${waves}), cumulées ici : sym trend les compare vague par vague.`,
   dimension: "Dimension",
   gap: "Écart",
   ci: "IC 95 %",
   status: { alert: "ALERTE", watch: "vigilance", ok: "ok", suppressed: "masqué" },
   gapNote: (threshold, alpha) =>
     `Écart = salariés − clients, en points sur 0–100. ALERTE : |écart| ≥ ${threshold} et p < ${alpha} ; vigilance : |écart| ≥ ${threshold}, non significatif.`,
-  unitsTitle: (minGroupSize) => `eNPS par unité (une unité de moins de ${minGroupSize} réponses est masquée, avec une voisine pour qu'on ne puisse la retrouver)`,
+  unitsTitle: (minGroupSize) =>
+    `eNPS par unité (une unité de moins de ${minGroupSize} réponses est masquée, avec une voisine pour qu'on ne puisse la retrouver)`,
   customerUnitsTitle: (minGroupSize) => `NPS clients par unité (moins de ${minGroupSize} réponses : masqué)`,
   unit: "Unité",
   unitType: "Type",
   hidden: "masqué",
   noAnswer: "sans réponse",
   managers: (count, hidden) => `eNPS par manager : ${count} managers, ${hidden} masqués (détail avec --json)`,
-  unpaired: (dimension, population) => `${dimension} : présente côté ${population === "employees" ? "salariés" : "clients"} seulement, pas d'écart calculé`,
+  unpaired: (dimension, population) =>
+    `${dimension} : présente côté ${population === "employees" ? "salariés" : "clients"} seulement, pas d'écart calculé`,
   unmapped: (file, headers) => `colonnes non reconnues dans ${file} : ${headers}`,
 };
 

@@ -91,7 +91,8 @@ const FR: TrendLabels = {
   notComparable: (name) => `Évolution ${name} : non calculable (masqué ou sans réponse dans une vague)`,
   note: (alpha) =>
     `Réduit / creusé : |écart| a bougé et p < ${alpha} (test de Welch à quatre échantillons) ; n/c : aucune réponse client (ou salarié) dans cette vague. Les vagues sont traitées comme des échantillons indépendants.`,
-  unitsTitle: (minGroupSize) => `eNPS par unité et par vague (moins de ${minGroupSize} réponses : masqué, avec couverture entre unités et vagues)`,
+  unitsTitle: (minGroupSize) =>
+    `eNPS par unité et par vague (moins de ${minGroupSize} réponses : masqué, avec couverture entre unités et vagues)`,
   unit: "Unité",
   hidden: "masqué",
 };

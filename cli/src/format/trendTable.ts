@@ -26,7 +26,9 @@ export function formatTrendTable(report: TrendReport): string {
       `${labels.customers} ${count(wave.customers.n)} ${labels.respondents}, NPS ${wave.customers.nps ? signed(wave.customers.nps.value) : labels.hidden}`,
       `${labels.symmetryIndex} ${shown(wave.symmetryIndex, number)} / 100`,
       labels.alerts(wave.alerts),
-      ...(wave.largestGap ? [`${labels.largestGap} ${labelOf.get(wave.largestGap.id) ?? wave.largestGap.id} ${signed(wave.largestGap.gap)}`] : []),
+      ...(wave.largestGap
+        ? [`${labels.largestGap} ${labelOf.get(wave.largestGap.id) ?? wave.largestGap.id} ${signed(wave.largestGap.gap)}`]
+        : []),
     ];
     lines.push(`${wave.wave}: ${parts.join(" · ")}`);
   }
@@ -45,7 +47,19 @@ export function formatTrendTable(report: TrendReport): string {
 
   for (const change of report.changes) {
     lines.push("", labels.changeTitle(change.from, change.to));
-    const rows = [[labels.dimension, labels.gapFrom, labels.gapTo, labels.gapChange, labels.ci, "p", labels.status, labels.employeeChange, labels.customerChange]];
+    const rows = [
+      [
+        labels.dimension,
+        labels.gapFrom,
+        labels.gapTo,
+        labels.gapChange,
+        labels.ci,
+        "p",
+        labels.status,
+        labels.employeeChange,
+        labels.customerChange,
+      ],
+    ];
     for (const dimension of change.dimensions) {
       rows.push([
         dimension.label,
@@ -60,8 +74,15 @@ export function formatTrendTable(report: TrendReport): string {
       ]);
     }
     lines.push(...alignColumns(rows, [false, true, true, true, true, true, false, true, true]));
-    for (const [name, result] of [["eNPS", change.enps], ["NPS", change.nps]] as const) {
-      lines.push(result ? labels.npsChange(name, signed(result.change), numberFormatter(language, 2, true)(result.z), formatP(result.p, language)) : labels.notComparable(name));
+    for (const [name, result] of [
+      ["eNPS", change.enps],
+      ["NPS", change.nps],
+    ] as const) {
+      lines.push(
+        result
+          ? labels.npsChange(name, signed(result.change), numberFormatter(language, 2, true)(result.z), formatP(result.p, language))
+          : labels.notComparable(name),
+      );
     }
   }
   lines.push("", labels.note(numberFormatter(language, 2, false)(report.thresholds.alpha)));

@@ -137,5 +137,14 @@ function planColumns(headers: string[], source: PopulationSource, model: Model, 
       { file: displayName },
     );
   }
-  return { kinds, items, recommendationColumn, unitColumn, managerColumn, waveColumn, mapped: suggestion.columns, unmapped: suggestion.unmapped };
+  return {
+    kinds,
+    items,
+    recommendationColumn,
+    unitColumn,
+    managerColumn,
+    waveColumn,
+    mapped: suggestion.columns,
+    unmapped: suggestion.unmapped,
+  };
 }

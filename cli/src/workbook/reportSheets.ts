@@ -30,7 +30,8 @@ const WORDS = {
     customerUnitsHeader: ["Unit", "Customers n", "NPS"],
     percentile: (sector: string) => `Percentile (sector ${sector})`,
     notEnough: (have: number, required: number) => `not enough organisations (${have} of ${required})`,
-    gapNote: (threshold: number, alpha: number) => `Alert: |gap| ≥ ${threshold} points and p < ${alpha}; watch: |gap| ≥ ${threshold} points, not significant. No figure about fewer than the threshold is shown.`,
+    gapNote: (threshold: number, alpha: number) =>
+      `Alert: |gap| ≥ ${threshold} points and p < ${alpha}; watch: |gap| ≥ ${threshold} points, not significant. No figure about fewer than the threshold is shown.`,
   },
   fr: {
     barometer: "Baromètre",
@@ -42,18 +43,33 @@ const WORDS = {
     employees: "Collaborateurs",
     customers: "Clients",
     headline: ["", "répondants", "valeur", "bas (95 %)", "haut (95 %)", "réponses"],
-    dimensionHeader: ["Dimension", "Collaborateurs", "n", "Clients", "n", "Écart", "Bas (95 %)", "Haut (95 %)", "p", "g de Hedges", "Statut"],
+    dimensionHeader: [
+      "Dimension",
+      "Collaborateurs",
+      "n",
+      "Clients",
+      "n",
+      "Écart",
+      "Bas (95 %)",
+      "Haut (95 %)",
+      "p",
+      "g de Hedges",
+      "Statut",
+    ],
     status: { alert: "alerte", watch: "à surveiller", ok: "ok", suppressed: "masqué" },
     hidden: "masqué",
     unitsHeader: ["Unité", "Type", "n collaborateurs", "eNPS"],
     customerUnitsHeader: ["Unité", "n clients", "NPS"],
     percentile: (sector: string) => `Centile (secteur ${sector})`,
     notEnough: (have: number, required: number) => `pas assez d'organisations (${have} sur ${required})`,
-    gapNote: (threshold: number, alpha: number) => `Alerte : |écart| ≥ ${threshold} points et p < ${alpha} ; à surveiller : |écart| ≥ ${threshold} points, non significatif. Aucun chiffre sur moins de personnes que le seuil.`,
+    gapNote: (threshold: number, alpha: number) =>
+      `Alerte : |écart| ≥ ${threshold} points et p < ${alpha} ; à surveiller : |écart| ≥ ${threshold} points, non significatif. Aucun chiffre sur moins de personnes que le seuil.`,
   },
 } as const;
 
-export type BenchmarkCells = { readonly sector: string } & ({ readonly ranks: BenchmarkRanks } | { readonly notEnough: { have: number; required: number } });
+export type BenchmarkCells = { readonly sector: string } & (
+  { readonly ranks: BenchmarkRanks } | { readonly notEnough: { have: number; required: number } }
+);
 
 /** Where the dimension table sits, for the gap chart. */
 export interface BarometerSheetLayout {
@@ -87,7 +103,12 @@ function writeRow(sheet: ExcelJS.Worksheet, rowNumber: number, values: (string |
   });
 }
 
-export function addBarometerSheet(workbook: ExcelJS.Workbook, report: BarometerReport, language: Language, benchmark?: BenchmarkCells): BarometerSheetLayout {
+export function addBarometerSheet(
+  workbook: ExcelJS.Workbook,
+  report: BarometerReport,
+  language: Language,
+  benchmark?: BenchmarkCells,
+): BarometerSheetLayout {
   const words = WORDS[language];
   const sheet = workbook.addWorksheet(freeName(workbook, words.barometer));
   sheet.getColumn(1).width = 34;
@@ -106,7 +127,9 @@ export function addBarometerSheet(workbook: ExcelJS.Workbook, report: BarometerR
   ]);
   writeRow(sheet, 4, [...words.headline], true);
   const headline = (label: string, n: number, interval: BarometerReport["employees"]["enps"]) =>
-    interval ? [label, n, round(interval.value, 2), round(interval.low, 2), round(interval.high, 2), interval.n] : [label, n, words.hidden, null, null, null];
+    interval
+      ? [label, n, round(interval.value, 2), round(interval.low, 2), round(interval.high, 2), interval.n]
+      : [label, n, words.hidden, null, null, null];
   writeRow(sheet, 5, headline(`${words.employees}: eNPS`, report.employees.n, report.employees.enps));
   writeRow(sheet, 6, headline(`${words.customers}: NPS`, report.customers.n, report.customers.nps));
 
@@ -120,7 +143,9 @@ export function addBarometerSheet(workbook: ExcelJS.Workbook, report: BarometerR
       if ("notEnough" in benchmark) percentile = [words.notEnough(benchmark.notEnough.have, benchmark.notEnough.required)];
       else {
         const rank = benchmark.ranks.dimensions[dimension.id];
-        percentile = [rank === undefined ? null : rank.position === "below" ? "< p10" : rank.position === "above" ? "> p90" : round(rank.rank, 1)];
+        percentile = [
+          rank === undefined ? null : rank.position === "below" ? "< p10" : rank.position === "above" ? "> p90" : round(rank.rank, 1),
+        ];
       }
     }
     writeRow(sheet, top + 1 + index, [
@@ -143,8 +168,18 @@ export function addBarometerSheet(workbook: ExcelJS.Workbook, report: BarometerR
     sheet.addConditionalFormatting({
       ref: `A${top + 1}:K${last}`,
       rules: [
-        { type: "expression", priority: 1, formulae: [`$K${top + 1}="${words.status.alert}"`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFF8CBAD" } }, font: { color: { argb: "FF9C0006" } } } },
-        { type: "expression", priority: 2, formulae: [`$K${top + 1}="${words.status.watch}"`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } }, font: { color: { argb: "FF9C5700" } } } },
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [`$K${top + 1}="${words.status.alert}"`],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFF8CBAD" } }, font: { color: { argb: "FF9C0006" } } },
+        },
+        {
+          type: "expression",
+          priority: 2,
+          formulae: [`$K${top + 1}="${words.status.watch}"`],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } }, font: { color: { argb: "FF9C5700" } } },
+        },
       ],
     });
   }
@@ -161,7 +196,8 @@ export function addBarometerSheet(workbook: ExcelJS.Workbook, report: BarometerR
   }
   if (report.customerUnits.length > 0) {
     writeRow(sheet, row++, [...words.customerUnitsHeader], true);
-    for (const unit of report.customerUnits) writeRow(sheet, row++, [unit.unit, unit.n, unit.suppressed || unit.nps === null ? words.hidden : round(unit.nps, 2)]);
+    for (const unit of report.customerUnits)
+      writeRow(sheet, row++, [unit.unit, unit.n, unit.suppressed || unit.nps === null ? words.hidden : round(unit.nps, 2)]);
   }
   sheet.views = [{ state: "frozen", ySplit: top }];
   return { sheetName: sheet.name, firstDimensionRow: top + 1, lastDimensionRow: last, labelColumn: "A", gapColumn: "F" };
@@ -172,22 +208,57 @@ export function addLinkageSheet(workbook: ExcelJS.Workbook, result: LinkageResul
   const sheet = workbook.addWorksheet(freeName(workbook, words.linkage));
   sheet.getColumn(1).width = 22;
   for (let column = 2; column <= 12; column++) sheet.getColumn(column).width = 13;
-  sheet.getCell("A1").value = `${words.linkage}: ${result.units} units, ${result.excluded} under the threshold left out; bootstrap ${result.bootstrap}, seed ${result.seed}`;
+  sheet.getCell("A1").value =
+    `${words.linkage}: ${result.units} units, ${result.excluded} under the threshold left out; bootstrap ${result.bootstrap}, seed ${result.seed}`;
   sheet.getCell("A1").font = { bold: true, size: 13 };
   let row = 3;
   writeRow(sheet, row++, ["x", "y", "method", "r", "low (95%)", "high (95%)", "p", "q (BH)", "", "n", "boot low", "boot high"], true);
   for (const item of result.correlations) {
-    writeRow(sheet, row++, [item.x, item.y, item.method, round(item.r, 4), round(item.low, 4), round(item.high, 4), round(item.p, 5), round(item.q, 5), significanceMark(item.q), item.n, round(item.bootLow, 4), round(item.bootHigh, 4)]);
+    writeRow(sheet, row++, [
+      item.x,
+      item.y,
+      item.method,
+      round(item.r, 4),
+      round(item.low, 4),
+      round(item.high, 4),
+      round(item.p, 5),
+      round(item.q, 5),
+      significanceMark(item.q),
+      item.n,
+      round(item.bootLow, 4),
+      round(item.bootHigh, 4),
+    ]);
   }
   row++;
   if (result.quartiles.length > 0) {
     writeRow(sheet, row++, ["x", "y", "units/quartile", "top", "bottom", "difference", "low (95%)", "high (95%)", "p"], true);
-    for (const item of result.quartiles) writeRow(sheet, row++, [item.x, item.y, item.unitsPerQuartile, round(item.top, 4), round(item.bottom, 4), round(item.difference, 4), round(item.low, 4), round(item.high, 4), round(item.p, 5)]);
+    for (const item of result.quartiles)
+      writeRow(sheet, row++, [
+        item.x,
+        item.y,
+        item.unitsPerQuartile,
+        round(item.top, 4),
+        round(item.bottom, 4),
+        round(item.difference, 4),
+        round(item.low, 4),
+        round(item.high, 4),
+        round(item.p, 5),
+      ]);
     row++;
   }
   if (result.drivers.length > 0) {
     writeRow(sheet, row++, ["y", "driver", "weight", "share of R²", "low (95%)", "high (95%)", "R²", "n"], true);
-    for (const item of result.drivers) writeRow(sheet, row++, [item.y, item.id, round(item.weight, 5), round(item.share, 4), round(item.low, 4), round(item.high, 4), round(item.rSquared, 4), item.n]);
+    for (const item of result.drivers)
+      writeRow(sheet, row++, [
+        item.y,
+        item.id,
+        round(item.weight, 5),
+        round(item.share, 4),
+        round(item.low, 4),
+        round(item.high, 4),
+        round(item.rSquared, 4),
+        item.n,
+      ]);
     row++;
   } else if (result.driversSkipped) {
     writeRow(sheet, row++, [result.driversSkipped]);
@@ -195,16 +266,49 @@ export function addLinkageSheet(workbook: ExcelJS.Workbook, result: LinkageResul
   }
   const turnover = result.turnover;
   if (turnover) {
-    writeRow(sheet, row++, ["turnover on " + turnover.x, "slope", "low (95%)", "high (95%)", "p", "units", "headcount", "mean salary", `leavers avoided (+${turnover.deltaPoints})`], true);
-    writeRow(sheet, row++, ["OLS", round(turnover.slope, 6), round(turnover.low, 6), round(turnover.high, 6), round(turnover.p, 5), turnover.n, round(turnover.headcount, 1), round(turnover.meanSalary, 2), round(turnover.avoidedLeavers, 3)]);
+    writeRow(
+      sheet,
+      row++,
+      [
+        "turnover on " + turnover.x,
+        "slope",
+        "low (95%)",
+        "high (95%)",
+        "p",
+        "units",
+        "headcount",
+        "mean salary",
+        `leavers avoided (+${turnover.deltaPoints})`,
+      ],
+      true,
+    );
+    writeRow(sheet, row++, [
+      "OLS",
+      round(turnover.slope, 6),
+      round(turnover.low, 6),
+      round(turnover.high, 6),
+      round(turnover.p, 5),
+      turnover.n,
+      round(turnover.headcount, 1),
+      round(turnover.meanSalary, 2),
+      round(turnover.avoidedLeavers, 3),
+    ]);
     row++;
     writeRow(sheet, row++, ["cost ratio", "value of +1 point", `value of +${turnover.deltaPoints} points`], true);
     for (const preset of turnover.presets) {
       const source = COST_RATIO_PRESETS.find((candidate) => candidate.id === preset.id)?.source ?? preset.id;
-      writeRow(sheet, row++, [`${Math.round(preset.costRatio * 100)}% (${source})`, Math.round(preset.valuePerPoint), Math.round(preset.valueOfDelta)]);
+      writeRow(sheet, row++, [
+        `${Math.round(preset.costRatio * 100)}% (${source})`,
+        Math.round(preset.valuePerPoint),
+        Math.round(preset.valueOfDelta),
+      ]);
     }
     if (!turnover.presets.some((preset) => preset.costRatio === turnover.costRatio)) {
-      writeRow(sheet, row++, [`${+(turnover.costRatio * 100).toFixed(2)}% (chosen)`, Math.round(turnover.valuePerPoint), Math.round(turnover.valueOfDelta)]);
+      writeRow(sheet, row++, [
+        `${+(turnover.costRatio * 100).toFixed(2)}% (chosen)`,
+        Math.round(turnover.valuePerPoint),
+        Math.round(turnover.valueOfDelta),
+      ]);
     }
   } else if (result.turnoverSkipped) {
     writeRow(sheet, row++, [result.turnoverSkipped]);
@@ -224,7 +328,11 @@ export function compactDataValidations(sheet: ExcelJS.Worksheet): void {
   const decode = (address: string) => {
     const match = /^([A-Z]+)(\d+)$/.exec(address);
     if (!match) return undefined;
-    return { column: [...match[1]].reduce((value, letter) => value * 26 + letter.charCodeAt(0) - 64, 0), row: Number(match[2]), letters: match[1] };
+    return {
+      column: [...match[1]].reduce((value, letter) => value * 26 + letter.charCodeAt(0) - 64, 0),
+      row: Number(match[2]),
+      letters: match[1],
+    };
   };
   const kept: Record<string, object> = {};
   const letterOf = new Map<number, string>();

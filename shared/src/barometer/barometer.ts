@@ -1,18 +1,7 @@
 import { SymError } from "../errors";
 import { checkConfidence } from "../_lib/distributions";
-import type {
-  BarometerResult,
-  GapStatus,
-  Language,
-  Model,
-  Thresholds,
-} from "../model/schemas";
-import {
-  countTotal,
-  netPromoterScore,
-  npsInterval,
-  type RecommendationCounts,
-} from "../nps/nps";
+import type { BarometerResult, GapStatus, Language, Model, Thresholds } from "../model/schemas";
+import { countTotal, netPromoterScore, npsInterval, type RecommendationCounts } from "../nps/nps";
 import { welchGapTest } from "../gap/welch";
 import { gapStatus } from "../gap/status";
 import { symmetryIndex } from "../gap/symmetryIndex";
@@ -44,21 +33,11 @@ export type Barometer = BarometerResult &
     minGroupSize: number;
   };
 
-function intervalIfShowable(
-  counts: RecommendationCounts,
-  minGroupSize: number,
-  confidence: number,
-) {
-  return countTotal(counts) >= Math.max(minGroupSize, 1)
-    ? npsInterval(counts, confidence)
-    : null;
+function intervalIfShowable(counts: RecommendationCounts, minGroupSize: number, confidence: number) {
+  return countTotal(counts) >= Math.max(minGroupSize, 1) ? npsInterval(counts, confidence) : null;
 }
 
-function populationScore(
-  summary: SampleSummary | undefined,
-  minGroupSize: number,
-  alpha: number | null | undefined,
-) {
+function populationScore(summary: SampleSummary | undefined, minGroupSize: number, alpha: number | null | undefined) {
   const n = summary?.n ?? 0;
   return {
     score: summary && n >= minGroupSize && n > 0 ? summary.mean : null,
@@ -72,10 +51,7 @@ function populationScore(
  * `minGroupSize` answers is hidden, and complementary suppression hides one more so the hidden
  * one cannot be recovered from the total and its siblings.
  */
-export function groupEnps(
-  groups: Record<string, GroupAggregate>,
-  minGroupSize: number,
-): BarometerGroupResult[] {
+export function groupEnps(groups: Record<string, GroupAggregate>, minGroupSize: number): BarometerGroupResult[] {
   const names = Object.keys(groups).sort((a, b) => a.localeCompare(b));
   const decisions = suppressGroups(
     names.map((name) => ({
@@ -103,27 +79,16 @@ export function groupEnps(
  * (alert/watch/ok); the symmetry index; eNPS and NPS with adjusted-Wald intervals; eNPS per unit
  * and manager with confidentiality. A figure about fewer than `minGroupSize` people is null.
  */
-export function computeBarometer(
-  employees: PopulationAggregate,
-  customers: PopulationAggregate,
-  options: BarometerOptions,
-): Barometer {
+export function computeBarometer(employees: PopulationAggregate, customers: PopulationAggregate, options: BarometerOptions): Barometer {
   // Options left undefined (a CLI flag not given) keep the model's value instead of erasing it.
-  const overrides = Object.fromEntries(
-    Object.entries(options.thresholds ?? {}).filter(
-      ([, value]) => value !== undefined,
-    ),
-  );
+  const overrides = Object.fromEntries(Object.entries(options.thresholds ?? {}).filter(([, value]) => value !== undefined));
   const thresholds: Thresholds = { ...options.model.thresholds, ...overrides };
   const language = options.language ?? "en";
   const confidence = options.confidence ?? 0.95;
   checkConfidence(confidence, "computeBarometer");
   const minGroupSize = thresholds.minGroupSize;
   if (!(Number.isInteger(minGroupSize) && minGroupSize >= 1)) {
-    throw new SymError(
-      "invalid-argument",
-      `computeBarometer requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`,
-    );
+    throw new SymError("invalid-argument", `computeBarometer requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`);
   }
 
   const dimensions: Barometer["dimensions"] = [];
@@ -141,16 +106,8 @@ export function computeBarometer(
       });
       continue;
     }
-    const employee = populationScore(
-      employeeSummary,
-      minGroupSize,
-      employees.alpha?.[dimension.id],
-    );
-    const customer = populationScore(
-      customerSummary,
-      minGroupSize,
-      customers.alpha?.[dimension.id],
-    );
+    const employee = populationScore(employeeSummary, minGroupSize, employees.alpha?.[dimension.id]);
+    const customer = populationScore(customerSummary, minGroupSize, customers.alpha?.[dimension.id]);
     const entry = {
       id: dimension.id,
       label: dimension.label[language],
@@ -174,19 +131,10 @@ export function computeBarometer(
         entry.hedgesG = Number.isFinite(test.hedgesG) ? test.hedgesG : null;
       } catch (error) {
         // Constant scores in both groups or a group of one: the gap stands, its test does not.
-        if (
-          !(error instanceof SymError) ||
-          (error.code !== "zero-variance" && error.code !== "too-few-values")
-        )
-          throw error;
+        if (!(error instanceof SymError) || (error.code !== "zero-variance" && error.code !== "too-few-values")) throw error;
       }
       // No p (constant scores, a group of one) never makes an alert: gapStatus rates it watch or ok.
-      entry.status = gapStatus(
-        gap,
-        entry.p,
-        thresholds.gapThreshold,
-        thresholds.alpha,
-      );
+      entry.status = gapStatus(gap, entry.p, thresholds.gapThreshold, thresholds.alpha);
       gaps.push(gap);
       weights.push(dimension.weight);
     }
@@ -196,19 +144,11 @@ export function computeBarometer(
   return {
     employees: {
       n: employees.n,
-      enps: intervalIfShowable(
-        employees.recommendation,
-        minGroupSize,
-        confidence,
-      ),
+      enps: intervalIfShowable(employees.recommendation, minGroupSize, confidence),
     },
     customers: {
       n: customers.n,
-      nps: intervalIfShowable(
-        customers.recommendation,
-        minGroupSize,
-        confidence,
-      ),
+      nps: intervalIfShowable(customers.recommendation, minGroupSize, confidence),
     },
     dimensions,
     symmetryIndex: gaps.length > 0 ? symmetryIndex(gaps, weights) : null,

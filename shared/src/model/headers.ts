@@ -25,7 +25,10 @@ export function normaliseHeader(header: string): string {
  * `physical_environment_2` or `bien-etre` meet the labels "Physical environment" and "Bien-être".
  */
 function wordKey(normalised: string): string {
-  return normalised.replace(/[_\-\u2010-\u2013]+/g, " ").replace(/\s+/g, " ").trim();
+  return normalised
+    .replace(/[_\-\u2010-\u2013]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const ROLE_NAMES: Record<"unit" | "manager" | "wave", readonly string[]> = {
@@ -61,7 +64,8 @@ function buildDimensionIndex(model: Model, population: Population): { names: Map
   const names = new Map<string, string>();
   const items = new Map<string, DimensionKey>();
   for (const dimension of model.dimensions) {
-    for (const name of [dimension.id, dimension.label.fr, dimension.label.en, ...dimension.aliases]) names.set(wordKey(normaliseHeader(name)), dimension.id);
+    for (const name of [dimension.id, dimension.label.fr, dimension.label.en, ...dimension.aliases])
+      names.set(wordKey(normaliseHeader(name)), dimension.id);
     const modelItems = population === "employees" ? dimension.employeeItems : dimension.customerItems;
     modelItems.forEach((item, index) => {
       const key = { dimension: dimension.id, item: index + 1 };
@@ -76,7 +80,12 @@ function buildDimensionIndex(model: Model, population: Population): { names: Map
 const ITEM_SUFFIX = /^(.*?)[\s_.\-#:]*\(?(\d{1,3})\)?$/;
 
 /** Suggests the mapping of one header, or undefined when nothing matches. */
-export function suggestColumn(header: string, population: Population, model: Model, options: SuggestOptions = {}): ColumnMapping | undefined {
+export function suggestColumn(
+  header: string,
+  population: Population,
+  model: Model,
+  options: SuggestOptions = {},
+): ColumnMapping | undefined {
   return suggestWithIndex(header, population, buildDimensionIndex(model, population), options);
 }
 
@@ -97,7 +106,8 @@ function suggestWithIndex(
   }
   const words = wordKey(text);
   if (!reversed) {
-    if (RECOMMENDATION_NAMES[population].some((name) => wordKey(name) === words)) return { header, role: "recommendation", reversed: false };
+    if (RECOMMENDATION_NAMES[population].some((name) => wordKey(name) === words))
+      return { header, role: "recommendation", reversed: false };
     for (const role of ["unit", "manager", "wave"] as const) {
       if ((!options.unitColumn || role !== "unit") && (!options.waveColumn || role !== "wave")) {
         if (ROLE_NAMES[role].some((name) => wordKey(name) === words)) return { header, role, reversed: false };
@@ -117,7 +127,12 @@ function suggestWithIndex(
 }
 
 /** Suggests a mapping for every header of a population's source. */
-export function suggestMapping(headers: readonly string[], population: Population, model: Model, options: SuggestOptions = {}): SuggestedMapping {
+export function suggestMapping(
+  headers: readonly string[],
+  population: Population,
+  model: Model,
+  options: SuggestOptions = {},
+): SuggestedMapping {
   const index = buildDimensionIndex(model, population);
   const columns: ColumnMapping[] = [];
   const unmapped: string[] = [];

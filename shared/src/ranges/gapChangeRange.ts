@@ -30,7 +30,8 @@ export function gapChangeOfRanges(
   minimum = DEFAULT_MIN_GROUP_SIZE,
 ): GapChangeOfRanges {
   checkMinimumAnswers(minimum, "GAPCHANGE");
-  if (!(alpha > 0 && alpha < 1)) throw new SymError("invalid-argument", `GAPCHANGE requires alpha between 0 and 1, got ${alpha}`, { value: alpha });
+  if (!(alpha > 0 && alpha < 1))
+    throw new SymError("invalid-argument", `GAPCHANGE requires alpha between 0 and 1, got ${alpha}`, { value: alpha });
   const summaries = (
     [
       [employeesFrom, "employee_answers_1"],
@@ -43,6 +44,10 @@ export function gapChangeOfRanges(
     requireShowable(summary.n, minimum);
     return summary;
   });
-  const change = gapChange({ employeesFrom: summaries[0], customersFrom: summaries[1], employeesTo: summaries[2], customersTo: summaries[3] }, 1 - alpha, alpha);
+  const change = gapChange(
+    { employeesFrom: summaries[0], customersFrom: summaries[1], employeesTo: summaries[2], customersTo: summaries[3] },
+    1 - alpha,
+    alpha,
+  );
   return { gapChange: change.gapChange, low: change.low, high: change.high, p: change.p, status: change.status };
 }

@@ -192,7 +192,8 @@ export class ColumnarPopulationAccumulator {
 
   private cellOf(unit: string, manager: string, wave: string, attributes: string): number {
     // Exports are grouped by unit and manager: most rows repeat the previous row's labels.
-    if (unit === this.lastUnit && manager === this.lastManager && wave === this.lastWave && attributes === this.lastAttributes) return this.lastCell;
+    if (unit === this.lastUnit && manager === this.lastManager && wave === this.lastWave && attributes === this.lastAttributes)
+      return this.lastCell;
     let managers = this.cellIds.get(unit);
     if (!managers) this.cellIds.set(unit, (managers = new Map()));
     let waves = managers.get(manager);
@@ -222,12 +223,19 @@ export class ColumnarPopulationAccumulator {
     const cells = this.cellKeys.length;
     const dimensions = this.scores.length;
     const attributeValues = this.attributeNames.map((_, index) =>
-      this.cellKeys.map((key) => (this.attributeNames.length === 1 ? key.attributes : (key.attributes.split(ATTRIBUTE_SEPARATOR)[index] ?? ""))),
+      this.cellKeys.map((key) =>
+        this.attributeNames.length === 1 ? key.attributes : (key.attributes.split(ATTRIBUTE_SEPARATOR)[index] ?? ""),
+      ),
     );
     return {
       dimensions: [...this.dimensionIds],
       keyNames: ["unit", "manager", "wave", ...this.attributeNames],
-      keys: [this.cellKeys.map((key) => key.unit), this.cellKeys.map((key) => key.manager), this.cellKeys.map((key) => key.wave), ...attributeValues],
+      keys: [
+        this.cellKeys.map((key) => key.unit),
+        this.cellKeys.map((key) => key.manager),
+        this.cellKeys.map((key) => key.wave),
+        ...attributeValues,
+      ],
       respondents: this.respondents.slice(0, cells),
       promoters: this.promoters.slice(0, cells),
       passives: this.passives.slice(0, cells),
@@ -351,7 +359,10 @@ export class ColumnarPopulationAccumulator {
   }
 
   /** Groups the cells by a label of theirs ("" = none) and sums each group, keyed by label. */
-  private groupBy(labelOf: (key: { unit: string; manager: string; wave: string; attributes: string }) => string, cells: readonly number[]): Record<string, GroupAggregate> {
+  private groupBy(
+    labelOf: (key: { unit: string; manager: string; wave: string; attributes: string }) => string,
+    cells: readonly number[],
+  ): Record<string, GroupAggregate> {
     const names = new Map<string, number>();
     const groupOf = new Int32Array(this.cellKeys.length).fill(-1);
     for (const cell of cells) {
@@ -378,7 +389,13 @@ export class ColumnarPopulationAccumulator {
       units: this.groupBy((key) => key.unit, allCells),
       managers: this.groupBy((key) => key.manager, allCells),
       waves: Object.fromEntries(
-        waves.map((wave) => [wave, this.groupBy((key) => key.unit, allCells.filter((cell) => this.cellKeys[cell].wave === wave))]),
+        waves.map((wave) => [
+          wave,
+          this.groupBy(
+            (key) => key.unit,
+            allCells.filter((cell) => this.cellKeys[cell].wave === wave),
+          ),
+        ]),
       ),
     };
   }
@@ -389,7 +406,10 @@ export class ColumnarPopulationAccumulator {
    */
   waveTotals(): { order: string[]; waves: Record<string, WaveTotal> } {
     const order = [...new Set(this.cellKeys.map((key) => key.wave).filter((wave) => wave !== ""))];
-    const totals = this.groupBy((key) => key.wave, this.cellKeys.map((_, cell) => cell));
+    const totals = this.groupBy(
+      (key) => key.wave,
+      this.cellKeys.map((_, cell) => cell),
+    );
     const waves: Record<string, WaveTotal> = {};
     for (const wave of order) {
       const cells = this.cellKeys.map((_, cell) => cell).filter((cell) => this.cellKeys[cell].wave === wave);

@@ -63,7 +63,8 @@ export interface GapChange {
  */
 export function gapChange(samples: GapSamples, confidence = 0.95, alpha = 0.05): GapChange {
   checkConfidence(confidence, "gapChange");
-  if (!(alpha > 0 && alpha < 1)) throw new SymError("invalid-argument", `gapChange requires alpha between 0 and 1, got ${alpha}`, { value: alpha });
+  if (!(alpha > 0 && alpha < 1))
+    throw new SymError("invalid-argument", `gapChange requires alpha between 0 and 1, got ${alpha}`, { value: alpha });
   const named = [
     ["wave-1 employee", samples.employeesFrom],
     ["wave-1 customer", samples.customersFrom],
@@ -74,9 +75,13 @@ export function gapChange(samples: GapSamples, confidence = 0.95, alpha = 0.05):
   let dfDenominator = 0;
   for (const [name, summary] of named) {
     if (summary.n < 2) {
-      throw new SymError("too-few-values", `gapChange requires at least two scores in each sample, got ${summary.n} ${name} score${summary.n === 1 ? "" : "s"}`, {
-        value: summary.n,
-      });
+      throw new SymError(
+        "too-few-values",
+        `gapChange requires at least two scores in each sample, got ${summary.n} ${name} score${summary.n === 1 ? "" : "s"}`,
+        {
+          value: summary.n,
+        },
+      );
     }
     const share = summaryVariance(summary) / summary.n;
     variance += share;

@@ -138,11 +138,24 @@ function wavesShown(counts: readonly number[], threshold: number): boolean[] {
 /** A population's figures across waves: each dimension, the recommendation answers and the respondents. */
 function sideVisibility(populations: readonly WavePopulation[], dimensions: readonly string[], threshold: number): Side {
   const shown = new Map<string, boolean[]>();
-  for (const id of dimensions) shown.set(id, wavesShown(populations.map((population) => population.dimensions[id]?.n ?? 0), threshold));
+  for (const id of dimensions)
+    shown.set(
+      id,
+      wavesShown(
+        populations.map((population) => population.dimensions[id]?.n ?? 0),
+        threshold,
+      ),
+    );
   return {
     shown,
-    recommendationShown: wavesShown(populations.map((population) => countTotal(population.recommendation)), threshold),
-    respondentsShown: wavesShown(populations.map((population) => population.n), threshold),
+    recommendationShown: wavesShown(
+      populations.map((population) => countTotal(population.recommendation)),
+      threshold,
+    ),
+    respondentsShown: wavesShown(
+      populations.map((population) => population.n),
+      threshold,
+    ),
   };
 }
 
@@ -154,7 +167,8 @@ function unitsByWave(waves: readonly WaveInput[], threshold: number): TrendUnit[
   const names = [...new Set(waves.flatMap((wave) => Object.keys(wave.employees.units ?? {})))].sort((a, b) => a.localeCompare(b));
   if (names.length === 0) return waves.map(() => []);
   const width = waves.length;
-  const answers = (name: string, column: number) => countTotal(waves[column].employees.units?.[name]?.recommendation ?? { promoters: 0, passives: 0, detractors: 0 });
+  const answers = (name: string, column: number) =>
+    countTotal(waves[column].employees.units?.[name]?.recommendation ?? { promoters: 0, passives: 0, detractors: 0 });
   const counts = names.flatMap((name) => waves.map((_, column) => answers(name, column)));
   const cells = counts.map((_, cell) => cell);
   const { hidden } = jointSuppression(
@@ -172,7 +186,14 @@ function unitsByWave(waves: readonly WaveInput[], threshold: number): TrendUnit[
       if (!group) return [];
       const cell = row * width + column;
       const suppressed = hidden[0][cell];
-      return [{ unit: name, n: suppressed ? null : group.n, enps: suppressed || counts[cell] === 0 ? null : netPromoterScore(group.recommendation), suppressed }];
+      return [
+        {
+          unit: name,
+          n: suppressed ? null : group.n,
+          enps: suppressed || counts[cell] === 0 ? null : netPromoterScore(group.recommendation),
+          suppressed,
+        },
+      ];
     }),
   );
 }
@@ -181,7 +202,10 @@ function checkedThresholds(options: TrendOptions): Thresholds {
   const overrides = Object.fromEntries(Object.entries(options.thresholds ?? {}).filter(([, value]) => value !== undefined));
   const thresholds: Thresholds = { ...options.model.thresholds, ...overrides };
   if (!(Number.isInteger(thresholds.minGroupSize) && thresholds.minGroupSize >= 1)) {
-    throw new SymError("invalid-argument", `computeTrend requires a whole confidentiality threshold of 1 or more, got ${thresholds.minGroupSize}`);
+    throw new SymError(
+      "invalid-argument",
+      `computeTrend requires a whole confidentiality threshold of 1 or more, got ${thresholds.minGroupSize}`,
+    );
   }
   return thresholds;
 }
@@ -230,7 +254,8 @@ export function computeTrend(waves: readonly WaveInput[], options: TrendOptions)
       { value: labels },
     );
   }
-  if (new Set(labels).size !== labels.length) throw new SymError("invalid-argument", `computeTrend requires distinct waves, got ${listWaves(labels)}`);
+  if (new Set(labels).size !== labels.length)
+    throw new SymError("invalid-argument", `computeTrend requires distinct waves, got ${listWaves(labels)}`);
   const threshold = thresholds.minGroupSize;
   const dimensions = options.model.dimensions.filter((dimension) =>
     waves.some((wave) => wave.employees.dimensions[dimension.id] !== undefined || wave.customers.dimensions[dimension.id] !== undefined),
@@ -284,8 +309,14 @@ export function computeTrend(waves: readonly WaveInput[], options: TrendOptions)
     const npsShown = customers.recommendationShown[index] && countTotal(wave.customers.recommendation) > 0;
     return {
       wave: wave.wave,
-      employees: { n: employees.respondentsShown[index] ? wave.employees.n : null, enps: enpsShown ? npsInterval(wave.employees.recommendation, confidence) : null },
-      customers: { n: customers.respondentsShown[index] ? wave.customers.n : null, nps: npsShown ? npsInterval(wave.customers.recommendation, confidence) : null },
+      employees: {
+        n: employees.respondentsShown[index] ? wave.employees.n : null,
+        enps: enpsShown ? npsInterval(wave.employees.recommendation, confidence) : null,
+      },
+      customers: {
+        n: customers.respondentsShown[index] ? wave.customers.n : null,
+        nps: npsShown ? npsInterval(wave.customers.recommendation, confidence) : null,
+      },
       symmetryIndex: gaps.length > 0 ? symmetryIndex(gaps, weights) : null,
       ...headlineOf(entries),
       dimensions: entries,
@@ -297,12 +328,17 @@ export function computeTrend(waves: readonly WaveInput[], options: TrendOptions)
   const pairs = options.pairs ?? labels.slice(1).map((to, index) => ({ from: labels[index], to }));
   const changes = pairs.map(({ from, to }): TrendChange => {
     for (const wave of [from, to]) {
-      if (!position.has(wave)) throw new SymError("invalid-argument", `the wave ${JSON.stringify(wave)} is not in the data; waves found: ${listWaves(labels)}`, { value: wave });
+      if (!position.has(wave))
+        throw new SymError("invalid-argument", `the wave ${JSON.stringify(wave)} is not in the data; waves found: ${listWaves(labels)}`, {
+          value: wave,
+        });
     }
     const a = position.get(from)!;
     const b = position.get(to)!;
     const npsIfShown = (side: Side, counts: (index: number) => RecommendationCounts) =>
-      side.recommendationShown[a] && side.recommendationShown[b] && countTotal(counts(a)) > 0 && countTotal(counts(b)) > 0 ? npsChange(counts(a), counts(b)) : null;
+      side.recommendationShown[a] && side.recommendationShown[b] && countTotal(counts(a)) > 0 && countTotal(counts(b)) > 0
+        ? npsChange(counts(a), counts(b))
+        : null;
     return {
       from,
       to,
@@ -319,7 +355,12 @@ export function computeTrend(waves: readonly WaveInput[], options: TrendOptions)
           const change = unlessUndefined(() => scoreChange(first, second, confidence));
           return change && { change: change.change, low: change.low, high: change.high, p: change.p };
         };
-        const test = e1 && c1 && e2 && c2 ? unlessUndefined(() => gapChange({ employeesFrom: e1, customersFrom: c1, employeesTo: e2, customersTo: c2 }, confidence, thresholds.alpha)) : null;
+        const test =
+          e1 && c1 && e2 && c2
+            ? unlessUndefined(() =>
+                gapChange({ employeesFrom: e1, customersFrom: c1, employeesTo: e2, customersTo: c2 }, confidence, thresholds.alpha),
+              )
+            : null;
         const statusFrom = trendWaves[a].dimensions.find((entry) => entry.id === id)!;
         const statusTo = trendWaves[b].dimensions.find((entry) => entry.id === id)!;
         return {

@@ -43,9 +43,16 @@ export function orderSurveyWaves(appearance: readonly string[], explicit?: reado
     const seen = new Set<string>();
     for (const wave of explicit) {
       if (!found.includes(wave)) {
-        throw new SymError("invalid-argument", `the wave ${JSON.stringify(wave)} is not in the data; waves found: ${listWaves(found) || "none"}`, { value: wave });
+        throw new SymError(
+          "invalid-argument",
+          `the wave ${JSON.stringify(wave)} is not in the data; waves found: ${listWaves(found) || "none"}`,
+          { value: wave },
+        );
       }
-      if (seen.has(wave)) throw new SymError("invalid-argument", `the wave ${JSON.stringify(wave)} is named twice in the order of the waves`, { value: wave });
+      if (seen.has(wave))
+        throw new SymError("invalid-argument", `the wave ${JSON.stringify(wave)} is named twice in the order of the waves`, {
+          value: wave,
+        });
       seen.add(wave);
     }
     return [...explicit];

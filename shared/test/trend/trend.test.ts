@@ -30,7 +30,17 @@ interface GapCase {
   employeesTo: number[];
   customersTo: number[];
   confidence: number;
-  expected: { gapFrom: number; gapTo: number; gapChange: number; low: number; high: number; t: number; df: number; p: number; status: string };
+  expected: {
+    gapFrom: number;
+    gapTo: number;
+    gapChange: number;
+    low: number;
+    high: number;
+    t: number;
+    df: number;
+    p: number;
+    status: string;
+  };
 }
 interface NpsCase {
   first: [number, number, number];
@@ -54,7 +64,12 @@ interface TrendReference {
       }[];
       enpsChange: { change: number; z: number; p: number };
       npsChange: { change: number; z: number; p: number };
-      dimensions: (GapCase["expected"] & { id: string; closed: boolean; employeeChange: ScoreCase["expected"]; customerChange: ScoreCase["expected"] })[];
+      dimensions: (GapCase["expected"] & {
+        id: string;
+        closed: boolean;
+        employeeChange: ScoreCase["expected"];
+        customerChange: ScoreCase["expected"];
+      })[];
     };
   };
 }
@@ -76,7 +91,12 @@ describe("change of a score (scipy ttest_ind(second, first, equal_var=False))", 
 describe("change of a gap over four samples (Welch–Satterthwaite, pandas + scipy.stats.t)", () => {
   it.each(reference.gapChanges.map((c) => [c.name, c] as const))("%s", (_, c) => {
     const result = gapChange(
-      { employeesFrom: summarise(c.employeesFrom), customersFrom: summarise(c.customersFrom), employeesTo: summarise(c.employeesTo), customersTo: summarise(c.customersTo) },
+      {
+        employeesFrom: summarise(c.employeesFrom),
+        customersFrom: summarise(c.customersFrom),
+        employeesTo: summarise(c.employeesTo),
+        customersTo: summarise(c.customersTo),
+      },
       c.confidence,
       1 - c.confidence,
     );
@@ -92,7 +112,10 @@ describe("change of a gap over four samples (Welch–Satterthwaite, pandas + sci
 
   it("names the sample that is too small", () => {
     const some = summarise([10, 20, 30]);
-    const error = catchSymError(() => gapChange({ employeesFrom: some, customersFrom: some, employeesTo: summarise([40]), customersTo: some }), "too-few-values");
+    const error = catchSymError(
+      () => gapChange({ employeesFrom: some, customersFrom: some, employeesTo: summarise([40]), customersTo: some }),
+      "too-few-values",
+    );
     expect(error.message).toContain("1 wave-2 employee score");
   });
 });
@@ -125,7 +148,16 @@ function wavePopulation(rows: readonly Row[], dimensions: readonly string[], uni
     n: rows.length,
     recommendation,
     dimensions: Object.fromEntries(dimensions.map((id) => [id, summarise(rows.map((row) => row[id]))])),
-    ...(units ? { units: Object.fromEntries(Object.entries(units).map(([unit, group]) => [unit, { n: group.n, recommendation: group.recommendation, dimensions: { ...group.dimensions } }])) } : {}),
+    ...(units
+      ? {
+          units: Object.fromEntries(
+            Object.entries(units).map(([unit, group]) => [
+              unit,
+              { n: group.n, recommendation: group.recommendation, dimensions: { ...group.dimensions } },
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -135,8 +167,14 @@ function fixtureWaves(): WaveInput[] {
   const { rows } = reference.trend;
   return ["2025", "2026"].map((wave) => ({
     wave,
-    employees: wavePopulation(rows.employees.filter((row) => row.wave === wave), fixtureDimensions),
-    customers: wavePopulation(rows.customers.filter((row) => row.wave === wave), fixtureDimensions),
+    employees: wavePopulation(
+      rows.employees.filter((row) => row.wave === wave),
+      fixtureDimensions,
+    ),
+    customers: wavePopulation(
+      rows.customers.filter((row) => row.wave === wave),
+      fixtureDimensions,
+    ),
   }));
 }
 
@@ -195,7 +233,10 @@ describe("computeTrend on two waves of respondents (pandas + scipy)", () => {
     const waves = fixtureWaves();
     const reversed = computeTrend(waves, { model: DEFAULT_MODEL, pairs: [{ from: "2026", to: "2025" }] });
     expect(reversed.changes[0].dimensions[0].gapChange).toBeCloseTo(-trend.changes[0].dimensions[0].gapChange!, 10);
-    const error = catchSymError(() => computeTrend(waves, { model: DEFAULT_MODEL, pairs: [{ from: "2024", to: "2026" }] }), "invalid-argument");
+    const error = catchSymError(
+      () => computeTrend(waves, { model: DEFAULT_MODEL, pairs: [{ from: "2024", to: "2026" }] }),
+      "invalid-argument",
+    );
     expect(error.message).toBe('the wave "2024" is not in the data; waves found: "2025", "2026"');
   });
 });
@@ -219,7 +260,9 @@ describe("computeTrend: bad inputs and confidentiality", () => {
       expect(dimension.gap).toBeNull();
       expect(dimension.status).toBe("not-computable");
     }
-    expect(trend.changes[0].dimensions.every((dimension) => dimension.status === "not-computable" && dimension.employeeChange !== null)).toBe(true);
+    expect(
+      trend.changes[0].dimensions.every((dimension) => dimension.status === "not-computable" && dimension.employeeChange !== null),
+    ).toBe(true);
     expect(trend.changes[0].nps).toBeNull();
   });
 
