@@ -1,4 +1,5 @@
 import { app, type HttpHandler, type StorageQueueHandler, type TimerHandler } from "@azure/functions";
+import { settings } from "./settings";
 import { httpRoutes, queueTriggers, timerTriggers, type HttpRouteName, type QueueTriggerName, type TimerTriggerName } from "./routes";
 
 /**
@@ -18,6 +19,9 @@ function insideFunctionsHost(): boolean {
 }
 
 const enabled = insideFunctionsHost();
+// Under the host, settings that cannot be used (no storage configured outside a local run, a
+// malformed key list) stop the app at start-up with their message, instead of failing each request.
+if (enabled) settings();
 
 export function registerHttp(name: HttpRouteName, handler: HttpHandler): void {
   if (!enabled) return;

@@ -1,7 +1,6 @@
-import { TableClient } from "@azure/data-tables";
-import { BlobServiceClient } from "@azure/storage-blob";
-import { QueueServiceClient } from "@azure/storage-queue";
+import type { TokenCredential } from "@azure/identity";
 import { settings as currentSettings, type Settings } from "./settings";
+import { storageClients } from "./storage/account";
 import { TableBenchmarkStore, type BenchmarkStore } from "./storage/benchmarkStore";
 import { BlobJobDataStore, type JobDataStore } from "./storage/jobData";
 import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
@@ -21,18 +20,18 @@ export interface Services {
   probeStorage(): Promise<Record<"blob" | "queue" | "table", "ok" | string>>;
 }
 
-/** Azure Storage implementations over one connection string (an account, or Azurite). */
-export async function createStorageServices(settings: Settings): Promise<Services> {
-  const connection = settings.storageConnection;
-  // Azurite serves plain http; the table client refuses it unless told.
-  const tableOptions = { allowInsecureConnection: /UseDevelopmentStorage=true|(Table)?Endpoint=http:/i.test(connection) };
-  const blobService = BlobServiceClient.fromConnectionString(connection);
-  const queueService = QueueServiceClient.fromConnectionString(connection);
+/**
+ * Azure Storage implementations over the configured account: a connection string (an account, or
+ * Azurite) or the account by identity (storage/account.ts; `credential` replaces
+ * DefaultAzureCredential in tests).
+ */
+export async function createStorageServices(settings: Settings, credential?: TokenCredential): Promise<Services> {
+  const { blobService, queueService, table } = storageClients(settings.storage, credential);
   const modelContainer = blobService.getContainerClient(MODEL_CONTAINER);
   const jobContainer = blobService.getContainerClient(JOB_CONTAINER);
-  const jobTable = TableClient.fromConnectionString(connection, JOB_TABLE, tableOptions);
-  const idempotencyTable = TableClient.fromConnectionString(connection, IDEMPOTENCY_TABLE, tableOptions);
-  const benchmarkTable = TableClient.fromConnectionString(connection, BENCHMARK_TABLE, tableOptions);
+  const jobTable = table(JOB_TABLE);
+  const idempotencyTable = table(IDEMPOTENCY_TABLE);
+  const benchmarkTable = table(BENCHMARK_TABLE);
   const jobQueue = queueService.getQueueClient(JOB_QUEUE);
 
   await Promise.all([

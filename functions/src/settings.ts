@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_LINKAGE_LIMITS, type LinkageLimits } from "../../shared/src";
+import { DEVELOPMENT_STORAGE, storageAccessFrom, type StorageAccess } from "./storage/account";
 import { readQueueOptions, type QueueOptions } from "./hostConfig";
 
 /**
@@ -21,8 +22,8 @@ export interface ApiKey {
 }
 
 export interface Settings {
-  /** Connection string of the storage account (Azurite locally). */
-  readonly storageConnection: string;
+  /** How the storage account is reached: connection string or identity (storage/account.ts). */
+  readonly storage: StorageAccess;
   readonly keys: readonly ApiKey[];
   /** Hours a job (state, payload, result, idempotency key) is kept after its creation. */
   readonly jobTtlHours: number;
@@ -41,8 +42,7 @@ export interface Settings {
   readonly testFaults: boolean;
 }
 
-/** The storage emulator's well-known development connection string. */
-export const DEVELOPMENT_STORAGE = "UseDevelopmentStorage=true";
+export { DEVELOPMENT_STORAGE };
 export const DEFAULT_TENANT = "default";
 
 const tenantId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "tenant ids use letters, digits, '-' or '_' (at most 63)");
@@ -107,7 +107,7 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
   const values: Record<string, string | undefined> = { ...readLocalSettings(directory) };
   for (const [name, value] of Object.entries(environment)) if (value !== undefined) values[name] = value;
   return {
-    storageConnection: values.AzureWebJobsStorage || DEVELOPMENT_STORAGE,
+    storage: storageAccessFrom(values),
     keys: parseKeys(values),
     jobTtlHours: positiveNumber("SYM_JOB_TTL_HOURS", values.SYM_JOB_TTL_HOURS, 24),
     maxPayloadBytes: positiveNumber("SYM_MAX_PAYLOAD_BYTES", values.SYM_MAX_PAYLOAD_BYTES, 1024 * 1024, true),

@@ -4,6 +4,9 @@ import path from "node:path";
 import { parseTimeSpan, readQueueOptions } from "../src/hostConfig";
 import { DEVELOPMENT_STORAGE, readSettings } from "../src/settings";
 
+/** What Core Tools and the dev host set: a local run, where the storage emulator is the default. */
+const LOCAL_RUN = { AZURE_FUNCTIONS_ENVIRONMENT: "Development" };
+
 describe("settings", () => {
   let directory: string;
   beforeEach(() => {
@@ -16,26 +19,26 @@ describe("settings", () => {
       path.join(directory, "local.settings.json"),
       JSON.stringify({ Values: { SYM_ADMIN_KEY: "file-admin-key-0123456789", SYM_JOB_TTL_HOURS: "48", SYM_MAX_PAYLOAD_BYTES: "1000" } }),
     );
-    const settings = readSettings({ SYM_MAX_PAYLOAD_BYTES: "2000" }, directory);
+    const settings = readSettings({ ...LOCAL_RUN, SYM_MAX_PAYLOAD_BYTES: "2000" }, directory);
     expect(settings.keys).toEqual([{ key: "file-admin-key-0123456789", role: "admin", tenant: "default" }]);
     expect(settings.jobTtlHours).toBe(48);
     expect(settings.maxPayloadBytes).toBe(2000);
-    expect(settings.storageConnection).toBe(DEVELOPMENT_STORAGE);
+    expect(settings.storage).toEqual({ kind: "connection-string", connectionString: DEVELOPMENT_STORAGE });
     expect(settings.testFaults).toBe(false);
     expect(settings.linkageChunkReplicates).toBe(1000);
-    expect(readSettings({ SYM_LINKAGE_CHUNK_REPLICATES: "250" }, directory).linkageChunkReplicates).toBe(250);
-    expect(() => readSettings({ SYM_LINKAGE_CHUNK_REPLICATES: "2.5" }, directory)).toThrow(/SYM_LINKAGE_CHUNK_REPLICATES must be a positive whole number/);
+    expect(readSettings({ ...LOCAL_RUN, SYM_LINKAGE_CHUNK_REPLICATES: "250" }, directory).linkageChunkReplicates).toBe(250);
+    expect(() => readSettings({ ...LOCAL_RUN, SYM_LINKAGE_CHUNK_REPLICATES: "2.5" }, directory)).toThrow(/SYM_LINKAGE_CHUNK_REPLICATES must be a positive whole number/);
   });
 
   it("adds the keys of SYM_KEYS with their tenants and rejects a malformed list", () => {
-    const settings = readSettings({ SYM_READ_KEY: "read-key-0123456789ab", SYM_KEYS: '[{"key":"acme-key-0123456789ab","role":"admin","tenant":"acme"}]' }, directory);
+    const settings = readSettings({ ...LOCAL_RUN, SYM_READ_KEY: "read-key-0123456789ab", SYM_KEYS: '[{"key":"acme-key-0123456789ab","role":"admin","tenant":"acme"}]' }, directory);
     expect(settings.keys).toEqual([
       { key: "read-key-0123456789ab", role: "read", tenant: "default" },
       { key: "acme-key-0123456789ab", role: "admin", tenant: "acme" },
     ]);
-    expect(() => readSettings({ SYM_KEYS: '[{"key":"short","role":"admin"}]' }, directory)).toThrow(/SYM_KEYS is invalid at 0.key/);
-    expect(() => readSettings({ SYM_KEYS: "not json" }, directory)).toThrow(/JSON array/);
-    expect(() => readSettings({ SYM_JOB_TTL_HOURS: "-1" }, directory)).toThrow(/SYM_JOB_TTL_HOURS must be a positive number/);
+    expect(() => readSettings({ ...LOCAL_RUN, SYM_KEYS: '[{"key":"short","role":"admin"}]' }, directory)).toThrow(/SYM_KEYS is invalid at 0.key/);
+    expect(() => readSettings({ ...LOCAL_RUN, SYM_KEYS: "not json" }, directory)).toThrow(/JSON array/);
+    expect(() => readSettings({ ...LOCAL_RUN, SYM_JOB_TTL_HOURS: "-1" }, directory)).toThrow(/SYM_JOB_TTL_HOURS must be a positive number/);
   });
 
   it("takes the queue options from host.json, with the Functions host's defaults", () => {

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { InvocationContext, type StorageQueueHandler, type Timer } from "@azure/functions";
-import { QueueServiceClient } from "@azure/storage-queue";
 import { httpHandlers, timerHandlers } from "../handlers";
 import { httpRoutes, queueTriggers, timerTriggers } from "../routes";
 import { services } from "../services";
 import { settings } from "../settings";
+import { storageClients } from "../storage/account";
 import { createApiServer } from "./httpServer";
 import { logHandler, writeLog } from "./log";
 import { QueuePump } from "./queuePump";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
 
-  const queueService = QueueServiceClient.fromConnectionString(appSettings.storageConnection);
+  const { queueService } = storageClients(appSettings.storage);
   const pumps = Object.entries(queueTriggers).map(
     ([name, trigger]) =>
       new QueuePump({
