@@ -6,7 +6,8 @@ import { BlobJobDataStore, type JobDataStore } from "./storage/jobData";
 import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
 import { TableJobStore, type JobStore } from "./storage/jobStore";
 import { BlobModelStore, type ModelStore } from "./storage/modelStore";
-import { BENCHMARK_TABLE, IDEMPOTENCY_TABLE, JOB_CONTAINER, JOB_POISON_QUEUE, JOB_QUEUE, JOB_TABLE, MODEL_CONTAINER } from "./storage/names";
+import { TableTenantQuota } from "./storage/tenantQuota";
+import { BENCHMARK_TABLE, QUOTA_TABLE, IDEMPOTENCY_TABLE, JOB_CONTAINER, JOB_POISON_QUEUE, JOB_QUEUE, JOB_TABLE, MODEL_CONTAINER } from "./storage/names";
 
 /** What the handlers work with: settings, and stores and queue behind their interfaces. */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   readonly jobData: JobDataStore;
   readonly queue: JobQueue;
   readonly benchmarks: BenchmarkStore;
+  /** Per-tenant token bucket and concurrency ceiling of job submissions. */
+  readonly quota: TableTenantQuota;
   /** One cheap call per storage service, for the health endpoint. */
   probeStorage(): Promise<Record<"blob" | "queue" | "table", "ok" | string>>;
 }
@@ -32,6 +35,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
   const jobTable = table(JOB_TABLE);
   const idempotencyTable = table(IDEMPOTENCY_TABLE);
   const benchmarkTable = table(BENCHMARK_TABLE);
+  const quotaTable = table(QUOTA_TABLE);
   const jobQueue = queueService.getQueueClient(JOB_QUEUE);
 
   await Promise.all([
@@ -40,6 +44,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
     jobTable.createTable(),
     idempotencyTable.createTable(),
     benchmarkTable.createTable(),
+    quotaTable.createTable(),
     jobQueue.createIfNotExists(),
     queueService.getQueueClient(JOB_POISON_QUEUE).createIfNotExists(),
   ]);
@@ -53,10 +58,16 @@ export async function createStorageServices(settings: Settings, credential?: Tok
     }
   };
 
+  const jobs = new TableJobStore(jobTable, idempotencyTable);
+  const finished = async (jobId: string) => {
+    const job = await jobs.get(jobId);
+    return !job || job.status === "succeeded" || job.status === "failed";
+  };
   return {
     settings,
     models: new BlobModelStore(modelContainer),
-    jobs: new TableJobStore(jobTable, idempotencyTable),
+    jobs,
+    quota: new TableTenantQuota(quotaTable, settings.quota, finished),
     jobData: new BlobJobDataStore(jobContainer),
     queue: new StorageJobQueue(jobQueue),
     benchmarks: new TableBenchmarkStore(benchmarkTable),

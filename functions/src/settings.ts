@@ -38,6 +38,8 @@ export interface Settings {
    * SYM_MAX_BOOTSTRAP_WORK (pairs × B) and SYM_MAX_DRIVER_WORK (predictors × y × B).
    */
   readonly linkageLimits: LinkageLimits;
+  /** Per-tenant admission of jobs (SYM_JOBS_PER_MINUTE, SYM_MAX_CONCURRENT_JOBS): 429 with Retry-After above. */
+  readonly quota: { readonly jobsPerMinute: number; readonly concurrentJobs: number };
   /** Enables the `testFault` field of job requests (slow or failing workers); off unless set to 1. */
   readonly testFaults: boolean;
 }
@@ -72,6 +74,14 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number,
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new Error(`setting ${name} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(raw)}`);
   }
+  return value;
+}
+
+/** The quota entity lists a tenant's active jobs in one property (at most 64 KiB): about 700 fit, 500 is the ceiling. */
+const MAX_CONCURRENT_JOBS = 500;
+
+function atMost(name: string, value: number, limit: number): number {
+  if (value > limit) throw new Error(`setting ${name} must be at most ${limit}, got ${value}`);
   return value;
 }
 
@@ -117,6 +127,10 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
       ...DEFAULT_LINKAGE_LIMITS,
       maxBootstrapWork: positiveNumber("SYM_MAX_BOOTSTRAP_WORK", values.SYM_MAX_BOOTSTRAP_WORK, DEFAULT_LINKAGE_LIMITS.maxBootstrapWork, true),
       maxDriverWork: positiveNumber("SYM_MAX_DRIVER_WORK", values.SYM_MAX_DRIVER_WORK, DEFAULT_LINKAGE_LIMITS.maxDriverWork, true),
+    },
+    quota: {
+      jobsPerMinute: positiveNumber("SYM_JOBS_PER_MINUTE", values.SYM_JOBS_PER_MINUTE, 120, true),
+      concurrentJobs: atMost("SYM_MAX_CONCURRENT_JOBS", positiveNumber("SYM_MAX_CONCURRENT_JOBS", values.SYM_MAX_CONCURRENT_JOBS, 50, true), MAX_CONCURRENT_JOBS),
     },
     testFaults: values.SYM_TEST_FAULTS === "1",
   };

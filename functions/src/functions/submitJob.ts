@@ -5,6 +5,7 @@ import { authorize } from "../http/auth";
 import { readJsonBody } from "../http/body";
 import { withErrors } from "../http/handler";
 import { errorResponse, HttpError, jsonResponse } from "../http/responses";
+import { withConflictRetries } from "../jobs/conflicts";
 import { findJobKind } from "../jobs/registry";
 import { JobRequestSchema } from "../jobs/request";
 import { registerHttp } from "../register";
@@ -54,6 +55,7 @@ async function replayOrClaim(
  * kind's strict schema), stores the payload in a blob and the state in the table, enqueues the
  * job id only, and answers 202 with `{id, status}` and `Location`. With an `Idempotency-Key`,
  * a retry of the same request answers the same job; the same key on another request is 409.
+ * Over the tenant's quota (jobs per minute, jobs queued or running): 429 with Retry-After.
  */
 export const submitJob = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const current = await services();
@@ -94,6 +96,12 @@ export const submitJob = withErrors(async (request: HttpRequest, context: Invoca
     }
   }
 
+  const admission = await withConflictRetries(`quota of tenant ${caller.tenant}`, () => current.quota.admit(caller.tenant, jobId));
+  if (!admission.admitted) {
+    if (keyDigest) await jobs.releaseIdempotencyKey(caller.tenant, keyDigest);
+    context.log(`job submission of tenant ${caller.tenant} refused: ${admission.reason} limit`);
+    return errorResponse(429, admission.reason === "rate" ? "too-many-jobs" : "too-many-active-jobs", admission.message, { "Retry-After": String(admission.retryAfterSeconds) });
+  }
   await jobData.writePayload(jobId, payload.data);
   await jobs.create({
     id: jobId,

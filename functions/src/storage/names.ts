@@ -9,3 +9,4 @@ export const IDEMPOTENCY_TABLE = "symidempotency";
 export const JOB_QUEUE = "sym-jobs";
 export const JOB_POISON_QUEUE = `${JOB_QUEUE}-poison`;
 export const BENCHMARK_TABLE = "symbenchmarks";
+export const QUOTA_TABLE = "symquotas";

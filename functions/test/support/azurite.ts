@@ -19,6 +19,9 @@ export function useAzurite(extraEnvironment: Record<string, string> = {}): () =>
       SYM_ADMIN_KEY: ADMIN_KEY,
       SYM_READ_KEY: READ_KEY,
       SYM_KEYS: JSON.stringify([{ key: OTHER_TENANT_KEY, role: "admin", tenant: "other" }]),
+      // Suites submit jobs in bursts; tenantQuota.test.ts sets the quota it tests.
+      SYM_JOBS_PER_MINUTE: "100000",
+      SYM_MAX_CONCURRENT_JOBS: "500",
       ...extraEnvironment,
     };
     for (const [name, value] of Object.entries(environment)) {
