@@ -54,6 +54,10 @@ function head(language: "en" | "fr", name: string, rows: number): string {
     }
   }
   expect(barometerPage).toBeGreaterThan(0);
+  // p-values under 0.001 stay numbers and read <0.001 through the cell's number format (the p column
+  // prints on a later page than the labels: the table is wider than a page).
+  const wholeText = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+  expect(wholeText).toMatch(/\s<0\.001(\s|$)/m);
   const artifacts = path.join(REPOSITORY, "test-artifacts");
   fs.mkdirSync(artifacts, { recursive: true });
   const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", String(barometerPage), "-l", String(barometerPage), "-singlefile", pdf, path.join(artifacts, "report-page1")]);

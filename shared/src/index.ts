@@ -181,3 +181,16 @@ export type {
 } from "./trend/trend";
 export { gapChangeOfRanges } from "./ranges/gapChangeRange";
 export type { GapChangeOfRanges } from "./ranges/gapChangeRange";
+export {
+  NO_BREAK_SPACE,
+  SMALLEST_SHOWN_P,
+  formatNumber,
+  formatSigned,
+  formatCount,
+  formatInterval,
+  formatP,
+  pValueNumberFormat,
+  fewerThan,
+  formatOrHidden,
+} from "./format/display";
+export type { NumberStyle, ThousandsSpace } from "./format/display";

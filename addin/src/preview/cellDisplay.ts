@@ -2,12 +2,18 @@ import { contains, type RangeAddress } from "../taskpane/workbook/a1";
 import type { ConditionalFormatRule } from "../taskpane/workbook/WorkbookPort";
 import { isFormulaError, type Scalar } from "../../test-doubles/formula/values";
 
-/** Shows a value with an Excel number format of the kind the layout uses ("0", "0.0", "0.000"). */
+/**
+ * Shows a value with an Excel number format of the kind the layout uses ("0", "0.0", "0.000", and
+ * the p-value format `[<0.001]"<0.001";0.000`: a condition section with a quoted literal, then the
+ * format of the other values, as Excel reads it).
+ */
 export function formatCell(value: Scalar, numberFormat: string | undefined): string {
   if (value === null) return "";
   if (isFormulaError(value)) return value.code;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
+  const conditional = numberFormat ? /^\[<([0-9.]+)\]"([^"]*)";(.*)$/.exec(numberFormat) : null;
+  if (conditional) return value < Number(conditional[1]) ? conditional[2] : formatCell(value, conditional[3]);
   const decimals = numberFormat && /^0(\.0+)?$/.test(numberFormat) ? (numberFormat.split(".")[1]?.length ?? 0) : undefined;
   if (decimals !== undefined) return value.toFixed(decimals);
   return Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, "");

@@ -1,7 +1,11 @@
 import type { Language, NpsInterval } from "../../../shared/src";
 import type { BarometerReport } from "../commands/barometer";
+import { formatInterval, formatNumber, formatP } from "../../../shared/src/format/display";
 import { alignColumns } from "./alignColumns";
 import { tableLabels } from "./labels";
+
+/** p-values as every output writes them (`<0.001`); the trend table takes it from here. */
+export { formatP };
 
 /**
  * The readable barometer: headline eNPS / NPS with intervals and the symmetry index, one line per
@@ -45,7 +49,7 @@ export function formatBarometerTable(report: BarometerReport): string {
       dimension.employee.score === null ? labels.hidden : number(dimension.employee.score),
       dimension.customer.score === null ? labels.hidden : number(dimension.customer.score),
       shown(dimension.gap, signed),
-      dimension.low === null || dimension.high === null ? "–" : `[${signed(dimension.low)}; ${signed(dimension.high)}]`,
+      dimension.low === null || dimension.high === null ? "–" : formatInterval(dimension.low, dimension.high, language, { spaces: "plain" }),
       shown(dimension.p, (p) => formatP(p, language)),
       shown(dimension.hedgesG, numberFormatter(language, 2, true)),
       labels.status[dimension.status],
@@ -97,17 +101,7 @@ export function formatUnmappedWarnings(report: BarometerReport): string[] {
   return warnings;
 }
 
+/** The shared display rules with plain spaces, so French thousands align in any terminal. */
 export function numberFormatter(language: Language, digits: number, sign: boolean): (value: number) => string {
-  const format = new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: sign ? "exceptZero" : "auto",
-  });
-  // Intl writes a narrow no-break space as the French thousands separator; a plain space aligns in any terminal.
-  return (value) => format.format(value).replace(/[\u202f\u00a0]/g, " ");
-}
-
-export function formatP(p: number, language: Language): string {
-  if (p < 0.001) return language === "fr" ? "<0,001" : "<0.001";
-  return numberFormatter(language, 3, false)(p);
+  return (value) => formatNumber(value, language, { digits, signed: sign, spaces: "plain" });
 }

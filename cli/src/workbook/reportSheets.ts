@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { BenchmarkRanks, Language, LinkageResult } from "../../../shared/src";
 import { COST_RATIO_PRESETS } from "../../../shared/src/turnover/turnover";
+import { pValueNumberFormat } from "../../../shared/src/format/display";
 import type { BarometerReport } from "../commands/barometer";
 import { significanceMark } from "../format/linkTable";
 
@@ -157,11 +158,13 @@ export function addBarometerSheet(
       round(dimension.gap, 2),
       round(dimension.low, 2),
       round(dimension.high, 2),
-      round(dimension.p, 4),
+      dimension.p,
       round(dimension.hedgesG, 3),
       words.status[dimension.status],
       ...percentile,
     ]);
+    // The p stays a number; its format reads <0.001 below 0.001 instead of a rounded 0.
+    sheet.getRow(top + 1 + index).getCell(9).numFmt = pValueNumberFormat(language);
   });
   const last = top + report.dimensions.length;
   if (report.dimensions.length > 0) {

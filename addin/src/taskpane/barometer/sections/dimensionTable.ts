@@ -1,6 +1,7 @@
 import type { RangeAddress } from "../../workbook/a1";
 import type { ConditionalFormatRule } from "../../workbook/WorkbookPort";
 import { columnSpan, formulaBlock, valueBlock, type CellBlock, type NumberFormatRule, type Section } from "../../sheet/sections";
+import { pValueNumberFormat } from "../../../../../shared/src/format/display";
 import type { BarometerContext } from "./context";
 
 /**
@@ -60,7 +61,7 @@ export function dimensionTableSection(context: BarometerContext): Section<Dimens
       ),
     );
     numberFormats.push({ address: `B${first + 1}:F${last + 1}`, format: "0.0" });
-    numberFormats.push({ address: columnSpan(6, first, last), format: "0.000" });
+    numberFormats.push({ address: columnSpan(6, first, last), format: pValueNumberFormat(context.input.language) });
     numberFormats.push({ address: columnSpan(7, first, last), format: "0.00" });
     for (const rule of Object.values(STATUS_COLOURS)) {
       for (const word of rule.texts) conditionalFormats.push({ kind: "textEquals", address: columnSpan(8, first, last), text: word, fill: rule.fill, fontColor: rule.fontColor });
