@@ -9,5 +9,6 @@ module.exports = [
   require("./functions.bench"),
   require("./linkage.bench"),
   require("./linkage-job.bench"),
+  require("./linkage-merge.bench"),
   require("./report-batch.bench"),
 ];
