@@ -1,15 +1,17 @@
 /**
- * Build of the Excel add-in (webpack 5): one shared-runtime page, taskpane.html, loading the
- * "functions" chunk (SYM.* custom functions) and the "taskpane" chunk (React pane), plus
- * functions.json generated from the JSDoc, its French variant functions.fr.json, Office.js copied
- * from @microsoft/office-js (never the CDN), the icons and the manifest.
+ * Build of the Excel add-in (webpack 5): one shared-runtime page, taskpane.html, loading Office.js
+ * from the Office CDN, then the "functions" chunk (SYM.* custom functions) and the "taskpane"
+ * chunk (React pane); plus functions.json generated from the JSDoc, its French variant
+ * functions.fr.json, support.html, the icons and the manifest.
  *
  *   npm run build                       → addin/dist/, manifest URLs = ADDIN_PUBLIC_URL
  *   npm run start:addin                 → https://localhost:3000 (office-addin-dev-certs)
- *   npm run start:addin -- --env http   → http://localhost:3000 (also the fallback without certificates)
+ *   npm run start:addin -- --env http   → http://localhost:3000 (browser preview only: Excel needs HTTPS)
  *
- * ADDIN_PORT changes the dev server port (default 3000). The dev server also serves samples/ at
- * /samples, which the browser preview loads.
+ * ADDIN_PORT changes the dev server port (default 3000); the manifest the dev server serves uses
+ * the same port. The dev server also serves samples/ at /samples, which the browser preview loads,
+ * and a stand-in for office.js that the page falls back to when the CDN is out of reach.
+ * A production build never contains the preview or the test doubles.
  */
 const fs = require("fs");
 const path = require("path");
@@ -23,7 +25,8 @@ const { localizeMetadata } = require("./addin/src/functions/localizeMetadata");
 const DEVELOPMENT_URL = "https://localhost:3000";
 const FUNCTIONS_SOURCE = "./addin/src/functions/functions.ts";
 const FRENCH_TRANSLATIONS = path.resolve(__dirname, "addin/src/functions/translations.fr.json");
-const OFFICE_JS = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+const OFFICE_OUTSIDE_EXCEL = "addin/test-doubles/office-outside-excel.js";
+const PREVIEW_ENTRY = /[\\/]preview[\\/]startPreview$/;
 const OUTPUT = path.resolve(__dirname, "addin/dist");
 
 /**
@@ -70,6 +73,14 @@ class FrenchFunctionsMetadataPlugin {
   }
 }
 
+/** The dev server's port: ADDIN_PORT, default 3000 (the manifest served and sideloaded uses the same). */
+function developmentPort() {
+  const text = process.env.ADDIN_PORT || "3000";
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`ADDIN_PORT must be a port number, got ${JSON.stringify(text)}`);
+  return port;
+}
+
 /** HTTPS options from office-addin-dev-certs, or undefined (plain HTTP) when they cannot be had. */
 async function httpsOptions(wantHttp) {
   if (wantHttp) return undefined;
@@ -78,40 +89,33 @@ async function httpsOptions(wantHttp) {
     const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 30 s")), 30000).unref());
     return await Promise.race([devCerts.getHttpsServerOptions(), timeout]);
   } catch (error) {
-    console.warn(`No development certificate (${error.message}): serving plain HTTP. Run "npm run dev-certs" to install one.`);
+    console.warn(
+      `No development certificate (${error.message}): serving plain HTTP, which the browser preview accepts and Excel refuses. Run "npm run dev-certs" to install one.`,
+    );
     return undefined;
   }
 }
 
-/** After the server listens: sideload where office-addin-debugging can, else say how to do it by hand. */
+/** After the server listens: what to do next, and plainly why Excel will not load a plain-HTTP add-in. */
 function announce(url) {
-  const manifest = path.resolve(__dirname, "manifest.xml");
-  if (process.platform === "win32" || process.platform === "darwin") {
-    console.log(`Add-in served at ${url}; sideloading ${manifest} into Excel…`);
-    const child = spawn("npx", ["office-addin-debugging", "start", "manifest.xml", "--no-debug"], { cwd: __dirname, stdio: "inherit", shell: true });
-    child.on("error", (error) => console.warn(`office-addin-debugging could not start (${error.message}); sideload ${manifest} by hand.`));
-    return;
+  const lines = [`Add-in dev server: ${url} (manifest: ${url}/manifest.xml)`, `  • Browser preview of the task pane: ${url}/taskpane.html`];
+  if (url.startsWith("http:")) {
+    lines.push(
+      "  • Excel refuses add-ins served over plain HTTP. For Excel, install a development certificate with",
+      "      npm run dev-certs",
+      "    then run `npm run start:excel` (desktop Excel on Windows or Mac) or sideload manifest.xml in Excel on the web.",
+    );
+  } else {
+    lines.push("  • In Excel: `npm run start:excel` (desktop, Windows or Mac), or upload manifest.xml in Excel on the web (Home > Add-ins > My Add-ins > Upload My Add-in).");
   }
-  console.log(
-    [
-      `Add-in served at ${url}.`,
-      "Sideloading is not automatic on this platform. To try the add-in:",
-      "  • Excel on the web: open a workbook, Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in, and choose",
-      `    ${manifest}`,
-      "  • Excel on Windows or Mac: run `npm run start:addin` there, or use a shared folder catalog.",
-      `  • Browser preview of the task pane: ${url}/taskpane.html`,
-      url.startsWith("http:") ? "  Note: Excel only loads add-ins over HTTPS; run `npm run dev-certs` for a trusted certificate." : "",
-    ]
-      .filter(Boolean)
-      .join("\n"),
-  );
+  console.log(lines.join("\n"));
 }
 
 const config = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
-  const manifestUrl = production && !serving ? publicUrl() : DEVELOPMENT_URL;
-  const port = Number(process.env.ADDIN_PORT || 3000);
+  const port = developmentPort();
+  const manifestUrl = production && !serving ? publicUrl() : `https://localhost:${port}`;
   const https = serving ? await httpsOptions(Boolean(env.http) || process.env.ADDIN_HTTP === "1") : undefined;
 
   return {
@@ -162,12 +166,15 @@ const config = async (env = {}, argv = {}) => {
         template: "./addin/src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        officeFallback: !production,
       }),
+      // Excel never runs the preview: a production bundle leaves it (and the test doubles it uses) out.
+      ...(production ? [new webpack.NormalModuleReplacementPlugin(PREVIEW_ENTRY, path.resolve(__dirname, "addin/src/taskpane/previewUnavailable.ts"))] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "addin/assets/*.png", to: "assets/[name][ext]" },
-          // already minified by Microsoft: mark it so, or the minimizer spends minutes on 30 MB of it
-          { from: OFFICE_JS, to: ".", globOptions: { ignore: ["**/*.debug.js"] }, info: { minimized: true } },
+          { from: "addin/src/support.html", to: "support.html" },
+          ...(production ? [] : [{ from: OFFICE_OUTSIDE_EXCEL, to: "office-outside-excel.js" }]),
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -194,3 +201,4 @@ const config = async (env = {}, argv = {}) => {
 module.exports = config;
 module.exports.manifestFor = manifestFor;
 module.exports.publicUrl = publicUrl;
+module.exports.developmentPort = developmentPort;

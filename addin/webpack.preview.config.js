@@ -6,12 +6,14 @@
  *   build only (e2e tests)   → webpack --config addin/webpack.preview.config.js, output in
  *                              PREVIEW_OUTPUT (default: a folder under the system temp dir)
  *
- * Office.js is served from node_modules/@microsoft/office-js/dist and the samples from samples/,
- * both at the page's origin (never a CDN).
+ * The page loads Office.js from the Office CDN like the add-in, and falls back to the stand-in
+ * addin/test-doubles/office-outside-excel.js when the CDN is out of reach (the end-to-end test
+ * routes the CDN URL to that stand-in); the samples are served from samples/.
  */
 const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -37,7 +39,10 @@ module.exports = (_env = {}, argv = {}) => ({
     ],
   },
   performance: { hints: false },
-  plugins: [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./addin/src/taskpane/taskpane.html", chunks: ["taskpane"] })],
+  plugins: [
+    new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./addin/src/taskpane/taskpane.html", chunks: ["taskpane"], officeFallback: true }),
+    new CopyWebpackPlugin({ patterns: [{ from: "addin/test-doubles/office-outside-excel.js", to: "office-outside-excel.js" }] }),
+  ],
   devServer: {
     port: Number(process.env.PREVIEW_PORT || 3100),
     host: "localhost",
@@ -45,7 +50,6 @@ module.exports = (_env = {}, argv = {}) => ({
     liveReload: true,
     open: false,
     static: [
-      { directory: path.join(ROOT, "node_modules/@microsoft/office-js/dist"), publicPath: "/", watch: false },
       { directory: path.join(ROOT, "samples"), publicPath: "/samples", watch: false },
     ],
     onListening: (server) => console.log(`Task pane preview: http://localhost:${server.server.address().port}/taskpane.html (add ?lang=fr, ?rows=200000)`),

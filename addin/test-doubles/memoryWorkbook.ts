@@ -4,6 +4,12 @@ import { parseFormula, type FormulaNode } from "./formula/parse";
 import { isFormulaError, type Scalar } from "./formula/values";
 import { COLUMN_SPAN, key, type MemorySheet } from "./memorySheet";
 import { Recalculation } from "./recalculation";
+import { functionName, metadataLanguage, type MetadataLanguage } from "../src/functions/metadataLocales";
+
+/** The custom functions (exported under their lower-case id) keyed by their lower-case name in that metadata. */
+function namedFor(functions: Readonly<Record<string, CustomFunction>>, language: MetadataLanguage): Record<string, CustomFunction> {
+  return Object.fromEntries(Object.entries(functions).map(([id, implementation]) => [functionName(id.toUpperCase(), language).toLowerCase(), implementation]));
+}
 import { toExcelInput } from "../src/taskpane/workbook/safeText";
 import { assertCellText, assertPayload, assertRectangular, assertSheetName, assertWithinGrid } from "./excelRules";
 import type { CellValue, ChartSpec, ConditionalFormatRule, NamedRange, SheetSummary, TableSummary, WorkbookPort } from "../src/taskpane/workbook/WorkbookPort";
@@ -33,8 +39,16 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Largest serialised request or response so far, in bytes. */
   largestPayload = 0;
 
-  constructor(customFunctions: Readonly<Record<string, CustomFunction>> = {}) {
-    this.recalculation = new Recalculation(customFunctions, (name) => this.requireSheet(name));
+  /**
+   * `displayLanguage` plays Office.context.displayLanguage: formulas know the SYM functions under
+   * the names of the metadata Excel loads for it (SYM.ECARTSYM in fr-CA, SYM.SYMGAP in de-DE), and
+   * any other name gives #NAME?, as in Excel.
+   */
+  constructor(
+    customFunctions: Readonly<Record<string, CustomFunction>> = {},
+    readonly displayLanguage = "en-US",
+  ) {
+    this.recalculation = new Recalculation(namedFor(customFunctions, metadataLanguage(displayLanguage)), (name) => this.requireSheet(name));
   }
 
   // ---- set-up helpers used by tests and the preview (not part of the port) ----
@@ -55,6 +69,15 @@ export class MemoryWorkbook implements WorkbookPort {
   addTable(table: TableSummary): void {
     this.requireSheet(table.sheet);
     this.tables.push(table);
+  }
+
+  /** Every formula of a sheet, by A1 address. */
+  formulasOf(sheet: string): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const [cellKey, formula] of this.requireSheet(sheet).formulas) {
+      found.set(rangeText({ top: Math.floor(cellKey / COLUMN_SPAN), left: cellKey % COLUMN_SPAN, bottom: Math.floor(cellKey / COLUMN_SPAN), right: cellKey % COLUMN_SPAN }), formula.text);
+    }
+    return found;
   }
 
   /** A cell's formula text, or undefined when it holds a value. */

@@ -8,6 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { FRENCH_METADATA_LOCALES } from "../src/functions/metadataLocales";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestFor } = require("../../webpack.config") as { manifestFor: (xml: string, url: string) => string };
@@ -52,8 +53,8 @@ describe("manifest.xml", () => {
   });
 
   it("requires SharedRuntime 1.1 and runs one long-lived page for functions and task pane", () => {
-    const set = one(document, APP, "Set");
-    expect([set.getAttribute("Name"), set.getAttribute("MinVersion")]).toEqual(["SharedRuntime", "1.1"]);
+    const sets = byTag(document, APP, "Set").map((set) => [set.getAttribute("Name"), set.getAttribute("MinVersion")]);
+    expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
     const versionOverrides = one(document, OVERRIDES, "VersionOverrides");
     // Runtimes are only valid in the task pane VersionOverrides 1.0 schema
     expect(versionOverrides.getAttributeNS(XSI, "type")).toBe("VersionOverridesV1_0");
@@ -116,12 +117,14 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("has French overrides, including the French functions metadata", () => {
+  it("has French overrides, and the French functions metadata for every French locale of the pane", () => {
     const overrides = Array.from(document.getElementsByTagName("*")).filter((element) => element.localName === "Override");
     expect(overrides.length).toBeGreaterThanOrEqual(6);
-    for (const override of overrides) expect(override.getAttribute("Locale")).toBe("fr-FR");
+    for (const override of overrides) expect(override.getAttribute("Locale")).toMatch(/^fr-[A-Z]{2}$/);
     const metadata = byTag(document, BASIC, "Url").find((url) => url.getAttribute("id") === "Functions.Metadata.Url")!;
-    expect(one(metadata, BASIC, "Override").getAttribute("Value")).toBe("https://localhost:3000/functions.fr.json");
+    const metadataOverrides = byTag(metadata, BASIC, "Override");
+    expect(metadataOverrides.map((override) => override.getAttribute("Locale"))).toEqual([...FRENCH_METADATA_LOCALES]);
+    for (const override of metadataOverrides) expect(override.getAttribute("Value")).toBe("https://localhost:3000/functions.fr.json");
     expect(one(document, APP, "DisplayName").getElementsByTagNameNS(APP, "Override")[0].getAttribute("Value")).toBe("Baromètre de la symétrie");
   });
 

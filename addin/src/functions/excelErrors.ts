@@ -31,7 +31,19 @@ const CODES_WITH_MESSAGE: ReadonlySet<ExcelErrorCode> = new Set(["#VALUE!", "#N/
 
 interface CustomFunctionsGlobal {
   Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error;
+  ErrorCode: typeof CustomFunctions.ErrorCode;
 }
+
+/**
+ * The runtime's error code for each value. `#DIV/0!` and `#NUM!` exist from
+ * CustomFunctionsRuntime 1.3 ("Custom functions requirement sets"), which the manifest requires.
+ */
+const RUNTIME_CODES: Record<ExcelErrorCode, (codes: typeof CustomFunctions.ErrorCode) => CustomFunctions.ErrorCode> = {
+  "#VALUE!": (codes) => codes.invalidValue,
+  "#N/A": (codes) => codes.notAvailable,
+  "#DIV/0!": (codes) => codes.divisionByZero,
+  "#NUM!": (codes) => codes.invalidNumber,
+};
 
 function customFunctionsGlobal(): CustomFunctionsGlobal | undefined {
   const candidate = (globalThis as { CustomFunctions?: CustomFunctionsGlobal }).CustomFunctions;
@@ -45,8 +57,7 @@ function customFunctionsGlobal(): CustomFunctionsGlobal | undefined {
 export function excelError(code: ExcelErrorCode, message: string): CustomFunctions.Error | ExcelErrorLike {
   const runtime = customFunctionsGlobal();
   if (runtime) {
-    // the enum's values are the error strings themselves ("#VALUE!", "#N/A", ...)
-    const errorCode = code as unknown as CustomFunctions.ErrorCode;
+    const errorCode = RUNTIME_CODES[code](runtime.ErrorCode);
     return CODES_WITH_MESSAGE.has(code) ? new runtime.Error(errorCode, message) : new runtime.Error(errorCode);
   }
   return Object.assign(new Error(message), { code }) as ExcelErrorLike;

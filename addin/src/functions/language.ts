@@ -1,4 +1,5 @@
 import type { GapChangeStatus, GapVerdict } from "../../../shared/src/index";
+import { metadataLanguage } from "./metadataLocales";
 
 /** Gap status words as the analyst reads them (DOMAIN.md: alert / watch / ok). */
 const STATUS_TEXT: Record<"en" | "fr", Record<GapVerdict, string>> = {
@@ -13,14 +14,16 @@ const CHANGE_TEXT: Record<"en" | "fr", Record<GapChangeStatus, string>> = {
 };
 
 /**
- * The Office display language, "fr" or "en". Read at call time (never at import, so plain Node
- * can load the functions), and English whenever Office.js is absent or not ready.
+ * The language of the functions metadata Excel loaded for the display language, "fr" or "en":
+ * status words follow the function names (a French locale without the French metadata gets
+ * English names, so English words). Read at call time (never at import, so plain Node can load
+ * the functions), and English whenever Office.js is absent or not ready.
  */
 export function displayLanguage(): "fr" | "en" {
   try {
     const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
     const language = office?.context?.displayLanguage;
-    return typeof language === "string" && language.toLowerCase().startsWith("fr") ? "fr" : "en";
+    return metadataLanguage(typeof language === "string" ? language : undefined);
   } catch {
     return "en"; // Office.context throws before Office.onReady in some hosts
   }

@@ -10,6 +10,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { languageOf } from "./i18n/strings";
 import { OfficeWorkbook } from "./workbook/officeWorkbook";
+import { missingRequirementSets, missingSetsMessage } from "./requirements";
 
 function container(): HTMLElement {
   const element = document.getElementById("root");
@@ -25,6 +26,15 @@ function showStartupFailure(error: unknown): void {
 
 Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
+    // The manifest already requires these sets; an Excel that still opens the pane without them
+    // is told plainly what it lacks instead of failing on the first call.
+    const missing = missingRequirementSets((name, version) => Office.context.requirements.isSetSupported(name, version));
+    if (missing.length > 0) {
+      const element = container();
+      element.setAttribute("role", "alert");
+      element.textContent = missingSetsMessage(missing, languageOf(Office.context.displayLanguage));
+      return;
+    }
     createRoot(container()).render(
       <FluentProvider theme={webLightTheme}>
         <App port={new OfficeWorkbook()} initialLanguage={languageOf(Office.context.displayLanguage)} store={window.localStorage} />

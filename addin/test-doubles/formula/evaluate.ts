@@ -190,7 +190,9 @@ const BUILT_INS: Record<string, BuiltIn> = {
     return args[2] ? evaluateFormula(args[2], context) : new FormulaError("#CALC!", "FILTER found no value");
   },
   INDEX(args, context) {
-    const array = asMatrix(evaluateFormula(args[0], context));
+    const raw = evaluateFormula(args[0], context);
+    if (isFormulaError(raw)) return raw; // an error in the array argument is INDEX's result
+    const array = asMatrix(raw);
     const row = toNumber(asScalar(evaluateFormula(args[1], context)));
     const column = args[2] && args[2].type !== "missing" ? toNumber(asScalar(evaluateFormula(args[2], context))) : 1;
     if (isFormulaError(row)) return row;
@@ -198,15 +200,33 @@ const BUILT_INS: Record<string, BuiltIn> = {
     const value = array[row - 1]?.[column - 1];
     return value === undefined ? new FormulaError("#REF!", `INDEX(${row}, ${column}) is outside the array`) : blankAsZero(value);
   },
-  HSTACK(args, context) {
-    const parts = args.map((arg) => asMatrix(evaluateFormula(arg, context)));
-    const rows = Math.max(...parts.map((part) => part.length));
+  SEQUENCE(args, context) {
+    const rows = toNumber(asScalar(evaluateFormula(args[0], context)));
+    const columns = args[1] ? toNumber(asScalar(evaluateFormula(args[1], context))) : 1;
+    if (isFormulaError(rows)) return rows;
+    if (isFormulaError(columns)) return columns;
+    return Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (_, column) => row * columns + column + 1));
+  },
+  /**
+   * CHOOSE(index, v1, v2, …). With a one-row array of indexes and one-column values (the
+   * generated `CHOOSE(SEQUENCE(1,k),c1,…,ck)`), Excel lifts it into a rows × k array: the
+   * Excel 2021 way to put columns side by side, HSTACK being Microsoft 365 / Excel 2024 only.
+   */
+  CHOOSE(args, context) {
+    const index = asMatrix(evaluateFormula(args[0], context));
+    const choices = args.slice(1).map((arg) => asMatrix(evaluateFormula(arg, context)));
+    if (index.length !== 1) return new FormulaError("#VALUE!", "CHOOSE's index must be one row in the generated formulas");
+    const rows = Math.max(...choices.map((choice) => choice.length));
     const result: Matrix = [];
     for (let row = 0; row < rows; row++) {
       const line: Scalar[] = [];
-      for (const part of parts) {
-        const width = part[0]?.length ?? 0;
-        for (let column = 0; column < width; column++) line.push(part[row]?.[column] ?? new FormulaError("#N/A", "HSTACK padding"));
+      for (const chosen of index[0]) {
+        const position = toNumber(chosen);
+        if (isFormulaError(position)) return position;
+        const choice = choices[position - 1];
+        if (!choice) return new FormulaError("#VALUE!", `CHOOSE index ${position} has no value`);
+        if (choice[0].length !== 1) return new FormulaError("#VALUE!", "CHOOSE's values must be single columns in the generated formulas");
+        line.push(choice.length === 1 ? choice[0][0] : (choice[row]?.[0] ?? new FormulaError("#N/A", "CHOOSE padding")));
       }
       result.push(line);
     }

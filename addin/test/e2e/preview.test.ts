@@ -17,13 +17,14 @@ import { scanPopulation } from "../../src/taskpane/data/scanPopulation";
 import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
 import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import { parseCsv } from "../../src/preview/csv";
-import { ROOT, buildPreview, servePreview } from "./previewServer";
+import { OFFICE_CDN, OFFICE_STAND_IN, ROOT, buildPreview, servePreview } from "./previewServer";
 import { runLinkage } from "../../../shared/src/index";
 import { aggregateUnits } from "../../src/taskpane/linkage/aggregateUnits";
 import { DEFAULT_LINKAGE_CHOICES, linkageRequestOf } from "../../src/taskpane/linkage/linkageRequest";
 import { suggestUnitsColumns } from "../../src/taskpane/mapping/unitsColumns";
 
-jest.setTimeout(180_000);
+// Generous: the machine running the suite may be shared with other builds.
+jest.setTimeout(360_000);
 
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const CHANGED_COLUMN = "culture_3"; // the column whose mapping the test changes (item → ignore)
@@ -54,9 +55,18 @@ async function openPane(query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${url}/taskpane.html${query}`);
+  // No network here: the Office CDN's office.js (the page's only outside URL) is answered by the stand-in.
+  const outside: string[] = [];
+  // Playwright runs the most recently registered matching route first.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  await page.route(OFFICE_CDN, (route) => route.fulfill({ path: OFFICE_STAND_IN, contentType: "text/javascript" }));
+  await page.goto(`${url}/taskpane.html${query}`, { timeout: 120_000 });
   await page.getByTestId("suggest").waitFor({ state: "visible", timeout: 60_000 });
   expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
   return page;
 }
 

@@ -27,9 +27,13 @@ export function buildPreview(output: string): Promise<void> {
   });
 }
 
-/** Static files: the build output, then Office.js from node_modules, and /samples from samples/. */
+/** The one URL the page loads from outside: the Office CDN's office.js (stubbed by the tests). */
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const OFFICE_STAND_IN = join(ROOT, "addin/test-doubles/office-outside-excel.js");
+
+/** Static files: the build output, and /samples from samples/. */
 export async function servePreview(output: string): Promise<{ server: Server; url: string }> {
-  const roots = [output, join(ROOT, "node_modules/@microsoft/office-js/dist")];
+  const roots = [output];
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0])).replace(/^([/\\])+/, "");
     if (path.includes("..")) {

@@ -61,12 +61,12 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     expect(nps[3]).toBe(expected.nps.n);
   });
 
-  it("generates FILTER for single columns, IF(r=\"\") for item blocks and a reflection for the reversed item", async () => {
+  it("generates FILTER for single columns, IF(r=\"\") for item blocks, CHOOSE(SEQUENCE) to join columns and a reflection for the reversed item", async () => {
     const workbook = fixtureWorkbook();
     await buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
     expect(workbook.formulaAt("Barometer", "B6")).toBe('=IF(COUNT(Employees!$J$2:$J$61)>=5,SYM.NPSCI(FILTER(Employees!$J$2:$J$61,Employees!$J$2:$J$61<>"")),NA())');
     expect(workbook.formulaAt("Barometer", "B11")).toBe(
-      '=SYM.SCORE(HSTACK(IF(Employees!$D$2:$E$61="","",Employees!$D$2:$E$61),IF(Employees!$G$2:$G$61="","",IF(ISNUMBER(Employees!$G$2:$G$61),6-Employees!$G$2:$G$61,Employees!$G$2:$G$61))),1,5)',
+      '=SYM.SCORE(CHOOSE(SEQUENCE(1,3),IF(Employees!$D$2:$D$61="","",Employees!$D$2:$D$61),IF(Employees!$E$2:$E$61="","",Employees!$E$2:$E$61),IF(Employees!$G$2:$G$61="","",IF(ISNUMBER(Employees!$G$2:$G$61),6-Employees!$G$2:$G$61,Employees!$G$2:$G$61))),1,5)',
     );
     expect(workbook.formulaAt("Barometer", "C13")).toBe('=SYM.SCORE(IF(Customers!$E$2:$F$76="","",Customers!$E$2:$F$76),1,5)');
   });

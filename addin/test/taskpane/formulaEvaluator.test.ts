@@ -60,9 +60,11 @@ describe("formula evaluator for the generated subset", () => {
     expect(String((detailed as { message: string }).message)).toMatch(/fewer than 5/);
   });
 
-  it("INDEX, HSTACK, COUNT, ROWS and NA behave as in Excel", async () => {
+  it("INDEX, CHOOSE(SEQUENCE), COUNT, ROWS and NA behave as in Excel 2021, and HSTACK is unknown there", async () => {
     const data = [[1, "x"], [null, 3]];
-    expect((await evaluate("=INDEX(HSTACK(Data!A1:A2,Data!B1:B2),2,2)", data)).value).toBe(3);
+    expect((await evaluate("=INDEX(CHOOSE(SEQUENCE(1,2),Data!A1:A2,Data!B1:B2),2,2)", data)).value).toBe(3);
+    expect((await evaluate("=INDEX(CHOOSE(SEQUENCE(1,2),Data!B1:B2,Data!A1:A2),1,2)", data)).value).toBe(1);
+    expect((await evaluate("=INDEX(HSTACK(Data!A1:A2,Data!B1:B2),2,2)", data)).value).toBe("#NAME?");
     expect((await evaluate("=COUNT(Data!A1:B2)", data)).value).toBe(2);
     expect((await evaluate("=ROWS(Data!A1:B2)", data)).value).toBe(2);
     expect((await evaluate("=IF(COUNT(Data!A1:A2)>=5,1,NA())", data)).value).toBe("#N/A");

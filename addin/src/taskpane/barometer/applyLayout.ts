@@ -1,6 +1,7 @@
 import { parseRange, rangeText, type RangeAddress } from "../workbook/a1";
 import type { NamedRange, WorkbookPort } from "../workbook/WorkbookPort";
 import { AREA_NAME, type BarometerLayout } from "./layout";
+import { localizeFormula, metadataLanguage } from "../../functions/metadataLocales";
 
 /**
  * Writes a generated sheet (the Barometer, the Linkage sheet) so that running it again updates in
@@ -49,7 +50,11 @@ export async function applyLayout(port: WorkbookPort, layout: SheetLayout, areaN
   await checkAreaFree(port, layout.sheetName, layout.area, previousArea);
 
   for (const block of layout.blocks) if (block.values) await port.writeValues(layout.sheetName, block.topLeft, block.values);
-  for (const block of layout.blocks) if (block.formulas) await port.writeFormulas(layout.sheetName, block.topLeft, block.formulas);
+  // Layouts speak the functions' ids; Excel knows them by the names of the metadata it loaded.
+  const names = metadataLanguage(port.displayLanguage);
+  for (const block of layout.blocks) {
+    if (block.formulas) await port.writeFormulas(layout.sheetName, block.topLeft, block.formulas.map((row) => row.map((formula) => (formula === null ? null : localizeFormula(formula, names)))));
+  }
   for (const { address, format } of layout.numberFormats) await port.setNumberFormat(layout.sheetName, address, format);
   await port.addConditionalFormats(layout.sheetName, layout.conditionalFormats);
   for (const chart of layout.charts) await port.upsertChart(layout.sheetName, chart);

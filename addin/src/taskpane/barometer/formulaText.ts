@@ -10,7 +10,9 @@ import type { SourceGeometry } from "../data/sourceGeometry";
  * "", which SYM functions treat as missing. A reversed item `c` on [lo, hi] becomes
  * `IF(c="","",IF(ISNUMBER(c),(lo+hi)-c,c))`, the reflection that DOMAIN.md's reversed
  * normalisation 100·(hi−x)/(hi−lo) implies; text is passed on untouched so SYM.SCORE still
- * reports it. Non-adjacent or mixed columns are joined with HSTACK.
+ * reports it. Items that are not one block of adjacent plain columns are put side by side with
+ * `CHOOSE(SEQUENCE(1,k),c1,…,ck)`, which Excel 2021 lifts into a rows × k array (HSTACK exists
+ * only in Microsoft 365, Excel on the web and Excel 2024).
  */
 
 /** The data rows (header excluded) of one source column. */
@@ -43,30 +45,16 @@ export interface ItemColumnRef {
 export function itemMatrix(geometry: SourceGeometry, items: readonly ItemColumnRef[], scale: Scale): string {
   const sorted = [...items].sort((a, b) => a.column - b.column);
   if (sorted.length === 1 && !sorted[0].reversed) return filteredColumn(geometry, sorted[0].column);
-  const pieces: string[] = [];
-  let runStart = -1;
-  let runEnd = -1;
-  const flush = () => {
-    if (runStart < 0) return;
-    const range = qualified(geometry.sheet, dataRows(geometry, runStart, runEnd));
-    pieces.push(`IF(${range}="","",${range})`);
-    runStart = -1;
-  };
-  for (const item of sorted) {
-    if (item.reversed) {
-      flush();
-      const range = columnRange(geometry, item.column);
-      pieces.push(`IF(${range}="","",IF(ISNUMBER(${range}),${scale.min + scale.max}-${range},${range}))`);
-    } else if (runStart >= 0 && item.column === runEnd + 1) {
-      runEnd = item.column;
-    } else {
-      flush();
-      runStart = item.column;
-      runEnd = item.column;
-    }
+  const adjacent = sorted.every((item, index) => !item.reversed && (index === 0 || item.column === sorted[index - 1].column + 1));
+  if (adjacent) {
+    const range = qualified(geometry.sheet, dataRows(geometry, sorted[0].column, sorted[sorted.length - 1].column));
+    return `IF(${range}="","",${range})`;
   }
-  flush();
-  return pieces.length === 1 ? pieces[0] : `HSTACK(${pieces.join(",")})`;
+  const columns = sorted.map((item) => {
+    const range = columnRange(geometry, item.column);
+    return item.reversed ? `IF(${range}="","",IF(ISNUMBER(${range}),${scale.min + scale.max}-${range},${range}))` : `IF(${range}="","",${range})`;
+  });
+  return `CHOOSE(SEQUENCE(1,${columns.length}),${columns.join(",")})`;
 }
 
 /** Item columns of one dimension in a population's mapping. */

@@ -49,6 +49,8 @@ export interface NamedRange {
 }
 
 export interface WorkbookPort {
+  /** Office.context.displayLanguage ("fr-CA"): it decides the names the SYM functions have in formulas. */
+  readonly displayLanguage: string;
   listSheets(): Promise<SheetSummary[]>;
   listTables(): Promise<TableSummary[]>;
   /** Values of a rectangle (blanks as null); formulas come back as their results. */

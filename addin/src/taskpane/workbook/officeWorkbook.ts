@@ -32,7 +32,10 @@ function fill<T>(address: string, value: T): T[][] {
 const CHART_TYPES: Record<ChartSpec["kind"], "Radar" | "BarClustered" | "XYScatter"> = { radar: "Radar", bar: "BarClustered", scatter: "XYScatter" };
 
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = defaultRun) {}
+  constructor(
+    private readonly run: ExcelRun = defaultRun,
+    readonly displayLanguage: string = typeof Office === "undefined" ? "en-US" : Office.context.displayLanguage,
+  ) {}
 
   listSheets(): Promise<SheetSummary[]> {
     return this.run(async (context) => {
