@@ -15,7 +15,6 @@
  */
 const fs = require("fs");
 const path = require("path");
-const { spawn } = require("child_process");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -39,7 +38,8 @@ function publicUrl() {
     console.warn(`ADDIN_PUBLIC_URL is not set: dist/manifest.xml keeps ${DEVELOPMENT_URL}`);
     return DEVELOPMENT_URL;
   }
-  if (!/^https:\/\/[^\s"'<>]+$/.test(configured)) throw new Error(`ADDIN_PUBLIC_URL must be an https URL, got ${JSON.stringify(configured)}`);
+  if (!/^https:\/\/[^\s"'<>]+$/.test(configured))
+    throw new Error(`ADDIN_PUBLIC_URL must be an https URL, got ${JSON.stringify(configured)}`);
   return configured;
 }
 
@@ -106,7 +106,9 @@ function announce(url) {
       "    then run `npm run start:excel` (desktop Excel on Windows or Mac) or sideload manifest.xml in Excel on the web.",
     );
   } else {
-    lines.push("  • In Excel: `npm run start:excel` (desktop, Windows or Mac), or upload manifest.xml in Excel on the web (Home > Add-ins > My Add-ins > Upload My Add-in).");
+    lines.push(
+      "  • In Excel: `npm run start:excel` (desktop, Windows or Mac), or upload manifest.xml in Excel on the web (Home > Add-ins > My Add-ins > Upload My Add-in).",
+    );
   }
   console.log(lines.join("\n"));
 }
@@ -169,7 +171,9 @@ const config = async (env = {}, argv = {}) => {
         officeFallback: !production,
       }),
       // Excel never runs the preview: a production bundle leaves it (and the test doubles it uses) out.
-      ...(production ? [new webpack.NormalModuleReplacementPlugin(PREVIEW_ENTRY, path.resolve(__dirname, "addin/src/taskpane/previewUnavailable.ts"))] : []),
+      ...(production
+        ? [new webpack.NormalModuleReplacementPlugin(PREVIEW_ENTRY, path.resolve(__dirname, "addin/src/taskpane/previewUnavailable.ts"))]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "addin/assets/*.png", to: "assets/[name][ext]" },

@@ -40,7 +40,12 @@ module.exports = (_env = {}, argv = {}) => ({
   },
   performance: { hints: false },
   plugins: [
-    new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./addin/src/taskpane/taskpane.html", chunks: ["taskpane"], officeFallback: true }),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./addin/src/taskpane/taskpane.html",
+      chunks: ["taskpane"],
+      officeFallback: true,
+    }),
     new CopyWebpackPlugin({ patterns: [{ from: "addin/test-doubles/office-outside-excel.js", to: "office-outside-excel.js" }] }),
   ],
   devServer: {
@@ -49,9 +54,8 @@ module.exports = (_env = {}, argv = {}) => ({
     hot: false,
     liveReload: true,
     open: false,
-    static: [
-      { directory: path.join(ROOT, "samples"), publicPath: "/samples", watch: false },
-    ],
-    onListening: (server) => console.log(`Task pane preview: http://localhost:${server.server.address().port}/taskpane.html (add ?lang=fr, ?rows=200000)`),
+    static: [{ directory: path.join(ROOT, "samples"), publicPath: "/samples", watch: false }],
+    onListening: (server) =>
+      console.log(`Task pane preview: http://localhost:${server.server.address().port}/taskpane.html (add ?lang=fr, ?rows=200000)`),
   },
 });

@@ -8,11 +8,21 @@ import { functionName, metadataLanguage, type MetadataLanguage } from "../src/fu
 
 /** The custom functions (exported under their lower-case id) keyed by their lower-case name in that metadata. */
 function namedFor(functions: Readonly<Record<string, CustomFunction>>, language: MetadataLanguage): Record<string, CustomFunction> {
-  return Object.fromEntries(Object.entries(functions).map(([id, implementation]) => [functionName(id.toUpperCase(), language).toLowerCase(), implementation]));
+  return Object.fromEntries(
+    Object.entries(functions).map(([id, implementation]) => [functionName(id.toUpperCase(), language).toLowerCase(), implementation]),
+  );
 }
 import { toExcelInput } from "../src/taskpane/workbook/safeText";
 import { assertCellText, assertPayload, assertRectangular, assertSheetName, assertWithinGrid } from "./excelRules";
-import type { CellValue, ChartSpec, ConditionalFormatRule, NamedRange, SheetSummary, TableSummary, WorkbookPort } from "../src/taskpane/workbook/WorkbookPort";
+import type {
+  CellValue,
+  ChartSpec,
+  ConditionalFormatRule,
+  NamedRange,
+  SheetSummary,
+  TableSummary,
+  WorkbookPort,
+} from "../src/taskpane/workbook/WorkbookPort";
 
 /**
  * In-memory workbook: the unit tests' and the browser preview's stand-in for Excel. It follows
@@ -61,7 +71,12 @@ export class MemoryWorkbook implements WorkbookPort {
       existing.values.length = 0;
       existing.values.push(...rows.map((row) => [...row]));
     } else {
-      this.sheets.push(this.emptySheet(name, rows.map((row) => [...row])));
+      this.sheets.push(
+        this.emptySheet(
+          name,
+          rows.map((row) => [...row]),
+        ),
+      );
     }
     this.dirty = true;
   }
@@ -75,7 +90,15 @@ export class MemoryWorkbook implements WorkbookPort {
   formulasOf(sheet: string): Map<string, string> {
     const found = new Map<string, string>();
     for (const [cellKey, formula] of this.requireSheet(sheet).formulas) {
-      found.set(rangeText({ top: Math.floor(cellKey / COLUMN_SPAN), left: cellKey % COLUMN_SPAN, bottom: Math.floor(cellKey / COLUMN_SPAN), right: cellKey % COLUMN_SPAN }), formula.text);
+      found.set(
+        rangeText({
+          top: Math.floor(cellKey / COLUMN_SPAN),
+          left: cellKey % COLUMN_SPAN,
+          bottom: Math.floor(cellKey / COLUMN_SPAN),
+          right: cellKey % COLUMN_SPAN,
+        }),
+        formula.text,
+      );
     }
     return found;
   }
@@ -128,7 +151,9 @@ export class MemoryWorkbook implements WorkbookPort {
     this.recalculateIfDirty();
     const range = parseRange(address);
     this.checkRange(range, `${sheet}!${address}`);
-    const values = this.recalculation.readScalars(this.requireSheet(sheet), range).map((row) => row.map((value) => (isFormulaError(value) ? value.code : value)));
+    const values = this.recalculation
+      .readScalars(this.requireSheet(sheet), range)
+      .map((row) => row.map((value) => (isFormulaError(value) ? value.code : value)));
     this.count(values, "response");
     return values;
   }
@@ -159,7 +184,8 @@ export class MemoryWorkbook implements WorkbookPort {
       for (let column = range.left; column <= Math.min(range.right, line.length - 1); column++) line[column] = null;
     }
     for (const map of [target.formulas, target.numberFormats]) {
-      for (const cellKey of [...map.keys()]) if (contains(range, Math.floor(cellKey / COLUMN_SPAN), cellKey % COLUMN_SPAN)) map.delete(cellKey);
+      for (const cellKey of [...map.keys()])
+        if (contains(range, Math.floor(cellKey / COLUMN_SPAN), cellKey % COLUMN_SPAN)) map.delete(cellKey);
     }
     target.conditionalFormats = target.conditionalFormats.filter((rule) => !overlaps(parseRange(rule.address), range));
     this.dirty = true;
@@ -170,7 +196,9 @@ export class MemoryWorkbook implements WorkbookPort {
     const start = parseCell(topLeft);
     this.checkWrite(values, start, `${sheet}!${topLeft} values`);
     values.forEach((line, rowOffset) =>
-      line.forEach((value, columnOffset) => this.typeIntoCell(target, start.row + rowOffset, start.column + columnOffset, toExcelInput(value))),
+      line.forEach((value, columnOffset) =>
+        this.typeIntoCell(target, start.row + rowOffset, start.column + columnOffset, toExcelInput(value)),
+      ),
     );
     this.dirty = true;
   }
@@ -195,7 +223,8 @@ export class MemoryWorkbook implements WorkbookPort {
     this.requests++;
     const target = this.requireSheet(sheet);
     const range = parseRange(address);
-    for (let row = range.top; row <= range.bottom; row++) for (let column = range.left; column <= range.right; column++) target.numberFormats.set(key(row, column), format);
+    for (let row = range.top; row <= range.bottom; row++)
+      for (let column = range.left; column <= range.right; column++) target.numberFormats.set(key(row, column), format);
   }
 
   async addConditionalFormats(sheet: string, rules: readonly ConditionalFormatRule[]): Promise<void> {
@@ -260,8 +289,13 @@ export class MemoryWorkbook implements WorkbookPort {
   /** What Excel checks on a values/formulas write: rectangle, grid, cell length, payload. */
   private checkWrite(array: readonly (readonly unknown[])[], start: { row: number; column: number }, where: string): void {
     assertRectangular(array, where);
-    this.checkRange({ top: start.row, left: start.column, bottom: start.row + array.length - 1, right: start.column + array[0].length - 1 }, where);
-    array.forEach((row, rowOffset) => row.forEach((value, columnOffset) => assertCellText(value, `${where} [${rowOffset}][${columnOffset}]`)));
+    this.checkRange(
+      { top: start.row, left: start.column, bottom: start.row + array.length - 1, right: start.column + array[0].length - 1 },
+      where,
+    );
+    array.forEach((row, rowOffset) =>
+      row.forEach((value, columnOffset) => assertCellText(value, `${where} [${rowOffset}][${columnOffset}]`)),
+    );
     this.count(array, "request");
   }
 
@@ -305,7 +339,8 @@ export class MemoryWorkbook implements WorkbookPort {
       return;
     }
     const trimmed = input.trim();
-    if (trimmed !== "" && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return this.setValue(sheet, row, column, Number(trimmed));
+    if (trimmed !== "" && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed))
+      return this.setValue(sheet, row, column, Number(trimmed));
     this.setValue(sheet, row, column, input);
   }
 

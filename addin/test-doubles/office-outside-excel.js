@@ -4,6 +4,7 @@
  * Like the real library opened outside an Office host, Office.onReady resolves with
  * `host: null`, which makes the task pane start its preview on the in-memory workbook.
  */
+/* global window, navigator */
 (function () {
   "use strict";
   if (window.Office && window.Office.onReady) return;
@@ -11,7 +12,14 @@
   window.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: {},
-    context: { displayLanguage: navigator.language || "en-US", requirements: { isSetSupported: function () { return false; } } },
+    context: {
+      displayLanguage: navigator.language || "en-US",
+      requirements: {
+        isSetSupported: function () {
+          return false;
+        },
+      },
+    },
     onReady: function (callback) {
       return Promise.resolve(info).then(function (ready) {
         if (callback) callback(ready);

@@ -260,9 +260,9 @@ describe("webpack configuration", () => {
       ]),
     );
     // Office.js comes from the CDN: nothing of @microsoft/office-js (nor the offline stand-in) is copied into a production build.
-    const copied = (config.plugins.find((plugin) => plugin.constructor.name === "CopyPlugin") as unknown as { patterns: { from: string }[] }).patterns.map(
-      (pattern) => pattern.from,
-    );
+    const copied = (
+      config.plugins.find((plugin) => plugin.constructor.name === "CopyPlugin") as unknown as { patterns: { from: string }[] }
+    ).patterns.map((pattern) => pattern.from);
     expect(copied).toEqual(expect.arrayContaining(["addin/src/support.html", "manifest.xml"]));
     expect(copied.join(" ")).not.toMatch(/office-js|office-outside-excel/);
   });

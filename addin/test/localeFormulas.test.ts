@@ -24,13 +24,29 @@ const LOCALES = ["en-US", "fr-FR", "fr-CA", "de-DE", "tr-TR"];
 /** Built-in functions of the generated formulas, en-US names, all in Excel 2021 (FILTER and SEQUENCE came with dynamic arrays). */
 const EXCEL_2021 = new Set(["IF", "ISNUMBER", "COUNT", "NA", "FILTER", "CHOOSE", "SEQUENCE", "INDEX", "ROWS"]);
 /** Microsoft 365 / Excel 2024 only: must never appear. */
-const NEWER = ["HSTACK", "VSTACK", "LAMBDA", "TAKE", "DROP", "CHOOSECOLS", "CHOOSEROWS", "TOCOL", "TOROW", "EXPAND", "TEXTSPLIT", "GROUPBY", "PIVOTBY"];
+const NEWER = [
+  "HSTACK",
+  "VSTACK",
+  "LAMBDA",
+  "TAKE",
+  "DROP",
+  "CHOOSECOLS",
+  "CHOOSEROWS",
+  "TOCOL",
+  "TOROW",
+  "EXPAND",
+  "TEXTSPLIT",
+  "GROUPBY",
+  "PIVOTBY",
+];
 const manifest = fs.readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
 
 /** The metadata file Excel loads for a display language, read from the manifest as Excel reads it. */
 function metadataFileFor(locale: string): string {
   const url = /<bt:Url id="Functions.Metadata.Url" DefaultValue="([^"]+)">([\s\S]*?)<\/bt:Url>/.exec(manifest)!;
-  const override = [...url[2].matchAll(/<bt:Override Locale="([^"]+)" Value="([^"]+)"\/>/g)].find((match) => match[1].toLowerCase() === locale.toLowerCase());
+  const override = [...url[2].matchAll(/<bt:Override Locale="([^"]+)" Value="([^"]+)"\/>/g)].find(
+    (match) => match[1].toLowerCase() === locale.toLowerCase(),
+  );
   return path.basename(new URL(override ? override[2] : url[1]).pathname);
 }
 
@@ -40,7 +56,10 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(path.resolve(__dirname, "../src/functions/functions.ts"), false);
   expect(generated.errors).toEqual([]);
   const names = (json: string) => new Set((JSON.parse(json) as { functions: { name: string }[] }).functions.map((fn) => fn.name));
-  namesByFile = { "functions.json": names(generated.metadataJson), "functions.fr.json": names(localizeMetadata(generated.metadataJson, translations)) };
+  namesByFile = {
+    "functions.json": names(generated.metadataJson),
+    "functions.fr.json": names(localizeMetadata(generated.metadataJson, translations)),
+  };
 });
 
 async function builtIn(locale: string) {
@@ -89,6 +108,10 @@ it("an English name in a French-metadata workbook gives #NAME?, as in Excel", as
   const workbook = new MemoryWorkbook(symFunctions(), "fr-CA");
   workbook.loadSheet("Data", [[9], [10], [3], [8], [10]]);
   // 3 promoters, 1 detractor of 5: eNPS 40. SYMGAP is ECARTSYM in the French metadata.
-  await workbook.writeFormulas("Data", "B1", [["=SYM.SYMGAP(Data!A1:A5,Data!A1:A5,0,10,0,10)"], [`=SYM.${translations.SYMGAP.name}(Data!A1:A5,Data!A1:A5,0,10,0,10)`], [`=SYM.${translations.ENPS.name}(Data!A1:A5)`]]);
+  await workbook.writeFormulas("Data", "B1", [
+    ["=SYM.SYMGAP(Data!A1:A5,Data!A1:A5,0,10,0,10)"],
+    [`=SYM.${translations.SYMGAP.name}(Data!A1:A5,Data!A1:A5,0,10,0,10)`],
+    [`=SYM.${translations.ENPS.name}(Data!A1:A5)`],
+  ]);
   expect(await workbook.readRange("Data", "B1:B3")).toEqual([["#NAME?"], [0], [40]]);
 });

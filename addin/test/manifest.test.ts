@@ -107,7 +107,9 @@ describe("manifest.xml", () => {
 
   it("keeps every URL on the development origin, with icons that exist in addin/assets", () => {
     const values = Array.from(document.getElementsByTagName("*")).flatMap((element) =>
-      ["DefaultValue", "Value"].map((name) => element.getAttribute(name)).filter((value): value is string => value !== null && value.startsWith("http")),
+      ["DefaultValue", "Value"]
+        .map((name) => element.getAttribute(name))
+        .filter((value): value is string => value !== null && value.startsWith("http")),
     );
     expect(values.length).toBeGreaterThan(8);
     for (const value of values) expect(value.startsWith("https://localhost:3000/")).toBe(true);
@@ -125,7 +127,9 @@ describe("manifest.xml", () => {
     const metadataOverrides = byTag(metadata, BASIC, "Override");
     expect(metadataOverrides.map((override) => override.getAttribute("Locale"))).toEqual([...FRENCH_METADATA_LOCALES]);
     for (const override of metadataOverrides) expect(override.getAttribute("Value")).toBe("https://localhost:3000/functions.fr.json");
-    expect(one(document, APP, "DisplayName").getElementsByTagNameNS(APP, "Override")[0].getAttribute("Value")).toBe("Baromètre de la symétrie");
+    expect(one(document, APP, "DisplayName").getElementsByTagNameNS(APP, "Override")[0].getAttribute("Value")).toBe(
+      "Baromètre de la symétrie",
+    );
   });
 
   it("becomes a production manifest with every URL on ADDIN_PUBLIC_URL and the AppDomain its origin", () => {

@@ -9,7 +9,9 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { validateManifest } = require("../../scripts/manifestSchema") as { validateManifest: (xml: string) => { valid: boolean; output: string } };
+const { validateManifest } = require("../../scripts/manifestSchema") as {
+  validateManifest: (xml: string) => { valid: boolean; output: string };
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestFor } = require("../../webpack.config") as { manifestFor: (xml: string, url: string) => string };
 
@@ -32,7 +34,9 @@ describe("manifest against the Office add-in XSDs", () => {
   });
 
   it("refuses a manifest that breaks the schema", () => {
-    const misplaced = source.replace("<ProviderName>Symmetry Barometer</ProviderName>", "").replace("</DefaultLocale>", "</DefaultLocale>\n  <ProviderName>Symmetry Barometer</ProviderName>");
+    const misplaced = source
+      .replace("<ProviderName>Symmetry Barometer</ProviderName>", "")
+      .replace("</DefaultLocale>", "</DefaultLocale>\n  <ProviderName>Symmetry Barometer</ProviderName>");
     expect(validateManifest(misplaced).valid).toBe(false);
     const badId = validateManifest(source.replace(/<Id>[^<]+<\/Id>/, "<Id>not-a-guid</Id>"));
     expect(badId).toEqual({ valid: false, output: expect.stringMatching(/Id/) });
@@ -52,7 +56,8 @@ describe("manifest against the Office add-in XSDs", () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), "sym-manifest-"));
     try {
       fs.mkdirSync(path.join(copy, "scripts"));
-      for (const file of ["validate-manifest.js", "manifestSchema.js"]) fs.copyFileSync(path.join(ROOT, "scripts", file), path.join(copy, "scripts", file));
+      for (const file of ["validate-manifest.js", "manifestSchema.js"])
+        fs.copyFileSync(path.join(ROOT, "scripts", file), path.join(copy, "scripts", file));
       fs.cpSync(path.join(ROOT, "addin", "office-schemas"), path.join(copy, "addin", "office-schemas"), { recursive: true });
       fs.writeFileSync(path.join(copy, "manifest.xml"), source.replace("<Version>1.0.0.0</Version>", "<Version>one</Version>"));
       const broken = spawnSync(process.execPath, [path.join(copy, "scripts", "validate-manifest.js")], { cwd: copy, encoding: "utf8" });

@@ -35,7 +35,9 @@ describe("requirement sets", () => {
   });
 
   it("declares in the manifest, at the highest version used, every set the code uses", () => {
-    const report = Object.fromEntries([...used].map(([set, use]) => [set, { used: use.version, declared: declared.get(set), by: use.members.slice(0, 3) }]));
+    const report = Object.fromEntries(
+      [...used].map(([set, use]) => [set, { used: use.version, declared: declared.get(set), by: use.members.slice(0, 3) }]),
+    );
     for (const [set, use] of used) expect({ set, declared: declared.get(set) }).toEqual({ set, declared: use.version });
     expect(report).toBeDefined();
   });

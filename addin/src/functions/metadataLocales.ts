@@ -19,7 +19,9 @@ export function metadataLanguage(displayLanguage: string | undefined): MetadataL
   return FRENCH_METADATA_LOCALES.some((candidate) => candidate.toLowerCase() === locale) ? "fr" : "en";
 }
 
-const FRENCH_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(translations).map(([id, entry]) => [id, entry.name]));
+const FRENCH_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(translations).map(([id, entry]) => [id, entry.name]),
+);
 
 /** The name of a SYM function (by its id, e.g. "SYMGAP") in a metadata language ("ECARTSYM"). */
 export function functionName(id: string, language: MetadataLanguage): string {

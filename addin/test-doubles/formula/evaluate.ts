@@ -1,6 +1,17 @@
 import type { RangeAddress } from "../../src/taskpane/workbook/a1";
 import type { BinaryOperator, FormulaNode } from "./parse";
-import { FormulaError, asMatrix, asScalar, isFormulaError, isMatrix, toBoolean, toNumber, type FormulaValue, type Matrix, type Scalar } from "./values";
+import {
+  FormulaError,
+  asMatrix,
+  asScalar,
+  isFormulaError,
+  isMatrix,
+  toBoolean,
+  toNumber,
+  type FormulaValue,
+  type Matrix,
+  type Scalar,
+} from "./values";
 
 /**
  * Evaluates the formula subset the task pane generates, with Excel's semantics where they matter

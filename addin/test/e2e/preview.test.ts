@@ -41,7 +41,14 @@ beforeAll(async () => {
   ({ server, url } = await servePreview(output));
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 });
 
@@ -74,7 +81,10 @@ async function openPane(query: string): Promise<Page> {
 async function engineBarometer() {
   const workbook = new MemoryWorkbook();
   for (const name of ["employees", "customers"] as const) {
-    workbook.loadSheet(name === "employees" ? "Employees" : "Customers", parseCsv(readFileSync(join(ROOT, "samples/en", `${name}.csv`), "utf8")));
+    workbook.loadSheet(
+      name === "employees" ? "Employees" : "Customers",
+      parseCsv(readFileSync(join(ROOT, "samples/en", `${name}.csv`), "utf8")),
+    );
   }
   const employees = { location: { sheet: "Employees" }, geometry: await locateSource(workbook, { sheet: "Employees" }) };
   const customers = { location: { sheet: "Customers" }, geometry: await locateSource(workbook, { sheet: "Customers" }) };
@@ -132,9 +142,10 @@ describe("task pane preview in Chromium", () => {
     expect(Number(await cellValue(page, "B6"))).toBeCloseTo(engine.employees.enps!.value, 9);
     expect(Number(await cellValue(page, "C6"))).toBeCloseTo(engine.employees.enps!.low, 9);
     expect(Number(await cellValue(page, "B7"))).toBeCloseTo(engine.customers.nps!.value, 9);
-    const shownUnits = await page.getByTestId("heatmap-units").locator("td[data-group]").evaluateAll((cells) =>
-      cells.map((cell) => [cell.getAttribute("data-group"), cell.getAttribute("data-value")]),
-    );
+    const shownUnits = await page
+      .getByTestId("heatmap-units")
+      .locator("td[data-group]")
+      .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute("data-group"), cell.getAttribute("data-value")]));
     expect(shownUnits.length).toBe(engine.units.length);
     for (const unit of engine.units) {
       const shown = shownUnits.find(([group]) => group === unit.unit)!;
@@ -156,8 +167,13 @@ describe("task pane preview in Chromium", () => {
     await page.getByTestId("preview").screenshot({ path: join(ARTIFACTS, "barometer-preview-fr.png") });
 
     // Keyboard only: Tab reaches every control, each has an accessible name, Enter on Build works.
-    const controls = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>("main button:not([disabled]), main select:not([disabled]), main input:not([disabled]), main [tabindex='0']")).length,
+    const controls = await page.evaluate(
+      () =>
+        Array.from(
+          document.querySelectorAll<HTMLElement>(
+            "main button:not([disabled]), main select:not([disabled]), main input:not([disabled]), main [tabindex='0']",
+          ),
+        ).length,
     );
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const reached = new Set<string>();
@@ -172,7 +188,11 @@ describe("task pane preview in Chromium", () => {
       if (id) reached.add(id);
     }
     const unreached = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>("main button:not([disabled]), main select:not([disabled]), main input:not([disabled]), main [tabindex='0']"))
+      Array.from(
+        document.querySelectorAll<HTMLElement>(
+          "main button:not([disabled]), main select:not([disabled]), main input:not([disabled]), main [tabindex='0']",
+        ),
+      )
         .filter((element) => !element.dataset.symFocusId)
         .map((element) => element.outerHTML.slice(0, 120)),
     );
@@ -184,7 +204,11 @@ describe("task pane preview in Chromium", () => {
 
     await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
       const result = await axe.run(document);
       return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
     });
@@ -210,7 +234,11 @@ describe("task pane preview in Chromium", () => {
 
     // The same units and choices in Node.
     const workbook = new MemoryWorkbook();
-    for (const [sheet, name] of [["Employees", "employees"], ["Customers", "customers"], ["Units", "units"]] as const) {
+    for (const [sheet, name] of [
+      ["Employees", "employees"],
+      ["Customers", "customers"],
+      ["Units", "units"],
+    ] as const) {
       workbook.loadSheet(sheet, parseCsv(readFileSync(join(ROOT, "samples/en", `${name}.csv`), "utf8")));
     }
     const employees = { location: { sheet: "Employees" }, geometry: await locateSource(workbook, { sheet: "Employees" }) };
@@ -219,7 +247,14 @@ describe("task pane preview in Chromium", () => {
     draft.units = suggestUnitsColumns({ sheet: "Units" }, (await locateSource(workbook, { sheet: "Units" })).headers)!;
     const mapping = checkDraft(draft).mapping!;
     const { units } = await aggregateUnits(workbook, mapping, DEFAULT_MODEL);
-    const choices = { ...DEFAULT_LINKAGE_CHOICES, x: ["enps", "symmetry", "culture", "recognition", "information"], y: ["nps", "turnover"], method: "both" as const, bootstrap: 300, seed: 3 };
+    const choices = {
+      ...DEFAULT_LINKAGE_CHOICES,
+      x: ["enps", "symmetry", "culture", "recognition", "information"],
+      y: ["nps", "turnover"],
+      method: "both" as const,
+      bootstrap: 300,
+      seed: 3,
+    };
     const engine = runLinkage(linkageRequestOf(units, choices, mapping, DEFAULT_MODEL, "en").request);
     const grid = page.getByTestId("linkage-grid");
     const shown = async (address: string) => grid.locator(`td[data-cell="${address}"]`).getAttribute("data-value");
@@ -232,14 +267,20 @@ describe("task pane preview in Chromium", () => {
       expect(Number(await shown(`K${row}`))).toBeCloseTo(entry.bootLow!, 12);
     }
     expect(engine.drivers.length).toBeGreaterThan(0);
-    await expect(page.getByTestId("linkage-scatter").locator("circle").count()).resolves.toBe(units.filter((unit) => unit.employeesN >= 5 && unit.metrics.enps !== null && unit.metrics.nps !== null).length);
+    await expect(page.getByTestId("linkage-scatter").locator("circle").count()).resolves.toBe(
+      units.filter((unit) => unit.employeesN >= 5 && unit.metrics.enps !== null && unit.metrics.nps !== null).length,
+    );
     await expect(page.getByTestId("linkage-drivers").locator("rect").count()).resolves.toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, "linkage-en.png"), fullPage: true });
     await page.getByTestId("linkage-preview").screenshot({ path: join(ARTIFACTS, "linkage-preview-en.png") });
 
     await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
       const result = await axe.run(document);
       return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
     });
@@ -249,20 +290,23 @@ describe("task pane preview in Chromium", () => {
   });
 
   // About 40 s more on this machine: run with SYM_E2E_LARGE=1 (docs/taskpane.md gives the last figures).
-  (process.env.SYM_E2E_LARGE === "1" ? it : it.skip)("maps and builds a 200 000-row survey (× 2 populations) and reports the time", async () => {
-    const page = await openPane("?lang=en&rows=200000");
-    const started = Date.now();
-    await page.getByTestId("suggest").click();
-    await page.getByTestId("grid-employees").waitFor();
-    const mapped = Date.now();
-    await page.getByTestId("build").click();
-    await page.getByTestId("preview").waitFor({ timeout: 120_000 });
-    const finished = Date.now();
-    const buildMs = Number(await page.locator("main").getAttribute("data-build-ms"));
-    const timing = { rows: 200_000, columns: 37, mappingMs: mapped - started, buildMs, mappingPlusBuildMs: finished - started };
-    writeFileSync(join(ARTIFACTS, "preview-200k-timing.json"), JSON.stringify(timing, null, 2));
-    await page.getByTestId("preview").screenshot({ path: join(ARTIFACTS, "barometer-preview-200k.png") });
-    expect(await page.getByTestId("message-bar").textContent()).toMatch(/200,?000 employees, 200,?000 customers/);
-    await page.close();
-  });
+  (process.env.SYM_E2E_LARGE === "1" ? it : it.skip)(
+    "maps and builds a 200 000-row survey (× 2 populations) and reports the time",
+    async () => {
+      const page = await openPane("?lang=en&rows=200000");
+      const started = Date.now();
+      await page.getByTestId("suggest").click();
+      await page.getByTestId("grid-employees").waitFor();
+      const mapped = Date.now();
+      await page.getByTestId("build").click();
+      await page.getByTestId("preview").waitFor({ timeout: 120_000 });
+      const finished = Date.now();
+      const buildMs = Number(await page.locator("main").getAttribute("data-build-ms"));
+      const timing = { rows: 200_000, columns: 37, mappingMs: mapped - started, buildMs, mappingPlusBuildMs: finished - started };
+      writeFileSync(join(ARTIFACTS, "preview-200k-timing.json"), JSON.stringify(timing, null, 2));
+      await page.getByTestId("preview").screenshot({ path: join(ARTIFACTS, "barometer-preview-200k.png") });
+      expect(await page.getByTestId("message-bar").textContent()).toMatch(/200,?000 employees, 200,?000 customers/);
+      await page.close();
+    },
+  );
 });

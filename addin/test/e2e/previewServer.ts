@@ -22,7 +22,8 @@ export function buildPreview(output: string): Promise<void> {
       process.execPath,
       [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--config", join(ROOT, "addin/webpack.preview.config.js")],
       { cwd: ROOT, env: { ...process.env, PREVIEW_OUTPUT: output }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`preview build failed: ${error.message}\n${stdout}\n${stderr}`)) : resolvePromise()),
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`preview build failed: ${error.message}\n${stdout}\n${stderr}`)) : resolvePromise(),
     );
   });
 }

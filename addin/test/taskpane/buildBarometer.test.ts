@@ -61,10 +61,12 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     expect(nps[3]).toBe(expected.nps.n);
   });
 
-  it("generates FILTER for single columns, IF(r=\"\") for item blocks, CHOOSE(SEQUENCE) to join columns and a reflection for the reversed item", async () => {
+  it('generates FILTER for single columns, IF(r="") for item blocks, CHOOSE(SEQUENCE) to join columns and a reflection for the reversed item', async () => {
     const workbook = fixtureWorkbook();
     await buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
-    expect(workbook.formulaAt("Barometer", "B6")).toBe('=IF(COUNT(Employees!$J$2:$J$61)>=5,SYM.NPSCI(FILTER(Employees!$J$2:$J$61,Employees!$J$2:$J$61<>"")),NA())');
+    expect(workbook.formulaAt("Barometer", "B6")).toBe(
+      '=IF(COUNT(Employees!$J$2:$J$61)>=5,SYM.NPSCI(FILTER(Employees!$J$2:$J$61,Employees!$J$2:$J$61<>"")),NA())',
+    );
     expect(workbook.formulaAt("Barometer", "B11")).toBe(
       '=SYM.SCORE(CHOOSE(SEQUENCE(1,3),IF(Employees!$D$2:$D$61="","",Employees!$D$2:$D$61),IF(Employees!$E$2:$E$61="","",Employees!$E$2:$E$61),IF(Employees!$G$2:$G$61="","",IF(ISNUMBER(Employees!$G$2:$G$61),6-Employees!$G$2:$G$61,Employees!$G$2:$G$61))),1,5)',
     );
@@ -148,7 +150,9 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     const mapping = await suggestedMapping(workbook);
     expect(await loadMapping(workbook)).toBeNull();
     await saveMapping(workbook, mapping);
-    expect(await workbook.getCustomXmlPart("urn:symmetry-barometer:mapping:1")).toMatch(/^<\?xml[^]*<mapping xmlns="urn:symmetry-barometer:mapping:1" version="1">/);
+    expect(await workbook.getCustomXmlPart("urn:symmetry-barometer:mapping:1")).toMatch(
+      /^<\?xml[^]*<mapping xmlns="urn:symmetry-barometer:mapping:1" version="1">/,
+    );
     expect(await loadMapping(workbook)).toEqual(mapping);
   });
 
@@ -156,7 +160,9 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     const workbook = fixtureWorkbook();
     const mapping = await suggestedMapping(workbook);
     await workbook.writeValues("Employees", "E7", [[9]]); // culture_2 on a 1–5 scale
-    await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(/Employees, row 7, column "culture_2": answer 9 is outside the scale 1–5/);
+    await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(
+      /Employees, row 7, column "culture_2": answer 9 is outside the scale 1–5/,
+    );
     expect((await workbook.listSheets()).map((sheet) => sheet.name)).not.toContain("Barometer");
   });
 
@@ -173,7 +179,10 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
         if (progress.stage === "employees" && progress.rowsRead === 20) controller.abort();
       },
     });
-    const error = await building.then(() => undefined, (reason: unknown) => reason);
+    const error = await building.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
     expect((error as Error).name).toBe("AbortError");
     expect(seen).toEqual(["employees 0/60", "employees 10/60", "employees 20/60"]);
     expect((await workbook.listSheets()).map((sheet) => sheet.name)).toEqual(["Employees", "Customers"]);
@@ -183,8 +192,10 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
   it("builds nothing for fewer employees than the confidentiality threshold", async () => {
     const workbook = fixtureWorkbook();
     const mapping = await suggestedMapping(workbook);
-    const rows = (await workbook.readRange("Employees", "A1:J5"));
+    const rows = await workbook.readRange("Employees", "A1:J5");
     workbook.loadSheet("Employees", rows);
-    await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(/Only 4 employees answered, fewer than the confidentiality threshold of 5/);
+    await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(
+      /Only 4 employees answered, fewer than the confidentiality threshold of 5/,
+    );
   });
 });

@@ -33,16 +33,22 @@ describe("formula evaluator for the generated subset", () => {
 
   it("FILTER passes blanks as 0, as Excel does, unless they are filtered out", async () => {
     const data = [[4], [null], [2]];
-    const { workbook } = await evaluate("=FILTER(Data!A1:A3,Data!A1:A3<>\"\")", data);
+    const { workbook } = await evaluate('=FILTER(Data!A1:A3,Data!A1:A3<>"")', data);
     expect(await workbook.readRange("Out", "A1:A2")).toEqual([[4], [2]]);
     const unfiltered = await evaluate("=FILTER(Data!A1:A3,Data!A1:A3=Data!A1:A3)", data);
     expect(await unfiltered.workbook.readRange("Out", "A1:A3")).toEqual([[4], [0], [2]]);
   });
 
-  it("IF over a range turns blanks into \"\" only when asked, and reflects reversed answers", async () => {
-    const data = [[5, null], [1, 2]];
+  it('IF over a range turns blanks into "" only when asked, and reflects reversed answers', async () => {
+    const data = [
+      [5, null],
+      [1, 2],
+    ];
     const { workbook } = await evaluate('=IF(Data!A1:B2="","",IF(ISNUMBER(Data!A1:B2),6-Data!A1:B2,Data!A1:B2))', data);
-    expect(await workbook.readRange("Out", "A1:B2")).toEqual([[1, ""], [5, 4]]);
+    expect(await workbook.readRange("Out", "A1:B2")).toEqual([
+      [1, ""],
+      [5, 4],
+    ]);
   });
 
   it("spills arrays into empty cells and gives #SPILL! when a cell is taken", async () => {
@@ -61,7 +67,10 @@ describe("formula evaluator for the generated subset", () => {
   });
 
   it("INDEX, CHOOSE(SEQUENCE), COUNT, ROWS and NA behave as in Excel 2021, and HSTACK is unknown there", async () => {
-    const data = [[1, "x"], [null, 3]];
+    const data = [
+      [1, "x"],
+      [null, 3],
+    ];
     expect((await evaluate("=INDEX(CHOOSE(SEQUENCE(1,2),Data!A1:A2,Data!B1:B2),2,2)", data)).value).toBe(3);
     expect((await evaluate("=INDEX(CHOOSE(SEQUENCE(1,2),Data!B1:B2,Data!A1:A2),1,2)", data)).value).toBe(1);
     expect((await evaluate("=INDEX(HSTACK(Data!A1:A2,Data!B1:B2),2,2)", data)).value).toBe("#NAME?");

@@ -19,7 +19,9 @@ export class AreaOccupiedError extends Error {
     readonly sheet: string,
     readonly cell: string,
   ) {
-    super(`The generated sheet needs the cells up to ${cell} on sheet "${sheet}", and ${cell} holds your data: move it below or to the right, then build again`);
+    super(
+      `The generated sheet needs the cells up to ${cell} on sheet "${sheet}", and ${cell} holds your data: move it below or to the right, then build again`,
+    );
     this.name = "AreaOccupiedError";
   }
 }
@@ -36,7 +38,10 @@ async function checkAreaFree(port: WorkbookPort, sheet: string, area: RangeAddre
       const absoluteColumn = area.left + column;
       if (previous && overlapsOrInside(previous, absoluteRow, absoluteColumn)) continue;
       if (values[row][column] !== null && values[row][column] !== "") {
-        throw new AreaOccupiedError(sheet, rangeText({ top: absoluteRow, left: absoluteColumn, bottom: absoluteRow, right: absoluteColumn }));
+        throw new AreaOccupiedError(
+          sheet,
+          rangeText({ top: absoluteRow, left: absoluteColumn, bottom: absoluteRow, right: absoluteColumn }),
+        );
       }
     }
   }
@@ -53,7 +58,12 @@ export async function applyLayout(port: WorkbookPort, layout: SheetLayout, areaN
   // Layouts speak the functions' ids; Excel knows them by the names of the metadata it loaded.
   const names = metadataLanguage(port.displayLanguage);
   for (const block of layout.blocks) {
-    if (block.formulas) await port.writeFormulas(layout.sheetName, block.topLeft, block.formulas.map((row) => row.map((formula) => (formula === null ? null : localizeFormula(formula, names)))));
+    if (block.formulas)
+      await port.writeFormulas(
+        layout.sheetName,
+        block.topLeft,
+        block.formulas.map((row) => row.map((formula) => (formula === null ? null : localizeFormula(formula, names)))),
+      );
   }
   for (const { address, format } of layout.numberFormats) await port.setNumberFormat(layout.sheetName, address, format);
   await port.addConditionalFormats(layout.sheetName, layout.conditionalFormats);

@@ -52,7 +52,9 @@ export function itemMatrix(geometry: SourceGeometry, items: readonly ItemColumnR
   }
   const columns = sorted.map((item) => {
     const range = columnRange(geometry, item.column);
-    return item.reversed ? `IF(${range}="","",IF(ISNUMBER(${range}),${scale.min + scale.max}-${range},${range}))` : `IF(${range}="","",${range})`;
+    return item.reversed
+      ? `IF(${range}="","",IF(ISNUMBER(${range}),${scale.min + scale.max}-${range},${range}))`
+      : `IF(${range}="","",${range})`;
   });
   return `CHOOSE(SEQUENCE(1,${columns.length}),${columns.join(",")})`;
 }

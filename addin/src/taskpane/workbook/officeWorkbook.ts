@@ -29,7 +29,11 @@ function fill<T>(address: string, value: T): T[][] {
 }
 
 /** Excel's chart type for each chart kind the pane draws (a scatter's x values are its "categories"). */
-const CHART_TYPES: Record<ChartSpec["kind"], "Radar" | "BarClustered" | "XYScatter"> = { radar: "Radar", bar: "BarClustered", scatter: "XYScatter" };
+const CHART_TYPES: Record<ChartSpec["kind"], "Radar" | "BarClustered" | "XYScatter"> = {
+  radar: "Radar",
+  bar: "BarClustered",
+  scatter: "XYScatter",
+};
 
 export class OfficeWorkbook implements WorkbookPort {
   constructor(
@@ -66,7 +70,11 @@ export class OfficeWorkbook implements WorkbookPort {
         return range;
       });
       await context.sync();
-      return tables.items.map((table, index) => ({ name: table.name, sheet: table.worksheet.name, address: localAddress(details[index].address) }));
+      return tables.items.map((table, index) => ({
+        name: table.name,
+        sheet: table.worksheet.name,
+        address: localAddress(details[index].address),
+      }));
     });
   }
 
@@ -76,7 +84,9 @@ export class OfficeWorkbook implements WorkbookPort {
       range.load("values");
       await context.sync();
       // Office.js reads a blank cell as "": the pane's convention is null.
-      return requireArray<CellValue>(range.values, `values for ${sheet}!${address}`).map((row) => row.map((value) => (value === "" ? null : value)));
+      return requireArray<CellValue>(range.values, `values for ${sheet}!${address}`).map((row) =>
+        row.map((value) => (value === "" ? null : value)),
+      );
     });
   }
 
@@ -104,15 +114,23 @@ export class OfficeWorkbook implements WorkbookPort {
 
   writeValues(sheet: string, topLeft: string, values: CellValue[][]): Promise<void> {
     return this.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheet).getRange(topLeft).getResizedRange(values.length - 1, (values[0]?.length ?? 1) - 1);
-      range.values = values.map((row) => row.map((value) => (value === null ? "" : toExcelInput(value)))) as (string | number | boolean)[][];
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(topLeft)
+        .getResizedRange(values.length - 1, (values[0]?.length ?? 1) - 1);
+      range.values = values.map((row) => row.map((value) => (value === null ? "" : toExcelInput(value)))) as (
+        string | number | boolean
+      )[][];
       await context.sync();
     });
   }
 
   writeFormulas(sheet: string, topLeft: string, formulas: (string | null)[][]): Promise<void> {
     return this.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheet).getRange(topLeft).getResizedRange(formulas.length - 1, (formulas[0]?.length ?? 1) - 1);
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(topLeft)
+        .getResizedRange(formulas.length - 1, (formulas[0]?.length ?? 1) - 1);
       range.formulas = formulas.map((row) => row.map((formula) => formula ?? ""));
       await context.sync();
     });
