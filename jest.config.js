@@ -7,6 +7,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
   },
   moduleNameMapper: {
+    // the engine package resolves to its sources, as tsconfig.json `paths` does for the compiler
+    "^@symmetry/engine$": "<rootDir>/shared/src/index.ts",
+    "^@symmetry/engine/(.*)$": "<rootDir>/shared/src/$1",
     // office-addin-mock imports office-addin-manifest, whose ESM-only dependencies Jest cannot load;
     // the mock only needs its OfficeApp enum (see addin/test/support/office-addin-manifest-stub.js).
     "^office-addin-manifest$": "<rootDir>/addin/test/support/office-addin-manifest-stub.js",

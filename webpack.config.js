@@ -137,6 +137,8 @@ const config = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // the engine package resolves to its sources, as tsconfig.json `paths` does for the compiler
+      alias: { "@symmetry/engine": path.resolve(__dirname, "shared/src") },
     },
     module: {
       rules: [

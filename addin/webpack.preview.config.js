@@ -28,7 +28,7 @@ module.exports = (_env = {}, argv = {}) => ({
     chunkFilename: "[name].[contenthash:8].js",
     clean: true,
   },
-  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  resolve: { extensions: [".ts", ".tsx", ".js"], alias: { "@symmetry/engine": path.join(ROOT, "shared", "src") } },
   module: {
     rules: [
       {

@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
-import { DEFAULT_MODEL } from "../../shared/src/index";
+import { DEFAULT_MODEL } from "@symmetry/engine";
 import translations from "../src/functions/translations.fr.json";
 import { buildBarometer } from "../src/taskpane/barometer/buildBarometer";
 import { locateSource } from "../src/taskpane/data/sourceGeometry";

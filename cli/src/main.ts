@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { isSymError } from "../../shared/src/errors"; // not the barrel: see commands/barometer.ts
+import { isSymError } from "@symmetry/engine/errors"; // not the barrel: see commands/barometer.ts
 import { runBarometer } from "./commands/barometer";
 import { registerLinkCommand } from "./commands/linkCli";
 import { registerReportCommand } from "./commands/reportCli";

@@ -1,4 +1,4 @@
-import type { Language, Scale } from "../../shared/src";
+import type { Language, Scale } from "@symmetry/engine";
 import { UsageError } from "./errors";
 
 /**

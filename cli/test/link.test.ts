@@ -4,7 +4,7 @@
  * (scipy.stats.pearsonr, spearmanr, linregress; Benjamini–Hochberg in numpy).
  */
 import * as path from "node:path";
-import { DEFAULT_MODEL, runLinkage, unitRowsFromAggregates } from "../../shared/src";
+import { DEFAULT_MODEL, runLinkage, unitRowsFromAggregates } from "@symmetry/engine";
 import { readBothPopulations } from "../src/population/readBoth";
 import { readUnitsFile } from "../src/units/readUnits";
 import { EN_CUSTOMERS, EN_EMPLOYEES, SAMPLES, runCli, scratchDirectory } from "./support/cli";

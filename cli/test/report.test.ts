@@ -10,7 +10,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { DEFAULT_MODEL, MAPPING_NAMESPACE, mappingFromXml, mappingToXml, type Mapping } from "../../shared/src";
+import { DEFAULT_MODEL, MAPPING_NAMESPACE, mappingFromXml, mappingToXml, type Mapping } from "@symmetry/engine";
 import { addCustomXmlPart, readCustomXmlParts } from "../src/workbook/customXmlPart";
 import { filledWorkbookFromCsv } from "../src/workbook/filledWorkbook";
 import { runCli, SAMPLES, scratchDirectory } from "./support/cli";

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { DEFAULT_MODEL, MAPPING_NAMESPACE, mappingFromXml } from "../../shared/src";
+import { DEFAULT_MODEL, MAPPING_NAMESPACE, mappingFromXml } from "@symmetry/engine";
 import { suggestColumns } from "../../addin/src/taskpane/mapping/draft";
 import { readCustomXmlParts } from "../src/workbook/customXmlPart";
 import { templateMapping } from "../src/workbook/templateWorkbook";

@@ -13,6 +13,7 @@
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { resolveEngineImports } = require("../../scripts/build/resolveEngineImports");
 
 const root = path.resolve(__dirname, "..", "..");
 const DIST = path.join(root, "dist");
@@ -31,11 +32,14 @@ function newestSource(directory) {
 }
 
 function compile(outDir) {
-  return spawnSync(
+  const result = spawnSync(
     process.execPath,
     [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "functions", "tsconfig.build.json"), "--outDir", outDir],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" },
   );
+  // `@symmetry/engine` imports become relative requires of the engine compiled alongside.
+  if (fs.existsSync(path.join(outDir, "shared", "src"))) resolveEngineImports(outDir);
+  return result;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_LINKAGE_LIMITS, type LinkageLimits } from "../../shared/src";
+import { DEFAULT_LINKAGE_LIMITS, type LinkageLimits } from "@symmetry/engine";
 import { DEVELOPMENT_STORAGE, storageAccessFrom, type StorageAccess } from "./storage/account";
 import { readQueueOptions, type QueueOptions } from "./hostConfig";
 

@@ -1,5 +1,5 @@
 /** SymError: errors as data, with the value and position the edges need to build their messages. */
-import { SymError, describeValue, isSymError, readAnswer } from "../src";
+import { SymError, describeValue, isSymError, readAnswer } from "@symmetry/engine";
 
 describe("SymError", () => {
   it("carries a code, a message and details", () => {

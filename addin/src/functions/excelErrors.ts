@@ -1,4 +1,4 @@
-import { isSymError, type SymErrorCode } from "../../../shared/src/index";
+import { isSymError, type SymErrorCode } from "@symmetry/engine";
 
 /** The Excel error values the custom functions return. */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";

@@ -30,7 +30,7 @@ import {
   symmetryIndexOfRange,
   turnoverCost,
   turnoverRate,
-} from "../../../shared/src/index";
+} from "@symmetry/engine";
 import { orDefault } from "./arguments";
 import { excelError, withExcelErrors } from "./excelErrors";
 import { changeStatusText, statusText } from "./language";

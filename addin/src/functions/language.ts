@@ -1,4 +1,4 @@
-import type { GapChangeStatus, GapVerdict } from "../../../shared/src/index";
+import type { GapChangeStatus, GapVerdict } from "@symmetry/engine";
 import { metadataLanguage } from "./metadataLocales";
 
 /** Gap status words as the analyst reads them (DOMAIN.md: alert / watch / ok). */

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { DEFAULT_MODEL, type Language } from "../../../shared/src/index";
+import { DEFAULT_MODEL, type Language } from "@symmetry/engine";
 import { App } from "../taskpane/components/App";
 import { languageOf, stringsFor } from "../taskpane/i18n/strings";
 import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";

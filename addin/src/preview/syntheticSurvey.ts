@@ -1,4 +1,4 @@
-import type { Model } from "../../../shared/src/index";
+import type { Model } from "@symmetry/engine";
 import type { CellValue } from "../taskpane/workbook/WorkbookPort";
 
 /**

@@ -1,9 +1,9 @@
-import { isSymError } from "../../../shared/src/index";
+import { isSymError } from "@symmetry/engine";
 import { AreaOccupiedError } from "./barometer/applyLayout";
 import { ConfidentialityError } from "./barometer/buildBarometer";
 import { DataError } from "./data/scanPopulation";
 import { isAbortError } from "./data/readInChunks";
-import type { Language } from "../../../shared/src/index";
+import type { Language } from "@symmetry/engine";
 import type { PaneMessage } from "./components/ErrorBar";
 import type { Strings } from "./i18n/strings";
 

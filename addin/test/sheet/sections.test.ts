@@ -5,7 +5,7 @@
  * together with two things a merge of sections must keep: no two value blocks overlap, and every
  * block lies inside the generated area.
  */
-import { DEFAULT_MODEL, runLinkage } from "../../../shared/src/index";
+import { DEFAULT_MODEL, runLinkage } from "@symmetry/engine";
 import { barometerLayout } from "../../src/taskpane/barometer/layout";
 import { locateSource } from "../../src/taskpane/data/sourceGeometry";
 import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";

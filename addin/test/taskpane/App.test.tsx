@@ -6,7 +6,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { ErrorBar } from "../../src/taskpane/components/ErrorBar";
-import { MAPPING_NAMESPACE } from "../../../shared/src/index";
+import { MAPPING_NAMESPACE } from "@symmetry/engine";
 import type { KeyValueStore } from "../../src/taskpane/model/modelSource";
 import { fixtureWorkbook } from "../support/fixtureWorkbook";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, type Mapping } from "../../../shared/src/index";
+import { DEFAULT_MODEL, type Mapping } from "@symmetry/engine";
 import { buildBarometer } from "../../src/taskpane/barometer/buildBarometer";
 import { AREA_NAME, GAP_CHART, RADAR_CHART } from "../../src/taskpane/barometer/layout";
 import { AreaOccupiedError } from "../../src/taskpane/barometer/applyLayout";

@@ -1,6 +1,6 @@
 /** The preview shows number formats as Excel reads them, including the p-value format's condition section. */
 import { formatCell } from "../../src/preview/cellDisplay";
-import { pValueNumberFormat } from "../../../shared/src";
+import { pValueNumberFormat } from "@symmetry/engine";
 
 describe("formatCell", () => {
   it("shows fixed decimals", () => {

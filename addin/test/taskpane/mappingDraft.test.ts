@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from "../../../shared/src/index";
+import { DEFAULT_MODEL } from "@symmetry/engine";
 import { locateSource } from "../../src/taskpane/data/sourceGeometry";
 import { checkDraft, issuesOfRow, suggestDraft, type MappingDraft } from "../../src/taskpane/mapping/draft";
 import { fixtureWorkbook } from "../support/fixtureWorkbook";

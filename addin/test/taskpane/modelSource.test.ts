@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEFAULT_MODEL } from "../../../shared/src/index";
+import { DEFAULT_MODEL } from "@symmetry/engine";
 import { loadModel, readSettings, writeSettings, type KeyValueStore } from "../../src/taskpane/model/modelSource";
 
 class MapStore implements KeyValueStore {

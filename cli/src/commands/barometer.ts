@@ -1,8 +1,8 @@
-import type { Barometer, Language, Model, Scale } from "../../../shared/src";
+import type { Barometer, Language, Model, Scale } from "@symmetry/engine";
 // The default model is imported from its module, and the barometer's module only once the files are
 // being read: loading the whole barrel first (~0.3 s of CPU: linkage, matrices, every schema) would
 // delay the reading threads' start, and the barometer needs none of it.
-import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
+import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
@@ -86,7 +86,7 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     { threads: options.threads, onProgress: options.onProgress },
   );
   reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
-  const { computeBarometer, groupEnps } = await import("../../../shared/src/barometer/barometer");
+  const { computeBarometer, groupEnps } = await import("@symmetry/engine/barometer/barometer");
   const [employees, customers] = await reading;
   if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
     throw new UsageError(

@@ -1,7 +1,7 @@
-import type { LinkageResult, Model, Scale, UnitRow } from "../../../shared/src";
-import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
-import { isSymError } from "../../../shared/src/errors";
-import { checkLinkageLimits } from "../../../shared/src/linkage/limits";
+import type { LinkageResult, Model, Scale, UnitRow } from "@symmetry/engine";
+import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
+import { isSymError } from "@symmetry/engine/errors";
+import { checkLinkageLimits } from "@symmetry/engine/linkage/limits";
 import { UsageError } from "../errors";
 import { runLinkageOnApi } from "../linkage/apiJob";
 import { linkageRequestFor, type LinkChoices } from "../linkage/linkRequest";
@@ -71,7 +71,7 @@ export async function runLink(options: LinkCommandOptions): Promise<LinkReport> 
     });
   } else {
     // Loaded only here: the linkage engine (matrices, distributions) is not needed to read the files.
-    const { runLinkage } = await import("../../../shared/src/linkage/analysis");
+    const { runLinkage } = await import("@symmetry/engine/linkage/analysis");
     result = runLinkage(request);
   }
   return { ...result, ranOn: options.api ? "api" : "local", x: [...choices.x], y: [...choices.y] };

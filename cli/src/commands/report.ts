@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { BenchmarkSummary, Language, Model } from "../../../shared/src";
-import { percentileRanks } from "../../../shared/src/benchmark/percentileRank";
-import { SymError, isSymError } from "../../../shared/src/errors";
-import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
-import { mappingToXml } from "../../../shared/src/model/mappingXml";
-import { MAPPING_NAMESPACE } from "../../../shared/src/model/schemas";
+import type { BenchmarkSummary, Language, Model } from "@symmetry/engine";
+import { percentileRanks } from "@symmetry/engine/benchmark/percentileRank";
+import { SymError, isSymError } from "@symmetry/engine/errors";
+import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
+import { mappingToXml } from "@symmetry/engine/model/mappingXml";
+import { MAPPING_NAMESPACE } from "@symmetry/engine/model/schemas";
 import { UsageError } from "../errors";
 import { apiBase } from "../linkage/apiJob";
 import type { SummaryRow } from "../format/reportSummary";

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
-import type { Language, Model } from "../../../shared/src";
-import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
-import { ModelSchema, describeIssues } from "../../../shared/src/model/schemas";
+import type { Language, Model } from "@symmetry/engine";
+import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
+import { ModelSchema, describeIssues } from "@symmetry/engine/model/schemas";
 import type { CliIo } from "../io";
 import { UsageError } from "../errors";
 import { parseLanguageOption } from "../options";

@@ -1,7 +1,7 @@
-import type { Language, Model, Scale, Trend, WavePopulation } from "../../../shared/src";
-import { DEFAULT_MODEL } from "../../../shared/src/model/defaultModel";
-import { isSymError } from "../../../shared/src/errors";
-import { orderSurveyWaves } from "../../../shared/src/trend/waveOrder";
+import type { Language, Model, Scale, Trend, WavePopulation } from "@symmetry/engine";
+import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
+import { isSymError } from "@symmetry/engine/errors";
+import { orderSurveyWaves } from "@symmetry/engine/trend/waveOrder";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import type { PopulationRead } from "../population/readPopulation";
@@ -83,7 +83,7 @@ export async function runTrend(options: TrendCommandOptions): Promise<TrendRepor
     { threads: options.threads, onProgress: options.onProgress },
   );
   reading.catch(() => undefined);
-  const { computeTrend } = await import("../../../shared/src/trend/trend");
+  const { computeTrend } = await import("@symmetry/engine/trend/trend");
   const [employees, customers] = await reading;
   const order = asUsage(() => orderSurveyWaves(wavesFound(employees, customers, options), options.waves));
   const inputs = order.map((wave) => ({

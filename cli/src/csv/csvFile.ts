@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { SymError as SymErrorType } from "../../../shared/src";
-import { SymError } from "../../../shared/src/errors"; // not the barrel: this runs on worker threads
+import type { SymError as SymErrorType } from "@symmetry/engine";
+import { SymError } from "@symmetry/engine/errors"; // not the barrel: this runs on worker threads
 import { UsageError } from "../errors";
 import { detectDelimiter, type Delimiter } from "./delimiter";
 import { bomLength, findHeaderEnd, splitHeaderLine } from "./headerLine";

@@ -1,6 +1,6 @@
-import type { Language, NpsInterval } from "../../../shared/src";
+import type { Language, NpsInterval } from "@symmetry/engine";
 import type { BarometerReport } from "../commands/barometer";
-import { formatInterval, formatNumber, formatP } from "../../../shared/src/format/display";
+import { formatInterval, formatNumber, formatP } from "@symmetry/engine/format/display";
 import { alignColumns } from "./alignColumns";
 import { tableLabels } from "./labels";
 

@@ -1,4 +1,4 @@
-import type { Language } from "../../../shared/src";
+import type { Language } from "@symmetry/engine";
 
 /** Words of the readable barometer table, in French and English. */
 export interface TableLabels {

@@ -1,5 +1,5 @@
-import type { LinkageResult } from "../../../shared/src";
-import { COST_RATIO_PRESETS } from "../../../shared/src/turnover/turnover";
+import type { LinkageResult } from "@symmetry/engine";
+import { COST_RATIO_PRESETS } from "@symmetry/engine/turnover/turnover";
 import { alignColumns } from "./alignColumns";
 
 /**

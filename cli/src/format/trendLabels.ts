@@ -1,4 +1,4 @@
-import type { Language, TrendChangeStatus, TrendGapStatus } from "../../../shared/src";
+import type { Language, TrendChangeStatus, TrendGapStatus } from "@symmetry/engine";
 
 /** Words of the readable trend table, in French and English. */
 export interface TrendLabels {

@@ -1,5 +1,5 @@
-import type { LinkageRequest, LinkageResult } from "../../../shared/src";
-import { SymError } from "../../../shared/src/errors";
+import type { LinkageRequest, LinkageResult } from "@symmetry/engine";
+import { SymError } from "@symmetry/engine/errors";
 import { UsageError } from "../errors";
 
 /**

@@ -1,5 +1,5 @@
-import type { LinkageRequest, UnitRow } from "../../../shared/src";
-import { SymError } from "../../../shared/src/errors";
+import type { LinkageRequest, UnitRow } from "@symmetry/engine";
+import { SymError } from "@symmetry/engine/errors";
 
 /** What `sym link` was asked, already parsed. */
 export interface LinkChoices {

@@ -1,7 +1,7 @@
-import type { UnitRow } from "../../../shared/src";
-import { SymError } from "../../../shared/src/errors";
-import { normaliseHeader } from "../../../shared/src/model/headers";
-import { NON_ANSWERS, parseNumericText } from "../../../shared/src/scale/answers";
+import type { UnitRow } from "@symmetry/engine";
+import { SymError } from "@symmetry/engine/errors";
+import { normaliseHeader } from "@symmetry/engine/model/headers";
+import { NON_ANSWERS, parseNumericText } from "@symmetry/engine/scale/answers";
 import { readCsvFile } from "../csv/csvFile";
 import { ColumnKind } from "../csv/recordParser";
 

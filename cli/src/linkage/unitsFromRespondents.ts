@@ -1,5 +1,5 @@
-import type { Model, Scale, UnitRow } from "../../../shared/src";
-import { unitRowsFromAggregates } from "../../../shared/src/linkage/unitAggregation";
+import type { Model, Scale, UnitRow } from "@symmetry/engine";
+import { unitRowsFromAggregates } from "@symmetry/engine/linkage/unitAggregation";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Model } from "../../../shared/src";
+import type { Model } from "@symmetry/engine";
 import { readPopulationFile, type PopulationSource } from "./readPopulation";
 import { serialiseError } from "./transferableError";
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Model } from "../../../shared/src";
+import type { Model } from "@symmetry/engine";
 import { readPopulationFile, type PopulationRead, type PopulationSource } from "./readPopulation";
 import { reviveError, type TransferableError } from "./transferableError";
 

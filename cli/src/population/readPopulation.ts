@@ -1,11 +1,11 @@
-import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "../../../shared/src";
+import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "@symmetry/engine";
 // Value imports name the engine modules directly instead of the barrel: this file runs on worker
 // threads, and the barrel also loads the zod schemas, the default model and the distribution and
 // matrix libraries (~0.3 s of CPU per thread) that reading a file never uses.
-import { SymError } from "../../../shared/src/errors";
-import { suggestMapping } from "../../../shared/src/model/headers";
-import { NON_ANSWERS, readAnswer } from "../../../shared/src/scale/answers";
-import { ColumnarPopulationAccumulator } from "../../../shared/src/streaming/columnarAccumulator";
+import { SymError } from "@symmetry/engine/errors";
+import { suggestMapping } from "@symmetry/engine/model/headers";
+import { NON_ANSWERS, readAnswer } from "@symmetry/engine/scale/answers";
+import { ColumnarPopulationAccumulator } from "@symmetry/engine/streaming/columnarAccumulator";
 import { readCsvFile, type ProgressListener } from "../csv/csvFile";
 import type { Delimiter } from "../csv/delimiter";
 import { ColumnKind } from "../csv/recordParser";

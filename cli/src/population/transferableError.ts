@@ -1,5 +1,5 @@
-import type { SymErrorCode, SymErrorDetails } from "../../../shared/src";
-import { SymError } from "../../../shared/src/errors"; // not the barrel: loaded on worker threads
+import type { SymErrorCode, SymErrorDetails } from "@symmetry/engine";
+import { SymError } from "@symmetry/engine/errors"; // not the barrel: loaded on worker threads
 import { UsageError } from "../errors";
 
 /** An error as plain data, so it crosses a worker-thread boundary with its kind and details. */

@@ -1,5 +1,5 @@
-import type { Model } from "../../../shared/src";
-import { normaliseHeader } from "../../../shared/src/model/headers";
+import type { Model } from "@symmetry/engine";
+import { normaliseHeader } from "@symmetry/engine/model/headers";
 
 /**
  * Attribute values as people write them in a units file or a Units sheet, normalised as headers

@@ -1,7 +1,7 @@
-import type { Model, UnitAttributes } from "../../../shared/src";
-import { SymError } from "../../../shared/src/errors";
-import { normaliseHeader } from "../../../shared/src/model/headers";
-import { parseNumericText } from "../../../shared/src/scale/answers";
+import type { Model, UnitAttributes } from "@symmetry/engine";
+import { SymError } from "@symmetry/engine/errors";
+import { normaliseHeader } from "@symmetry/engine/model/headers";
+import { parseNumericText } from "@symmetry/engine/scale/answers";
 import { readCsvFile } from "../csv/csvFile";
 import { ColumnKind } from "../csv/recordParser";
 import { attributeIndex } from "./attributeIndex";

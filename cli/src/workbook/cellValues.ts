@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { SymError } from "../../../shared/src/errors";
+import { SymError } from "@symmetry/engine/errors";
 
 /**
  * What a data cell of a workbook holds, as the engine reads answers: a number, a text, or nothing.

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
-import type { Language, Model, Population } from "../../../shared/src";
-import { suggestMapping } from "../../../shared/src/model/headers";
-import { parseNumericText } from "../../../shared/src/scale/answers";
+import type { Language, Model, Population } from "@symmetry/engine";
+import { suggestMapping } from "@symmetry/engine/model/headers";
+import { parseNumericText } from "@symmetry/engine/scale/answers";
 import { buildTemplateWorkbook, templateMapping, type DataRow } from "./templateWorkbook";
 import { WORKBOOK_NAMES } from "./workbookNames";
 

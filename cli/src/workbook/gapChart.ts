@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import type { Language } from "../../../shared/src";
+import type { Language } from "@symmetry/engine";
 import type { BarometerSheetLayout } from "./reportSheets";
 
 /**

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import JSZip from "jszip";
-import { SymError } from "../../../shared/src/errors";
+import { SymError } from "@symmetry/engine/errors";
 
 /**
  * Defences of `sym report` against hostile or broken files, checked before exceljs sees a byte:

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import type { BenchmarkRanks, Language, LinkageResult } from "../../../shared/src";
-import { COST_RATIO_PRESETS } from "../../../shared/src/turnover/turnover";
-import { pValueNumberFormat } from "../../../shared/src/format/display";
+import type { BenchmarkRanks, Language, LinkageResult } from "@symmetry/engine";
+import { COST_RATIO_PRESETS } from "@symmetry/engine/turnover/turnover";
+import { pValueNumberFormat } from "@symmetry/engine/format/display";
 import type { BarometerReport } from "../commands/barometer";
 import { significanceMark } from "../format/linkTable";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import type { Language, Mapping, Model, Scale } from "../../../shared/src";
-import { MAPPING_NAMESPACE } from "../../../shared/src/model/schemas";
-import { mappingToXml } from "../../../shared/src/model/mappingXml";
+import type { Language, Mapping, Model, Scale } from "@symmetry/engine";
+import { MAPPING_NAMESPACE } from "@symmetry/engine/model/schemas";
+import { mappingToXml } from "@symmetry/engine/model/mappingXml";
 import { addCustomXmlPart } from "./customXmlPart";
 import { WORKBOOK_NAMES, type WorkbookNames } from "./workbookNames";
 

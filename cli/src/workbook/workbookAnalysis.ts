@@ -1,8 +1,8 @@
-import type { Language, LinkageRequest, LinkageResult, Mapping, Model, UnitAttributes, UnitRow } from "../../../shared/src";
-import { computeBarometer, groupEnps } from "../../../shared/src/barometer/barometer";
-import { isSymError } from "../../../shared/src/errors";
-import { runLinkage } from "../../../shared/src/linkage/analysis";
-import { unitRowsFromAggregates } from "../../../shared/src/linkage/unitAggregation";
+import type { Language, LinkageRequest, LinkageResult, Mapping, Model, UnitAttributes, UnitRow } from "@symmetry/engine";
+import { computeBarometer, groupEnps } from "@symmetry/engine/barometer/barometer";
+import { isSymError } from "@symmetry/engine/errors";
+import { runLinkage } from "@symmetry/engine/linkage/analysis";
+import { unitRowsFromAggregates } from "@symmetry/engine/linkage/unitAggregation";
 import type { BarometerReport, UnitResult } from "../commands/barometer";
 import type { PopulationFromSheet } from "./readWorkbookData";
 

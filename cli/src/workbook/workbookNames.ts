@@ -1,4 +1,4 @@
-import type { Language } from "../../../shared/src";
+import type { Language } from "@symmetry/engine";
 
 /**
  * Names of the template's sheets, tables and fixed columns in each language. `sym report` finds

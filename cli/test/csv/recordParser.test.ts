@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { NON_ANSWERS, readAnswer } from "../../../shared/src";
+import { NON_ANSWERS, readAnswer } from "@symmetry/engine";
 import { detectDelimiter } from "../../src/csv/delimiter";
 import { findHeaderEnd, splitHeaderLine } from "../../src/csv/headerLine";
 import { ColumnKind, FieldError, RecordParser, RecordShapeError } from "../../src/csv/recordParser";

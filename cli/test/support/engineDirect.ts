@@ -7,7 +7,7 @@ import {
   suggestMapping,
   type PopulationAggregate,
   type Population,
-} from "../../../shared/src";
+} from "@symmetry/engine";
 
 /**
  * The barometer computed straight with the engine's reference `PopulationAccumulator`, from rows

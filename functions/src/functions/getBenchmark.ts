@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponseInit } from "@azure/functions";
-import { BENCHMARK_PERCENTILES, latestContributions, MIN_BENCHMARK_ORGANISATIONS, summarisePool } from "../../../shared/src";
+import { BENCHMARK_PERCENTILES, latestContributions, MIN_BENCHMARK_ORGANISATIONS, summarisePool } from "@symmetry/engine";
 import { authorize } from "../http/auth";
 import { poolModel, poolQuery } from "../http/benchmarkRequest";
 import { withErrors } from "../http/handler";

@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponseInit } from "@azure/functions";
-import { DEFAULT_MODEL } from "../../../shared/src";
+import { DEFAULT_MODEL } from "@symmetry/engine";
 import { withErrors } from "../http/handler";
 import { modelIdParameter } from "../http/modelRequest";
 import { errorResponse, jsonResponse } from "../http/responses";

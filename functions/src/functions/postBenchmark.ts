@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
-import { BenchmarkContributionSchema, checkContribution, contributionThreshold, isSymError } from "../../../shared/src";
+import { BenchmarkContributionSchema, checkContribution, contributionThreshold, isSymError } from "@symmetry/engine";
 import { authorize } from "../http/auth";
 import { poolModel } from "../http/benchmarkRequest";
 import { readJsonBody } from "../http/body";

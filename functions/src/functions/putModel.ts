@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
-import { DEFAULT_MODEL, ModelSchema } from "../../../shared/src";
+import { DEFAULT_MODEL, ModelSchema } from "@symmetry/engine";
 import { authorize } from "../http/auth";
 import { readJsonBody } from "../http/body";
 import { withErrors } from "../http/handler";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
-import { describeIssues, isSymError } from "../../../shared/src";
+import { describeIssues, isSymError } from "@symmetry/engine";
 import { authorize } from "../http/auth";
 import { readJsonBody } from "../http/body";
 import { withErrors } from "../http/handler";

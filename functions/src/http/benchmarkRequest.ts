@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@azure/functions";
-import { BenchmarkSectorSchema, BenchmarkWaveSchema, DEFAULT_MODEL, type Model } from "../../../shared/src";
+import { BenchmarkSectorSchema, BenchmarkWaveSchema, DEFAULT_MODEL, type Model } from "@symmetry/engine";
 import type { ModelStore } from "../storage/modelStore";
 import { modelIdParameter } from "./modelRequest";
 import { HttpError } from "./responses";

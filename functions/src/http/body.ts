@@ -1,6 +1,6 @@
 import type { HttpRequest } from "@azure/functions";
 import type { z } from "zod";
-import { describeIssues } from "../../../shared/src";
+import { describeIssues } from "@symmetry/engine";
 import { HttpError } from "./responses";
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DEFAULT_MODEL } from "../../../shared/src";
+import { DEFAULT_MODEL } from "@symmetry/engine";
 
 /**
  * The embedded default model (DOMAIN.md, 11 dimensions) as the API serves it: read-only, with a

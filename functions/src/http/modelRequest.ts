@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@azure/functions";
-import { DEFAULT_MODEL, ModelSchema } from "../../../shared/src";
+import { DEFAULT_MODEL, ModelSchema } from "@symmetry/engine";
 import { HttpError } from "./responses";
 
 /** The `{id}` route parameter as a model id (the model schema's identifier rule), or 400. */

@@ -7,7 +7,7 @@ import {
   PopulationAggregateSchema,
   ThresholdsSchema,
   type Model,
-} from "../../../shared/src";
+} from "@symmetry/engine";
 import { defineJobKind, JobFailure } from "./kind";
 
 /** Payload of a `barometer` job: the aggregates of both populations, never respondent rows. */

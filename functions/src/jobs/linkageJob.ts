@@ -12,7 +12,7 @@ import {
   type LinkageLimits,
   type LinkageResult,
   type ParsedLinkageRequest,
-} from "../../../shared/src";
+} from "@symmetry/engine";
 import { defineFanOutJobKind, type ChunkLayout } from "./kind";
 
 /** A job never splits into more chunks than this, whatever the chunk size setting says. */

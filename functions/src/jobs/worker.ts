@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describeIssues, isSymError } from "../../../shared/src";
+import { describeIssues, isSymError } from "@symmetry/engine";
 import type { Services } from "../services";
 import { StoreConflict } from "../storage/errors";
 import { JobMessageSchema } from "../storage/jobQueue";

@@ -1,5 +1,5 @@
 import { odata, type TableClient } from "@azure/data-tables";
-import type { BenchmarkContribution, PooledContribution } from "../../../shared/src";
+import type { BenchmarkContribution, PooledContribution } from "@symmetry/engine";
 import { storageStatus } from "./errors";
 
 /** A contribution as stored: the organisation (tenant) it belongs to and when it was last posted. */

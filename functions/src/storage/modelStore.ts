@@ -1,5 +1,5 @@
 import type { ContainerClient } from "@azure/storage-blob";
-import { ModelSchema, type Model } from "../../../shared/src";
+import { ModelSchema, type Model } from "@symmetry/engine";
 import { downloadJson, uploadJson } from "./blobJson";
 import { StoreConflict, storageStatus } from "./errors";
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { computeBarometer, DEFAULT_MODEL, defaultModel, runLinkage } from "../../../shared/src";
+import { computeBarometer, DEFAULT_MODEL, defaultModel, runLinkage } from "@symmetry/engine";
 import { startAzurite, type RunningAzurite } from "../../scripts/azurite";
 import { buildIfStale, DEV_HOST_ENTRY, root } from "../../scripts/build";
 import { syntheticPopulation } from "../support/aggregates";

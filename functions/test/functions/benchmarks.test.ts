@@ -1,4 +1,4 @@
-import { defaultModel } from "../../../shared/src";
+import { defaultModel } from "@symmetry/engine";
 import { deleteBenchmark } from "../../src/functions/deleteBenchmark";
 import { getBenchmark } from "../../src/functions/getBenchmark";
 import { getMyBenchmark } from "../../src/functions/getMyBenchmark";

@@ -8,7 +8,7 @@
  * engine's own result, merged once.
  */
 import { QueueClient } from "@azure/storage-queue";
-import { runLinkage } from "../../../shared/src";
+import { runLinkage } from "@symmetry/engine";
 import { getJob } from "../../src/functions/getJob";
 import { submitJob } from "../../src/functions/submitJob";
 import { processJobDelivery } from "../../src/jobs/worker";

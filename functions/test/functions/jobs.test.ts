@@ -1,5 +1,5 @@
 import { QueueClient } from "@azure/storage-queue";
-import { computeBarometer, DEFAULT_MODEL } from "../../../shared/src";
+import { computeBarometer, DEFAULT_MODEL } from "@symmetry/engine";
 import { getJob } from "../../src/functions/getJob";
 import { jobCleanup } from "../../src/functions/jobCleanup";
 import { jobPoison } from "../../src/functions/jobPoison";

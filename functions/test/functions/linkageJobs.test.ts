@@ -1,5 +1,5 @@
 import { QueueClient } from "@azure/storage-queue";
-import { runLinkage } from "../../../shared/src";
+import { runLinkage } from "@symmetry/engine";
 import { getJob } from "../../src/functions/getJob";
 import { jobPoison } from "../../src/functions/jobPoison";
 import { jobWorker } from "../../src/functions/jobWorker";
@@ -128,7 +128,7 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     await deliver(chunks[1]);
     // The last chunk's worker wrote its blob, won the merge and died before merging.
     const current = await services();
-    const { bootstrapChunk, planLinkage, summariseBootstrapChunk } = await import("../../../shared/src");
+    const { bootstrapChunk, planLinkage, summariseBootstrapChunk } = await import("@symmetry/engine");
     const plan = planLinkage(request);
     await current.jobData.writeChunk(id, 2, summariseBootstrapChunk(plan, bootstrapChunk(plan, 400, 600)));
     await current.jobs.recordChunkDone(id, 2);

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, defaultModel } from "../../../shared/src";
+import { DEFAULT_MODEL, defaultModel } from "@symmetry/engine";
 import { getModel } from "../../src/functions/getModel";
 import { getModelVersion } from "../../src/functions/getModelVersion";
 import { listModelVersions } from "../../src/functions/listModelVersions";

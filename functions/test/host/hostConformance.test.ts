@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { QueueClient } from "@azure/storage-queue";
-import { runLinkage } from "../../../shared/src";
+import { runLinkage } from "@symmetry/engine";
 import { cleanBuild, root } from "../../scripts/build";
 import { httpRoutes, queueTriggers, timerTriggers } from "../../src/routes";
 import { JOB_QUEUE } from "../../src/storage/names";

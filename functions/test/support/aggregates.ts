@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, PopulationAccumulator, type PopulationAggregate } from "../../../shared/src";
+import { DEFAULT_MODEL, PopulationAccumulator, type PopulationAggregate } from "@symmetry/engine";
 import { seededRandom } from "./seededRandom";
 
 /**

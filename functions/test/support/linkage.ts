@@ -1,4 +1,4 @@
-import type { LinkageRequest, UnitRow } from "../../../shared/src";
+import type { LinkageRequest, UnitRow } from "@symmetry/engine";
 import { seededRandom } from "./seededRandom";
 
 /**

@@ -216,7 +216,10 @@ export const DEFAULT_MODEL: Model = ModelSchema.parse({
   thresholds: {},
 });
 
-/** A deep copy of the default model, safe to edit. */
+/**
+ * A deep copy of the default model, safe to edit. The model is plain JSON data (strings, numbers,
+ * booleans, arrays, objects), so a JSON round trip copies it exactly without a host API.
+ */
 export function defaultModel(): Model {
-  return structuredClone(DEFAULT_MODEL);
+  return JSON.parse(JSON.stringify(DEFAULT_MODEL)) as Model;
 }

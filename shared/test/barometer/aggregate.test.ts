@@ -12,7 +12,7 @@ import {
   summarise,
   emptySummary,
   type SampleSummary,
-} from "../../src";
+} from "@symmetry/engine";
 import { catchSymError, expectClose } from "../support/reference";
 import { fixture, fixtureAggregates } from "../support/barometerFixture";
 

@@ -8,7 +8,7 @@
  * scipy.stats.t.ppf, Hedges' g and the adjusted-Wald intervals with numpy, α listwise with pandas,
  * and the unit suppression with its own implementation of the DOMAIN.md rule.
  */
-import { DEFAULT_MODEL, computeBarometer, BarometerResultSchema } from "../../src";
+import { DEFAULT_MODEL, computeBarometer, BarometerResultSchema } from "@symmetry/engine";
 import { expectClose, expectRelativelyClose } from "../support/reference";
 import { aggregate, fixture, fixtureAggregates, type Interval } from "../support/barometerFixture";
 

@@ -9,7 +9,7 @@ import {
   type BenchmarkContribution,
   type BenchmarkSummary,
   type PooledContribution,
-} from "../../src";
+} from "@symmetry/engine";
 import reference from "./reference/benchmark.json";
 
 /** Expected values: numpy.percentile and numpy.interp (reference/make_reference.py, numpy 1.24). */

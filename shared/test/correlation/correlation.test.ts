@@ -4,7 +4,7 @@
  * p, scipy.stats.rankdata for average ranks, the Fisher-z interval with numpy (checked there against
  * pearsonr(...).confidence_interval()), and Benjamini–Hochberg with numpy's step-up running minimum.
  */
-import { averageRanks, benjaminiHochberg, correlationTest, fisherInterval, pearson, spearman } from "../../src";
+import { averageRanks, benjaminiHochberg, correlationTest, fisherInterval, pearson, spearman } from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose, loadReference } from "../support/reference";
 
 interface Expected {

@@ -13,7 +13,7 @@ import {
   formatP,
   formatSigned,
   pValueNumberFormat,
-} from "../../src";
+} from "@symmetry/engine";
 
 const nbsp = NO_BREAK_SPACE;
 

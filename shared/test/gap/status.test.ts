@@ -1,5 +1,5 @@
 /** Alert / watch / ok verdicts exactly as DOMAIN.md defines them (thresholds 10 points, α 0.05). */
-import { gapStatus } from "../../src";
+import { gapStatus } from "@symmetry/engine";
 import { catchSymError } from "../support/reference";
 
 describe("gapStatus", () => {

@@ -2,7 +2,7 @@
  * Symmetry index against shared/test/reference/symmetry-turnover.json, written by
  * shared/test/reference/make_reference.py: 100 − numpy.average(abs(gaps), weights=weights).
  */
-import { symmetryIndex } from "../../src";
+import { symmetryIndex } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference } from "../support/reference";
 
 const reference = loadReference<{ symmetryIndex: { name: string; gaps: number[]; weights: number[] | null; expected: number }[] }>(

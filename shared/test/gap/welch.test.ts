@@ -4,7 +4,7 @@
  * equal_var=False) for t and p, the Welch–Satterthwaite df, the interval from scipy.stats.t.ppf and
  * Hedges' g from numpy (J = 1 − 3/(4(n1+n2−2) − 1)). The fixture names the versions used.
  */
-import { summarise, welchGapTest } from "../../src";
+import { summarise, welchGapTest } from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose, loadReference } from "../support/reference";
 
 interface WelchCase {

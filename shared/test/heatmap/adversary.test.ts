@@ -10,7 +10,7 @@
  * Run on seeded random organisations, with units, managers spanning units, unit types, waves and a
  * tenure band that cuts across them all.
  */
-import { computeHeatmap, type Heatmap } from "../../src";
+import { computeHeatmap, type Heatmap } from "@symmetry/engine";
 import { cellTableOf, groupingsOf, organisation, type Respondent } from "./organisation";
 
 interface PublishedSet {

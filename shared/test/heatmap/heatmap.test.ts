@@ -15,7 +15,7 @@ import {
   supportVersusFront,
   type CellTable,
   type HeatmapGrouping,
-} from "../../src";
+} from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose } from "../support/reference";
 import { cellTableOf, type Respondent } from "./organisation";
 

@@ -4,7 +4,7 @@
  * across everything, respondents with two dimension scores and an eNPS answer. Rows go through
  * the same accumulator as the CLI's, so the tests exercise the whole path to the published output.
  */
-import { ATTRIBUTE_SEPARATOR, ColumnarPopulationAccumulator, type CellTable, type HeatmapGrouping } from "../../src";
+import { ATTRIBUTE_SEPARATOR, ColumnarPopulationAccumulator, type CellTable, type HeatmapGrouping } from "@symmetry/engine";
 
 export interface Respondent {
   unit: string;

@@ -4,7 +4,7 @@
  * eNPS answers), and the whole output is the same whatever the order of the rows.
  */
 import fc from "fast-check";
-import { computeHeatmap, type HeatmapGrouping } from "../../src";
+import { computeHeatmap, type HeatmapGrouping } from "@symmetry/engine";
 import { cellTableOf, groupingsOf, organisation, seededRandom, type Respondent } from "./organisation";
 
 function shuffled<T>(values: readonly T[], seed: number): T[] {

@@ -22,7 +22,7 @@ import {
   type BootstrapChunk,
   type LinkageRequest,
   type UnitRow,
-} from "../../src";
+} from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose, loadLinkageReference } from "./support";
 
 const reference = loadLinkageReference();

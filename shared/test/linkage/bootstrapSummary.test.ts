@@ -5,7 +5,7 @@
  * values per series.
  */
 import fc from "fast-check";
-import { bootstrapTailSize, mergeSeriesSummaries, percentileInterval, summariseSeries, summaryInterval, type SeriesSummary } from "../../src";
+import { bootstrapTailSize, mergeSeriesSummaries, percentileInterval, summariseSeries, summaryInterval, type SeriesSummary } from "@symmetry/engine";
 
 describe("bootstrap summaries", () => {
   it("keep ⌊(B−1)(1−c)/2⌋ + 3 order statistics at each end", () => {

@@ -2,7 +2,7 @@
  * Linkage work limits (shared/src/linkage/limits.ts): each limit is refused one past its value with
  * a `limit-exceeded` error naming the request field and the limit, and accepted at its value.
  */
-import { checkLinkageLimits, DEFAULT_LINKAGE_LIMITS, planLinkage, runLinkage, type LinkageSize } from "../../src";
+import { checkLinkageLimits, DEFAULT_LINKAGE_LIMITS, planLinkage, runLinkage, type LinkageSize } from "@symmetry/engine";
 import { catchSymError } from "./support";
 
 const metrics = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`);

@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import stdlibMersenneTwister from "@stdlib/random-base-mt19937";
-import { MersenneTwister } from "../../src/random/mersenneTwister";
+import { MersenneTwister } from "@symmetry/engine/random/mersenneTwister";
 import {
   benjaminiHochberg,
   correlationTest,
@@ -23,7 +23,7 @@ import {
   resampleCorrelation,
   simpleRegression,
   spearman,
-} from "../../src";
+} from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose, loadLinkageReference, type CorrelationCase } from "./support";
 
 const reference = loadLinkageReference();

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { LinkageRequest } from "../../src";
+import type { LinkageRequest } from "@symmetry/engine";
 
 export { catchSymError, expectClose, expectRelativelyClose } from "../support/reference";
 

@@ -5,7 +5,7 @@
  * symmetry = 100 − weighted mean |gap| (culture weight 2, recognition 1), turnover from the
  * Units sheet (a wave-specific row first, else the unit's row).
  */
-import { DEFAULT_MODEL, PopulationAccumulator, runLinkage, unitRowsFromAggregates, type Model, type PopulationLayout } from "../../src";
+import { DEFAULT_MODEL, PopulationAccumulator, runLinkage, unitRowsFromAggregates, type Model, type PopulationLayout } from "@symmetry/engine";
 import { expectClose, loadLinkageReference } from "./support";
 
 const fixture = loadLinkageReference().aggregation;

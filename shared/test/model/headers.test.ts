@@ -1,5 +1,5 @@
 /** Header auto-mapping (issue 3): ids, FR/EN labels, aliases, accents and case, item numbers, `~r`, recommendation and unit columns. */
-import { DEFAULT_MODEL, MappingSchema, normaliseHeader, suggestColumn, suggestMapping, type ColumnMapping } from "../../src";
+import { DEFAULT_MODEL, MappingSchema, normaliseHeader, suggestColumn, suggestMapping, type ColumnMapping } from "@symmetry/engine";
 
 const employees = (header: string, options = {}) => suggestColumn(header, "employees", DEFAULT_MODEL, options);
 const customers = (header: string) => suggestColumn(header, "customers", DEFAULT_MODEL);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { MAPPING_NAMESPACE, MappingSchema, mappingFromXml, mappingToXml, type Mapping } from "../../src/index";
+import { MAPPING_NAMESPACE, MappingSchema, mappingFromXml, mappingToXml, type Mapping } from "@symmetry/engine";
 
 // zod 4 fills `thresholds` defaults only when it parses a present object, so the stored (normalised)
 // form is the schema's fixed point: parse twice.

@@ -6,7 +6,7 @@ import {
   defaultModel,
   describeIssues,
   type Mapping,
-} from "../../src";
+} from "@symmetry/engine";
 
 const DIMENSION_IDS = ["culture", "recognition", "information", "autonomy", "physical", "relationship", "development", "alignment", "wellbeing", "ethics", "horizon"];
 

@@ -1,4 +1,4 @@
-import { recogniseUnitsColumns } from "../../src";
+import { recogniseUnitsColumns } from "@symmetry/engine";
 
 describe("recogniseUnitsColumns", () => {
   it("recognises the English headers of the units file", () => {

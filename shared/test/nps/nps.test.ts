@@ -13,7 +13,7 @@ import {
   npsInterval,
   npsStandardError,
   type RecommendationCounts,
-} from "../../src";
+} from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose, loadReference } from "../support/reference";
 
 interface IntervalCase {

@@ -4,7 +4,7 @@
  * the guarantees as fast-check properties over random group sizes and thresholds.
  */
 import fc from "fast-check";
-import { DEFAULT_MIN_GROUP_SIZE, isShowable, suppressGroups, type GroupCount } from "../../src";
+import { DEFAULT_MIN_GROUP_SIZE, isShowable, suppressGroups, type GroupCount } from "@symmetry/engine";
 import { catchSymError } from "../support/reference";
 
 const groups = (...sizes: number[]): GroupCount[] => sizes.map((n, index) => ({ group: String.fromCharCode(65 + index), n }));

@@ -16,7 +16,7 @@ import {
   summarise,
   symmetryIndex,
   welchGapTest,
-} from "../../src";
+} from "@symmetry/engine";
 import { expectClose } from "../support/reference";
 import { fixtureAggregates, fixture } from "../support/barometerFixture";
 

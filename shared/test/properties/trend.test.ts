@@ -4,7 +4,7 @@
  * keeps p and df.
  */
 import fc from "fast-check";
-import { DEFAULT_MODEL, computeTrend, gapChange, summarise, type WavePopulation } from "../../src";
+import { DEFAULT_MODEL, computeTrend, gapChange, summarise, type WavePopulation } from "@symmetry/engine";
 import { expectClose } from "../support/reference";
 
 const scores = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 5, maxLength: 30 }).filter((values) => new Set(values).size > 1);

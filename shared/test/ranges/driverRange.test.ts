@@ -4,7 +4,7 @@
  * numpy.corrcoef + numpy.linalg.eigh; bootstrap shares over numpy.repeat resamples; intervals by
  * numpy.percentile). The mtcars case also matches the weights printed by R's rwa README.
  */
-import { driversOfRanges, isSymError } from "../../src/index";
+import { driversOfRanges, isSymError } from "@symmetry/engine";
 import reference from "./reference/drivers.json";
 
 type Case = (typeof reference.cases)[number];

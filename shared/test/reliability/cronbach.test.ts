@@ -3,7 +3,7 @@
  * shared/test/reference/make_reference.py with pandas (listwise DataFrame.dropna(), sample
  * variances var(ddof=1)), cross-checked there with the closed formula k·c̄/(v̄ + (k−1)·c̄).
  */
-import { ItemCovarianceAccumulator, cronbachAlpha, cronbachAlphaFromCovariance } from "../../src";
+import { ItemCovarianceAccumulator, cronbachAlpha, cronbachAlphaFromCovariance } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference, toNumbers } from "../support/reference";
 
 const reference = loadReference<{ cases: { name: string; rows: (number | null)[][]; expected: { alpha: number; completeRows: number } }[] }>(

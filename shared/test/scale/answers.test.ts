@@ -3,7 +3,7 @@
  * shared/test/reference/make_reference.py with numpy (100·(x−lo)/(hi−lo), reversed
  * 100·(hi−x)/(hi−lo), DOMAIN.md); reading cells and the bad answers named in issue 3.
  */
-import { NON_ANSWERS, normaliseAnswer, readAnswer, checkRecommendation, checkScale } from "../../src";
+import { NON_ANSWERS, normaliseAnswer, readAnswer, checkRecommendation, checkScale } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference } from "../support/reference";
 
 interface NormalisationCase {

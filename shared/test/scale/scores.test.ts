@@ -4,7 +4,7 @@
  * a respondent, and Series.dropna().isin([hi−1, hi]).mean()·100 for the top-2-box
  * ([lo, lo+1] for a reversed item).
  */
-import { favourableShare, groupScore, respondentScore } from "../../src";
+import { favourableShare, groupScore, respondentScore } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference, toNumbers } from "../support/reference";
 
 interface Scale {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ColumnarPopulationAccumulator, PopulationAccumulator, SymError, type PopulationLayout } from "../../src";
+import { ColumnarPopulationAccumulator, PopulationAccumulator, SymError, type PopulationLayout } from "@symmetry/engine";
 import { expectClose } from "./expectClose";
 
 /**

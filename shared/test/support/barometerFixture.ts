@@ -3,7 +3,7 @@
  * expected values computed by shared/test/reference/make_reference.py with pandas and scipy), and
  * helpers that fold its rows into population aggregates the way the CLI does.
  */
-import { PopulationAccumulator, readAnswer, type Cell, type PopulationAggregate } from "../../src";
+import { PopulationAccumulator, readAnswer, type Cell, type PopulationAggregate } from "@symmetry/engine";
 import { loadReference } from "./reference";
 
 export interface Column {

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { SymError, type SymErrorCode } from "../../src";
+import { SymError, type SymErrorCode } from "@symmetry/engine";
 
 /**
  * Loads a fixture written by shared/test/reference/make_reference.py (scipy, numpy, pandas).

@@ -13,7 +13,7 @@ import {
   type RecommendationCounts,
   type WaveInput,
   type WavePopulation,
-} from "../../src";
+} from "@symmetry/engine";
 import { catchSymError, expectClose, expectRelativelyClose, loadReference } from "../support/reference";
 
 interface ScoreCase {

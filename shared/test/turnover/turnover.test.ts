@@ -3,7 +3,7 @@
  * shared/test/reference/make_reference.py (leavers / average headcount; numpy.prod of leavers,
  * salary and replacement-cost ratio, DOMAIN.md).
  */
-import { COST_RATIO_PRESETS, DEFAULT_COST_RATIO, turnoverCost, turnoverRate } from "../../src";
+import { COST_RATIO_PRESETS, DEFAULT_COST_RATIO, turnoverCost, turnoverRate } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference } from "../support/reference";
 
 interface TurnoverCase {

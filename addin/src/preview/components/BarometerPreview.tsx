@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { Language } from "../../../../shared/src/index";
+import type { Language } from "@symmetry/engine";
 import type { BuildResult } from "../../taskpane/barometer/buildBarometer";
 import { columnLetters, parseRange, rangeText } from "../../taskpane/workbook/a1";
 import type { MemoryWorkbook } from "../../../test-doubles/memoryWorkbook";

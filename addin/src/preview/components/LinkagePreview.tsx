@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { Language } from "../../../../shared/src/index";
+import type { Language } from "@symmetry/engine";
 import type { LinkageOutcome } from "../../taskpane/linkage/runLinkageAction";
 import { columnLetters, parseRange, rangeText, type RangeAddress } from "../../taskpane/workbook/a1";
 import type { MemoryWorkbook } from "../../../test-doubles/memoryWorkbook";

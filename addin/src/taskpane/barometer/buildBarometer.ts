@@ -1,4 +1,4 @@
-import type { Language, Mapping, Model } from "../../../../shared/src/index";
+import type { Language, Mapping, Model } from "@symmetry/engine";
 import type { NamedRange, WorkbookPort } from "../workbook/WorkbookPort";
 import { locateSource } from "../data/sourceGeometry";
 import { scanPopulation, type PopulationScan } from "../data/scanPopulation";

@@ -1,4 +1,4 @@
-import type { ColumnMapping, Scale } from "../../../../shared/src/index";
+import type { ColumnMapping, Scale } from "@symmetry/engine";
 import { qualified, type RangeAddress } from "../workbook/a1";
 import type { SourceGeometry } from "../data/sourceGeometry";
 

@@ -10,7 +10,7 @@ import {
   type Model,
   type PercentileRank,
   type PopulationAggregate,
-} from "../../../../shared/src/index";
+} from "@symmetry/engine";
 import { format, stringsFor } from "../i18n/strings";
 import { apiBase, apiHeaders, type ApiSettings } from "../linkage/runners";
 import type { CellValue } from "../workbook/WorkbookPort";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Divider, MessageBar, MessageBarBody, Title2 } from "@fluentui/react-components";
-import { DEFAULT_MODEL, type ColumnMapping, type Language, type Population, type Scale } from "../../../../shared/src/index";
+import { DEFAULT_MODEL, type ColumnMapping, type Language, type Population, type Scale } from "@symmetry/engine";
 import { buildBarometer, type BuildProgress, type BuildResult } from "../barometer/buildBarometer";
 import { locateSource, type SourceGeometry, type SourceLocation } from "../data/sourceGeometry";
 import { checkDraft, draftFromMapping, suggestDraft, type MappingDraft } from "../mapping/draft";

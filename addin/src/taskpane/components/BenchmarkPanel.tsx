@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from "@fluentui/react-components";
-import type { BenchmarkContributionInput } from "../../../../shared/src/index";
+import type { BenchmarkContributionInput } from "@symmetry/engine";
 import { format, type Strings } from "../i18n/strings";
 
 export interface BenchmarkPanelProps {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import type { Language } from "../../../../shared/src/index";
+import type { Language } from "@symmetry/engine";
 
 export interface LanguageSwitchProps {
   readonly label: string;

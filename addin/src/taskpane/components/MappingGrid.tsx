@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Checkbox, Field, Input, Select } from "@fluentui/react-components";
-import type { ColumnMapping, ColumnRole, Language, Model, Population, Scale } from "../../../../shared/src/index";
+import type { ColumnMapping, ColumnRole, Language, Model, Population, Scale } from "@symmetry/engine";
 import { issuesOfRow, type MappingIssue } from "../mapping/draft";
 import type { Strings } from "../i18n/strings";
 

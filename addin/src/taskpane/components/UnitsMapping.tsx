@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Select } from "@fluentui/react-components";
-import type { Mapping } from "../../../../shared/src/index";
+import type { Mapping } from "@symmetry/engine";
 import type { Strings } from "../i18n/strings";
 
 type Units = NonNullable<Mapping["units"]>;

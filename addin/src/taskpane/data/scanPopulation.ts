@@ -6,7 +6,7 @@ import {
   type Population,
   type PopulationAggregate,
   type Scale,
-} from "../../../../shared/src/index";
+} from "@symmetry/engine";
 import type { RangeAddress } from "../workbook/a1";
 import type { WorkbookPort } from "../workbook/WorkbookPort";
 import { readInChunks, type ReadInChunksOptions } from "./readInChunks";

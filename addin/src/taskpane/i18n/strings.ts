@@ -1,4 +1,4 @@
-import type { Language } from "../../../../shared/src/index";
+import type { Language } from "@symmetry/engine";
 
 /**
  * Every text the pane and the generated sheet show, in English and French. The pane follows

@@ -1,4 +1,4 @@
-import { unitRowsFromAggregates, type Mapping, type Model, type UnitRow } from "../../../../shared/src/index";
+import { unitRowsFromAggregates, type Mapping, type Model, type UnitRow } from "@symmetry/engine";
 import type { ChunkProgress } from "../data/readInChunks";
 import { scanPopulation, type PopulationScan } from "../data/scanPopulation";
 import { locateSource } from "../data/sourceGeometry";

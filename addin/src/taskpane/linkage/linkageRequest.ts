@@ -5,7 +5,7 @@ import {
   type Mapping,
   type Model,
   type UnitRow,
-} from "../../../../shared/src/index";
+} from "@symmetry/engine";
 
 /**
  * What the user picks in the Linkage panel, and the engine request it becomes. The metric names

@@ -1,4 +1,4 @@
-import type { Language, LinkageRequest, LinkageResult, Mapping, Model, UnitRow } from "../../../../shared/src/index";
+import type { Language, LinkageRequest, LinkageResult, Mapping, Model, UnitRow } from "@symmetry/engine";
 import { applyLayout } from "../barometer/applyLayout";
 import type { NamedRange, WorkbookPort } from "../workbook/WorkbookPort";
 import { aggregateUnits, type UnitAggregationProgress } from "./aggregateUnits";

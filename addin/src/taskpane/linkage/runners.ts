@@ -1,4 +1,4 @@
-import { SymError, type LinkageRequest, type LinkageResult, type SymErrorCode } from "../../../../shared/src/index";
+import { SymError, type LinkageRequest, type LinkageResult, type SymErrorCode } from "@symmetry/engine";
 import { abortError } from "../data/readInChunks";
 import type { FromWorker, ToWorker } from "./workerProtocol";
 

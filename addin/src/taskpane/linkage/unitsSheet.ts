@@ -1,4 +1,4 @@
-import { SymError, readAnswer, type Mapping, type UnitAttributes } from "../../../../shared/src/index";
+import { SymError, readAnswer, type Mapping, type UnitAttributes } from "@symmetry/engine";
 import { DataError } from "../data/scanPopulation";
 import { readInChunks, type ReadInChunksOptions } from "../data/readInChunks";
 import { columnOfHeader, headerText, locateSource } from "../data/sourceGeometry";

@@ -7,7 +7,7 @@ import {
   type BootstrapChunk,
   type LinkageRequest,
   type LinkageResult,
-} from "../../../../shared/src/index";
+} from "@symmetry/engine";
 
 /**
  * The message protocol of the linkage Web Worker, and its handler (plain code, so Node tests call

@@ -7,7 +7,7 @@ import {
   type Mapping,
   type Model,
   type Population,
-} from "../../../../shared/src/index";
+} from "@symmetry/engine";
 import type { SourceGeometry, SourceLocation } from "../data/sourceGeometry";
 
 /**

@@ -1,4 +1,4 @@
-import { MAPPING_NAMESPACE, mappingFromXml, mappingToXml, type Mapping } from "../../../../shared/src/index";
+import { MAPPING_NAMESPACE, mappingFromXml, mappingToXml, type Mapping } from "@symmetry/engine";
 import type { WorkbookPort } from "../workbook/WorkbookPort";
 
 /**

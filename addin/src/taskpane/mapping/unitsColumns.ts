@@ -1,4 +1,4 @@
-import { recogniseUnitsColumns, type Mapping } from "../../../../shared/src/index";
+import { recogniseUnitsColumns, type Mapping } from "@symmetry/engine";
 import type { SourceLocation } from "../data/sourceGeometry";
 
 /**

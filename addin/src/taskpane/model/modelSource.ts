@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, ModelSchema, describeIssues, type Model } from "../../../../shared/src/index";
+import { DEFAULT_MODEL, ModelSchema, describeIssues, type Model } from "@symmetry/engine";
 
 /**
  * Which model the pane uses: the embedded default (offline), or the organisation's shared model

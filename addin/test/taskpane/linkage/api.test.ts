@@ -4,7 +4,7 @@
  * with `POST /api/jobs` (kind linkage, unit aggregates only), polled with `GET /api/jobs/{id}`, and
  * its result must equal the local run (same seed, same numbers), fanned out over the queue.
  */
-import { DEFAULT_MODEL, percentileRanks, runLinkage, type BenchmarkSummary } from "../../../../shared/src/index";
+import { DEFAULT_MODEL, percentileRanks, runLinkage, type BenchmarkSummary } from "@symmetry/engine";
 import { buildBarometer } from "../../../src/taskpane/barometer/buildBarometer";
 import { benchmarkColumn, contributionOf, fetchPool, organisationFigures, postContribution } from "../../../src/taskpane/benchmark/benchmarkPool";
 import { buildIfStale } from "../../../../functions/scripts/build";

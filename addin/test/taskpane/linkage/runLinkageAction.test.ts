@@ -4,7 +4,7 @@
  * sheet's figures must equal `runLinkage` on the same unit rows (the engine's statistics are
  * checked against scipy/numpy in shared/test/linkage); a rerun updates in place.
  */
-import { DEFAULT_MODEL, runLinkage, unitRowsFromAggregates } from "../../../../shared/src/index";
+import { DEFAULT_MODEL, runLinkage, unitRowsFromAggregates } from "@symmetry/engine";
 import { readUnitAttributes } from "../../../src/taskpane/linkage/unitsSheet";
 import { aggregateUnits } from "../../../src/taskpane/linkage/aggregateUnits";
 import { DEFAULT_LINKAGE_CHOICES, linkageMetrics, linkageRequestOf, type LinkageChoices } from "../../../src/taskpane/linkage/linkageRequest";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_MODEL, type Mapping } from "../../../../shared/src/index";
+import { DEFAULT_MODEL, type Mapping } from "@symmetry/engine";
 import { parseCsv } from "../../../src/preview/csv";
 import { locateSource } from "../../../src/taskpane/data/sourceGeometry";
 import { checkDraft, suggestDraft } from "../../../src/taskpane/mapping/draft";

@@ -3,7 +3,7 @@
  * runs in the Chromium e2e test): progress, the result equal to runLinkage whatever the chunking,
  * engine errors with their code, cancel between chunks; and the pane-side runner over it.
  */
-import { runLinkage, type LinkageRequest } from "../../../../shared/src/index";
+import { runLinkage, type LinkageRequest } from "@symmetry/engine";
 import { isAbortError } from "../../../src/taskpane/data/readInChunks";
 import { runLinkageInWorker } from "../../../src/taskpane/linkage/runners";
 import { LinkageWorkerSession, type FromWorker } from "../../../src/taskpane/linkage/workerProtocol";

@@ -1,4 +1,4 @@
-import type { Language, Mapping, Model, Scale } from "../../../../../shared/src/index";
+import type { Language, Mapping, Model, Scale } from "@symmetry/engine";
 import { stringsFor, type Strings } from "../../i18n/strings";
 import { columnOfHeader, type SourceGeometry } from "../../data/sourceGeometry";
 import type { CellValue } from "../../workbook/WorkbookPort";

@@ -1,7 +1,7 @@
 import type { RangeAddress } from "../../workbook/a1";
 import type { ConditionalFormatRule } from "../../workbook/WorkbookPort";
 import { columnSpan, formulaBlock, valueBlock, type CellBlock, type NumberFormatRule, type Section } from "../../sheet/sections";
-import { pValueNumberFormat } from "../../../../../shared/src/format/display";
+import { pValueNumberFormat } from "@symmetry/engine/format/display";
 import type { BarometerContext } from "./context";
 
 /**

@@ -1,4 +1,4 @@
-import type { Language, LinkageResult, Model, UnitRow } from "../../../../../shared/src/index";
+import type { Language, LinkageResult, Model, UnitRow } from "@symmetry/engine";
 import { stringsFor, type Strings } from "../../i18n/strings";
 import { metricLabel } from "../linkageRequest";
 

@@ -1,4 +1,4 @@
-import { COST_RATIO_PRESETS } from "../../../../../shared/src/index";
+import { COST_RATIO_PRESETS } from "@symmetry/engine";
 import type { RangeAddress } from "../../workbook/a1";
 import { format } from "../../i18n/strings";
 import { valueBlock, type Section } from "../../sheet/sections";

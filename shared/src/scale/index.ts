@@ -1,0 +1,3 @@
+/** Entry point `@symmetry/engine/scale`: everything the engine's scale modules export. */
+export * from "./answers";
+export * from "./scores";

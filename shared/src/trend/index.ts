@@ -1,0 +1,4 @@
+/** Entry point `@symmetry/engine/trend`: everything the engine's trend modules export. */
+export * from "./change";
+export * from "./trend";
+export * from "./waveOrder";
