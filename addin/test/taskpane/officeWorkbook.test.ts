@@ -16,7 +16,10 @@ function excel(workbook: Record<string, unknown>) {
     run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
       return batch(this.context);
     },
-  }) as unknown as { context: { workbook: any; sync: () => Promise<void> }; run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> };
+  }) as unknown as {
+    context: { workbook: any; sync: () => Promise<void> };
+    run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown>;
+  };
   const adapter = new OfficeWorkbook((batch) => mock.run(batch as (context: unknown) => Promise<unknown>) as never);
   return { mock, adapter };
 }
@@ -49,9 +52,23 @@ function sheetWithRange(values: unknown[][], calls: Calls) {
 describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
   it("loads and syncs before reading values, blanks read as null", async () => {
     const calls: Calls = [];
-    const { adapter } = excel(sheetWithRange([["unit", 4, ""], ["Lyon", "", 9]], calls));
-    expect(await adapter.readRange("Employees", "A1:C2")).toEqual([["unit", 4, null], ["Lyon", null, 9]]);
-    expect(calls).toEqual([{ name: "getItem", args: ["Employees"] }, { name: "getRange", args: ["A1:C2"] }]);
+    const { adapter } = excel(
+      sheetWithRange(
+        [
+          ["unit", 4, ""],
+          ["Lyon", "", 9],
+        ],
+        calls,
+      ),
+    );
+    expect(await adapter.readRange("Employees", "A1:C2")).toEqual([
+      ["unit", 4, null],
+      ["Lyon", null, 9],
+    ]);
+    expect(calls).toEqual([
+      { name: "getItem", args: ["Employees"] },
+      { name: "getRange", args: ["A1:C2"] },
+    ]);
   });
 
   it("shows what the mock returns without load or sync, and fails loudly when the host does not deliver", async () => {
@@ -63,19 +80,35 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
 
     const unsynced = excel(sheetWithRange([[1]], []));
     unsynced.mock.context.sync = async () => undefined; // a host that never answers the batch
-    await expect(unsynced.adapter.readRange("Employees", "A1")).rejects.toThrow(/Excel returned no values for Employees!A1 \(Error, context.sync\(\) was not called\)/);
+    await expect(unsynced.adapter.readRange("Employees", "A1")).rejects.toThrow(
+      /Excel returned no values for Employees!A1 \(Error, context.sync\(\) was not called\)/,
+    );
 
     const unloaded = excel(sheetWithRange([[1]], []));
     unloaded.mock.context.workbook.worksheets.sheet.range.load = () => undefined; // load that loads nothing
-    await expect(unloaded.adapter.readRange("Employees", "A1")).rejects.toThrow(/Excel returned no values for Employees!A1 \(Error, property was not loaded\)/);
+    await expect(unloaded.adapter.readRange("Employees", "A1")).rejects.toThrow(
+      /Excel returned no values for Employees!A1 \(Error, property was not loaded\)/,
+    );
   });
 
   it("writes text starting with =, +, - or @ with Excel's quote prefix, and blanks as empty strings", async () => {
     const calls: Calls = [];
     const { mock, adapter } = excel(sheetWithRange([[null]], calls));
     await adapter.writeValues("Barometer", "A2", [['=HYPERLINK("http://x","y")', "+1", "-2", "@A1", "Lyon", 3, null]]);
-    expect(mock.context.workbook.worksheets.sheet.range.values).toEqual([["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2", "'@A1", "Lyon", 3, ""]]);
+    expect(mock.context.workbook.worksheets.sheet.range.values).toEqual([
+      ['\'=HYPERLINK("http://x","y")', "'+1", "'-2", "'@A1", "Lyon", 3, ""],
+    ]);
     expect(calls).toContainEqual({ name: "getResizedRange", args: [0, 6] });
+  });
+
+  it("refuses a ragged array before sending it, as Excel would answer InvalidArgument", async () => {
+    const calls: Calls = [];
+    const { adapter } = excel(sheetWithRange([[null]], calls));
+    await expect(adapter.writeValues("Barometer", "A4", [["Indicator", "Value", "Low"], ["Symmetry index"]])).rejects.toThrow(
+      /Barometer!A4 are not a rectangle \(rows of 3\/1 cells\)/,
+    );
+    await expect(adapter.writeFormulas("Barometer", "B5", [])).rejects.toThrow(/not a rectangle/);
+    expect(calls).toEqual([]);
   });
 
   it("writes generated formulas, an empty cell where a spill goes", async () => {
@@ -126,7 +159,12 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
     const sheets = (present: string[]) => ({
       worksheets: {
         getItemOrNullObject: (name: string) => {
-          const sheet = { isNullObject: !present.includes(name), set name(value: string) { log.push(`rename ${name} → ${value}`); } };
+          const sheet = {
+            isNullObject: !present.includes(name),
+            set name(value: string) {
+              log.push(`rename ${name} → ${value}`);
+            },
+          };
           return sheet;
         },
         add: (name: string) => log.push(`add ${name}`),
@@ -142,7 +180,9 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
     const log: string[] = [];
     const range = (address: string) => ({ address });
     const series = (name: string) => ({
-      set name(value: string) { log.push(`series name ${value}`); },
+      set name(value: string) {
+        log.push(`series name ${value}`);
+      },
       setValues: (values: { address: string }) => log.push(`${name} values ${values.address}`),
       setXAxisValues: (values: { address: string }) => log.push(`${name} categories ${values.address}`),
     });
@@ -155,9 +195,17 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
             add: (type: string, source: { address: string }, seriesBy: string) => {
               log.push(`add ${type} ${source.address} ${seriesBy}`);
               return {
-                set name(value: string) { log.push(`chart name ${value}`); },
+                set name(value: string) {
+                  log.push(`chart name ${value}`);
+                },
                 title: {},
-                series: { getItemAt: () => series("first"), add: (name: string) => { log.push(`add series ${name}`); return series(name); } },
+                series: {
+                  getItemAt: () => series("first"),
+                  add: (name: string) => {
+                    log.push(`add series ${name}`);
+                    return series(name);
+                  },
+                },
                 setPosition: (start: string, end: string) => log.push(`position ${start}:${end}`),
               };
             },
@@ -170,7 +218,10 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
       kind: "radar",
       title: "t",
       categories: "A11:A21",
-      series: [{ name: "Employees", values: "B11:B21" }, { name: "Customers", values: "C11:C21" }],
+      series: [
+        { name: "Employees", values: "B11:B21" },
+        { name: "Customers", values: "C11:C21" },
+      ],
       placement: "L1:S20",
     });
     expect(log).toEqual([
@@ -189,7 +240,10 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
   it("reads the generated area's name back as sheet and local address", async () => {
     const workbook = {
       names: {
-        getItemOrNullObject: () => ({ isNullObject: false, getRangeOrNullObject: () => ({ isNullObject: false, address: "'Baromètre'!A1:J30", load: () => undefined }) }),
+        getItemOrNullObject: () => ({
+          isNullObject: false,
+          getRangeOrNullObject: () => ({ isNullObject: false, address: "'Baromètre'!A1:J30", load: () => undefined }),
+        }),
       },
     };
     expect(await excel(workbook).adapter.getNamedRange("SymBarometerArea")).toEqual({ sheet: "Baromètre", address: "A1:J30" });

@@ -6,12 +6,27 @@ import type { CellValue, ChartSpec, ConditionalFormatRule, NamedRange, SheetSumm
  * The WorkbookPort over Office.js: the only module that calls `Excel.run`. Each method is one
  * batch (queue commands, `context.sync()`, read the loaded properties). Enum values are passed as
  * their strings ("ColorScale", "Radar"), which Office.js accepts, so the module needs no global
- * at import time. Requires ExcelApi 1.9 (shared runtime hosts have it).
+ * at import time. The requirement sets it needs are in ../requirements.ts (derived by a test from
+ * the members used).
  */
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/**
+ * Excel answers InvalidArgument when an array is not a rectangle of the range's size
+ * (OfficeDev/office-js#1025); say which write was wrong before sending anything.
+ */
+function requireRectangle<T>(rows: readonly (readonly T[])[], where: string): { rows: number; columns: number } {
+  const columns = rows[0]?.length ?? 0;
+  if (rows.length === 0 || columns === 0 || rows.some((row) => row.length !== columns)) {
+    throw new Error(
+      `The cells written at ${where} are not a rectangle (rows of ${[...new Set(rows.map((row) => row.length))].join("/")} cells): nothing was written`,
+    );
+  }
+  return { rows: rows.length, columns };
+}
 
 /** Office.js hands back strings for properties that were not loaded or synced; fail loudly instead. */
 function requireArray<T>(value: T[][] | unknown, what: string): T[][] {
@@ -112,12 +127,13 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  writeValues(sheet: string, topLeft: string, values: CellValue[][]): Promise<void> {
+  async writeValues(sheet: string, topLeft: string, values: CellValue[][]): Promise<void> {
+    const size = requireRectangle(values, `${sheet}!${topLeft}`);
     return this.run(async (context) => {
       const range = context.workbook.worksheets
         .getItem(sheet)
         .getRange(topLeft)
-        .getResizedRange(values.length - 1, (values[0]?.length ?? 1) - 1);
+        .getResizedRange(size.rows - 1, size.columns - 1);
       range.values = values.map((row) => row.map((value) => (value === null ? "" : toExcelInput(value)))) as (
         string | number | boolean
       )[][];
@@ -125,12 +141,13 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  writeFormulas(sheet: string, topLeft: string, formulas: (string | null)[][]): Promise<void> {
+  async writeFormulas(sheet: string, topLeft: string, formulas: (string | null)[][]): Promise<void> {
+    const size = requireRectangle(formulas, `${sheet}!${topLeft}`);
     return this.run(async (context) => {
       const range = context.workbook.worksheets
         .getItem(sheet)
         .getRange(topLeft)
-        .getResizedRange(formulas.length - 1, (formulas[0]?.length ?? 1) - 1);
+        .getResizedRange(size.rows - 1, size.columns - 1);
       range.formulas = formulas.map((row) => row.map((formula) => formula ?? ""));
       await context.sync();
     });
