@@ -9,14 +9,19 @@ const path = require("node:path");
 const engine = require(path.join(__dirname, "..", "dist", "shared", "src"));
 
 function load(file, population) {
-  const lines = fs.readFileSync(file, "utf8").split("\n").filter((line) => line !== "");
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line !== "");
   const headers = lines[0].split(",");
   const mapping = engine.suggestMapping(headers, population, engine.DEFAULT_MODEL);
   const index = (header) => headers.indexOf(header);
   const layout = {
     population,
     scale: { min: 1, max: 5 },
-    items: mapping.columns.filter((c) => c.role === "item").map((c) => ({ column: index(c.header), dimension: c.dimension, reversed: c.reversed })),
+    items: mapping.columns
+      .filter((c) => c.role === "item")
+      .map((c) => ({ column: index(c.header), dimension: c.dimension, reversed: c.reversed })),
     recommendationColumn: mapping.columns.filter((c) => c.role === "recommendation").map((c) => index(c.header))[0],
   };
   const unit = mapping.columns.find((c) => c.role === "unit");
@@ -28,7 +33,8 @@ function load(file, population) {
   const managers = new Array(lines.length - 1);
   for (let row = 1; row < lines.length; row++) {
     const cells = lines[row].split(",");
-    for (let column = 0; column < width; column++) values[(row - 1) * width + column] = numeric.has(column) ? engine.readAnswer(cells[column]) : Number.NaN;
+    for (let column = 0; column < width; column++)
+      values[(row - 1) * width + column] = numeric.has(column) ? engine.readAnswer(cells[column]) : Number.NaN;
     units[row - 1] = unit ? cells[index(unit.header)] : undefined;
     managers[row - 1] = manager ? cells[index(manager.header)] : undefined;
   }
@@ -68,4 +74,6 @@ for (let attempt = 0; attempt < repeats; attempt++) {
     cpuSeconds = (cpu.user + cpu.system) / 1e6;
   }
 }
-process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, symmetryIndex: barometer.symmetryIndex, rows: employees.rows + customers.rows })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ seconds, cpuSeconds, symmetryIndex: barometer.symmetryIndex, rows: employees.rows + customers.rows })}\n`,
+);

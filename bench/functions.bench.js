@@ -66,7 +66,18 @@ function countIf(range, criterion) {
   for (const row of range) {
     for (const cell of row) {
       if (typeof cell !== "number") continue;
-      if (operator === ">=" ? cell >= bound : operator === "<=" ? cell <= bound : operator === ">" ? cell > bound : operator === "<" ? cell < bound : cell === bound) count++;
+      if (
+        operator === ">="
+          ? cell >= bound
+          : operator === "<="
+            ? cell <= bound
+            : operator === ">"
+              ? cell > bound
+              : operator === "<"
+                ? cell < bound
+                : cell === bound
+      )
+        count++;
     }
   }
   return count;
@@ -150,7 +161,8 @@ function agree(label, left, right) {
   const a = [].concat(left).slice(0, 4);
   const b = [].concat(right).slice(0, 4);
   a.forEach((value, index) => {
-    if (Math.abs(value - b[index]) > 1e-6 * Math.max(1, Math.abs(value))) throw new Error(`${label}: SYM ${value} and Excel logic ${b[index]} disagree`);
+    if (Math.abs(value - b[index]) > 1e-6 * Math.max(1, Math.abs(value)))
+      throw new Error(`${label}: SYM ${value} and Excel logic ${b[index]} disagree`);
   });
 }
 
@@ -192,7 +204,10 @@ function run(context = {}) {
         versusNote: `vs Excel formula logic in JS, ${plain.milliseconds.toFixed(2)} ms`,
       });
       if (cells === 1_000_000) {
-        checks.push({ ok: fast.milliseconds < TARGET_MS, label: `${name} on 1,000,000 cells in ${fast.milliseconds.toFixed(2)} ms (target < ${TARGET_MS} ms)` });
+        checks.push({
+          ok: fast.milliseconds < TARGET_MS,
+          label: `${name} on 1,000,000 cells in ${fast.milliseconds.toFixed(2)} ms (target < ${TARGET_MS} ms)`,
+        });
       }
     }
   }
@@ -201,15 +216,23 @@ function run(context = {}) {
 
 function formatTable(rows) {
   const header = ["Cells", "Function", "SYM (ms)", "Excel logic (ms)", "Ratio (× faster)"];
-  const lines = rows.map((row) => [row.size, row.subject, row.milliseconds.toFixed(2), row.excelLogicMilliseconds.toFixed(2), `${row.versus.toFixed(1)}×`]);
+  const lines = rows.map((row) => [
+    row.size,
+    row.subject,
+    row.milliseconds.toFixed(2),
+    row.excelLogicMilliseconds.toFixed(2),
+    `${row.versus.toFixed(1)}×`,
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const render = (cells) => `| ${cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
+  const render = (cells) =>
+    `| ${cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
   return [render(header), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...lines.map(render)].join("\n");
 }
 
 module.exports = {
   name: "functions",
-  description: "SYM.ENPS, SYM.SYMGAP and SYM.GAPTEST on Excel-shaped ranges versus the plain Excel formula logic (COUNTIF-style passes) in JavaScript",
+  description:
+    "SYM.ENPS, SYM.SYMGAP and SYM.GAPTEST on Excel-shaped ranges versus the plain Excel formula logic (COUNTIF-style passes) in JavaScript",
   run,
   formatTable,
 };

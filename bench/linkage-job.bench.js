@@ -45,7 +45,8 @@ async function runJob(base, payload) {
   for (;;) {
     const { body } = await api(base, "GET", `/jobs/${submitted.body.id}`);
     if (progress[progress.length - 1] !== body.progress) progress.push(body.progress);
-    if (body.status === "succeeded") return { seconds: (performance.now() - started) / 1000, progress, result: body.result, chunks: body.chunks };
+    if (body.status === "succeeded")
+      return { seconds: (performance.now() - started) / 1000, progress, result: body.result, chunks: body.chunks };
     if (body.status === "failed") throw new Error(`linkage job failed: ${JSON.stringify(body.error)}`);
     if (performance.now() - started > JOB_TIMEOUT_MS) throw new Error(`linkage job still ${body.status} after ${JOB_TIMEOUT_MS / 1000} s`);
     await sleep(100);
@@ -91,8 +92,11 @@ async function measure(workers, payload, repeats, log) {
       chunkPhase = { start: null, end: null };
       const timed = await runJob(base, payload);
       const chunkSeconds = (chunkPhase.end - chunkPhase.start) / 1000;
-      log(`linkage job bench: ${workers} worker(s): ${timed.seconds.toFixed(2)} s (chunks ${chunkSeconds.toFixed(2)} s), ${timed.chunks.total} chunks on ${threads.size} thread(s), progress seen ${timed.progress.join(" → ")}`);
-      if (best !== null && JSON.stringify(best.result) !== JSON.stringify(timed.result)) throw new Error("two runs of the same linkage job gave different results");
+      log(
+        `linkage job bench: ${workers} worker(s): ${timed.seconds.toFixed(2)} s (chunks ${chunkSeconds.toFixed(2)} s), ${timed.chunks.total} chunks on ${threads.size} thread(s), progress seen ${timed.progress.join(" → ")}`,
+      );
+      if (best !== null && JSON.stringify(best.result) !== JSON.stringify(timed.result))
+        throw new Error("two runs of the same linkage job gave different results");
       if (best === null || timed.seconds < best.seconds) best = { ...timed, chunkSeconds, threads: threads.size };
     }
     return best;
@@ -111,7 +115,15 @@ async function measureJobs(context = {}, out = process.stdout) {
     throw new Error("units must be 10–20,000, replicates 0–100,000 and repeats 1–5");
   }
   buildIfStale(log);
-  const payload = { units: makeUnits(units), x: X_NAMES, y: Y_NAMES, methods: ["pearson", "spearman"], bootstrap: replicates, seed: 2024, minN: 5 };
+  const payload = {
+    units: makeUnits(units),
+    x: X_NAMES,
+    y: Y_NAMES,
+    methods: ["pearson", "spearman"],
+    bootstrap: replicates,
+    seed: 2024,
+    minN: 5,
+  };
   const one = await measure(1, payload, repeats, log);
   const two = await measure(2, payload, repeats, log);
   const speedUp = one.seconds / two.seconds;
@@ -122,16 +134,29 @@ async function measureJobs(context = {}, out = process.stdout) {
       `  1 worker : ${one.seconds.toFixed(2)} s from submission to result (chunk phase ${one.chunkSeconds.toFixed(2)} s)\n` +
       `  2 workers: ${two.seconds.toFixed(2)} s from submission to result (chunk phase ${two.chunkSeconds.toFixed(2)} s; chunks ran on ${two.threads} threads)\n` +
       `  speed-up : ${speedUp.toFixed(2)}× end to end, ${(one.chunkSeconds / two.chunkSeconds).toFixed(2)}× on the chunk phase (results identical: ${identical ? "yes" : "NO"})\n` +
-      `  load average when done: ${require("node:os").loadavg().map((value) => value.toFixed(2)).join(" ")} on ${require("node:os").cpus().length} cores\n`,
+      `  load average when done: ${require("node:os")
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")} on ${require("node:os").cpus().length} cores\n`,
   );
   return {
     rows: [
       { size, subject: "linkage job, 1 dev-host worker", seconds: one.seconds, peakMegabytes: null, versus: null },
-      { size, subject: "linkage job, 2 dev-host workers", seconds: two.seconds, peakMegabytes: null, versus: speedUp, versusNote: "speed-up over 1 worker" },
+      {
+        size,
+        subject: "linkage job, 2 dev-host workers",
+        seconds: two.seconds,
+        peakMegabytes: null,
+        versus: speedUp,
+        versusNote: "speed-up over 1 worker",
+      },
     ],
     checks: [
       { label: "the job's result is the same with 1 and 2 workers", ok: identical },
-      { label: `2 workers run the chunks on 2 threads and finish faster than 1 (speed-up ${speedUp.toFixed(2)}×)`, ok: two.threads === 2 && speedUp > 1 },
+      {
+        label: `2 workers run the chunks on 2 threads and finish faster than 1 (speed-up ${speedUp.toFixed(2)}×)`,
+        ok: two.threads === 2 && speedUp > 1,
+      },
     ],
   };
 }
@@ -139,14 +164,25 @@ async function measureJobs(context = {}, out = process.stdout) {
 /** Synchronous entry for bench/run.js: the measurement in a child process, its `{ rows, checks }` back. */
 function run(context = {}) {
   const args = [__filename, "--json", String(context.units ?? 1000), String(context.replicates ?? 10000), String(context.repeats ?? 2)];
-  const child = spawnSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 30 * 60 * 1000, maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 30 * 60 * 1000,
+    maxBuffer: 1 << 26,
+  });
   if (context.log) context.log(child.stderr.trimEnd());
   else process.stderr.write(child.stderr);
   if (child.status !== 0) throw new Error(`linkage job bench failed (${child.status ?? child.signal}):\n${child.stderr.slice(-2000)}`);
   return JSON.parse(child.stdout.trim().split("\n").pop());
 }
 
-module.exports = { name: "linkage-job", description: "linkage job through the API, 1 versus 2 dev-host workers", run, measure: measureJobs, makeUnits };
+module.exports = {
+  name: "linkage-job",
+  description: "linkage job through the API, 1 versus 2 dev-host workers",
+  run,
+  measure: measureJobs,
+  makeUnits,
+};
 
 if (require.main === module) {
   const json = process.argv[2] === "--json";

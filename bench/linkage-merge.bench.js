@@ -44,7 +44,12 @@ function mergeChild(unitCount) {
   const started = process.hrtime.bigint();
   for (let from = 0; from < plan.request.bootstrap; from += 1000) {
     const length = Math.min(1000, plan.request.bootstrap - from);
-    const chunk = { from, to: from + length, correlations: Array.from({ length: series }, () => Array.from({ length }, () => Math.tanh(random() - 0.5))), drivers: [] };
+    const chunk = {
+      from,
+      to: from + length,
+      correlations: Array.from({ length: series }, () => Array.from({ length }, () => Math.tanh(random() - 0.5))),
+      drivers: [],
+    };
     // As a blob: the worker writes the summary's JSON, the merger parses it.
     merge.add(JSON.parse(JSON.stringify(engine.summariseBootstrapChunk(plan, chunk))));
   }
@@ -55,13 +60,22 @@ function mergeChild(unitCount) {
 
 function chunkChild(unitCount, shape) {
   const engine = require(ENGINE);
-  const request = shape === "widest" ? widestRequest(unitCount) : { units: makeUnits(unitCount), x: X_NAMES, y: Y_NAMES, methods: ["pearson", "spearman"], bootstrap: 100_000, seed: 2024, minN: 5 };
+  const request =
+    shape === "widest"
+      ? widestRequest(unitCount)
+      : { units: makeUnits(unitCount), x: X_NAMES, y: Y_NAMES, methods: ["pearson", "spearman"], bootstrap: 100_000, seed: 2024, minN: 5 };
   const planned = process.hrtime.bigint();
   const plan = engine.planLinkage(request);
   const started = process.hrtime.bigint();
   const summary = engine.summariseBootstrapChunk(plan, engine.bootstrapChunk(plan, 0, 200));
   const ended = process.hrtime.bigint();
-  process.stdout.write(JSON.stringify({ planSeconds: Number(started - planned) / 1e9, seconds: Number(ended - started) / 1e9, series: summary.correlations.length }));
+  process.stdout.write(
+    JSON.stringify({
+      planSeconds: Number(started - planned) / 1e9,
+      seconds: Number(ended - started) / 1e9,
+      series: summary.correlations.length,
+    }),
+  );
 }
 
 function run(context = { log: () => undefined }) {
@@ -77,9 +91,19 @@ function run(context = { log: () => undefined }) {
     context.log(`linkage-merge: ${phase.subject} on ${phase.size} units`);
     const measured = measureProcess(process.execPath, ["--max-old-space-size=4096", __filename, ...phase.args]);
     const own = JSON.parse(measured.stdout);
-    rows.push({ size: phase.size, subject: phase.subject, seconds: own.seconds, cpuSeconds: measured.cpuSeconds, peakMegabytes: measured.peakMegabytes, versus: null });
+    rows.push({
+      size: phase.size,
+      subject: phase.subject,
+      seconds: own.seconds,
+      cpuSeconds: measured.cpuSeconds,
+      peakMegabytes: measured.peakMegabytes,
+      versus: null,
+    });
     if (measured.peakMegabytes !== null) {
-      checks.push({ ok: measured.peakMegabytes < LIMIT_MB, message: `${phase.subject}: peak ${measured.peakMegabytes.toFixed(0)} MB (target < ${LIMIT_MB} MB)` });
+      checks.push({
+        ok: measured.peakMegabytes < LIMIT_MB,
+        message: `${phase.subject}: peak ${measured.peakMegabytes.toFixed(0)} MB (target < ${LIMIT_MB} MB)`,
+      });
     }
     if (phase.args[2] === "typical") {
       const perReplicate = own.seconds / 200;
@@ -93,7 +117,12 @@ function run(context = { log: () => undefined }) {
   return { rows, checks };
 }
 
-module.exports = { name: "linkage-merge", description: "linkage job memory at the limits: the streamed merge at B = 100,000 × 256 pairs, a chunk worker, and the per-replicate cost for the scale note", run };
+module.exports = {
+  name: "linkage-merge",
+  description:
+    "linkage job memory at the limits: the streamed merge at B = 100,000 × 256 pairs, a chunk worker, and the per-replicate cost for the scale note",
+  run,
+};
 
 if (require.main === module) {
   const [phase, units, shape] = process.argv.slice(2);
@@ -101,7 +130,10 @@ if (require.main === module) {
   else if (phase === "chunk") chunkChild(Number(units), shape);
   else {
     const { rows, checks } = run({ log: (line) => process.stderr.write(`${line}\n`) });
-    for (const row of rows) process.stdout.write(`${row.subject} (${row.size} units): ${row.seconds.toFixed(2)} s, CPU ${row.cpuSeconds?.toFixed(2)} s, peak ${row.peakMegabytes?.toFixed(0)} MB\n`);
+    for (const row of rows)
+      process.stdout.write(
+        `${row.subject} (${row.size} units): ${row.seconds.toFixed(2)} s, CPU ${row.cpuSeconds?.toFixed(2)} s, peak ${row.peakMegabytes?.toFixed(0)} MB\n`,
+      );
     for (const check of checks) process.stdout.write(`${check.ok ? (check.informative ? "note" : "PASS") : "MISS"} ${check.message}\n`);
   }
 }

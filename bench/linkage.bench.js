@@ -54,7 +54,9 @@ function engineChild(requestFile, resultFile) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuStarted);
   fs.writeFileSync(resultFile, JSON.stringify(result));
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMb: process.resourceUsage().maxRSS / 1024 }),
+  );
 }
 
 /** Worker thread: plans the request and computes its bootstrap ranges. */
@@ -105,7 +107,20 @@ function numpyAvailable() {
 }
 
 function runNumpy(csvFile, replicates) {
-  const args = [NUMPY_SCRIPT, csvFile, "--x", X_NAMES.join(","), "--y", Y_NAMES.join(","), "--bootstrap", String(replicates), "--seed", "2024", "--methods", "pearson,spearman"];
+  const args = [
+    NUMPY_SCRIPT,
+    csvFile,
+    "--x",
+    X_NAMES.join(","),
+    "--y",
+    Y_NAMES.join(","),
+    "--bootstrap",
+    String(replicates),
+    "--seed",
+    "2024",
+    "--methods",
+    "pearson,spearman",
+  ];
   const run = measureProcess(PYTHON, args, { timeout: PYTHON_TIMEOUT_MS });
   const output = JSON.parse(run.stdout);
   return { ...run, output };
@@ -146,10 +161,16 @@ function benchSize(size, withNumpy, log) {
   log(`linkage: ${size} units, job on 1 and 2 worker threads …`);
   const workers = JSON.parse(measureProcess(process.execPath, [__filename, "--workers", requestFile, resultFile]).stdout);
   const pointDifference = numpy
-    ? Math.max(largestDifference(result.correlations, numpy.output.correlations, "r"), largestDifference(result.correlations, numpy.output.correlations, "p"))
+    ? Math.max(
+        largestDifference(result.correlations, numpy.output.correlations, "r"),
+        largestDifference(result.correlations, numpy.output.correlations, "p"),
+      )
     : null;
   const bootstrapDifference = numpy
-    ? Math.max(largestDifference(result.correlations, numpy.output.correlations, "bootLow"), largestDifference(result.correlations, numpy.output.correlations, "bootHigh"))
+    ? Math.max(
+        largestDifference(result.correlations, numpy.output.correlations, "bootLow"),
+        largestDifference(result.correlations, numpy.output.correlations, "bootHigh"),
+      )
     : null;
   return {
     units: size,
@@ -157,7 +178,7 @@ function benchSize(size, withNumpy, log) {
     engineCpuSeconds: engine.cpuSeconds,
     enginePeakMb: engineRun.peakMegabytes ?? engine.peakMb,
     numpySeconds: numpy ? numpy.output.seconds.compute : null,
-    numpyPeakMb: numpy ? numpy.peakMegabytes ?? numpy.output.peakMb : null,
+    numpyPeakMb: numpy ? (numpy.peakMegabytes ?? numpy.output.peakMb) : null,
     ratio: numpy ? numpy.output.seconds.compute / engine.seconds : null,
     oneWorkerSeconds: workers.oneSeconds,
     twoWorkerSeconds: workers.twoSeconds,
@@ -169,7 +190,20 @@ function benchSize(size, withNumpy, log) {
 }
 
 function printTable(measured) {
-  const header = ["units", "engine s", "engine MB", "numpy s", "numpy MB", "numpy/engine", "1 worker s", "2 workers s", "speed-up", "identical", "max |Δr|,|Δp|", "max |Δboot|"];
+  const header = [
+    "units",
+    "engine s",
+    "engine MB",
+    "numpy s",
+    "numpy MB",
+    "numpy/engine",
+    "1 worker s",
+    "2 workers s",
+    "speed-up",
+    "identical",
+    "max |Δr|,|Δp|",
+    "max |Δboot|",
+  ];
   const lines = measured.map((row) => [
     String(row.units),
     format(row.engineSeconds),
@@ -186,10 +220,14 @@ function printTable(measured) {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const render = (cells) => cells.map((cell, column) => cell.padStart(widths[column])).join("  ");
-  console.log(`\nLinkage: ${X_NAMES.length} x × ${Y_NAMES.length} y, Pearson + Spearman, B = ${REPLICATES.toLocaleString("en")}, job chunks of ${CHUNK_SIZE}`);
+  console.log(
+    `\nLinkage: ${X_NAMES.length} x × ${Y_NAMES.length} y, Pearson + Spearman, B = ${REPLICATES.toLocaleString("en")}, job chunks of ${CHUNK_SIZE}`,
+  );
   console.log(render(header));
   for (const line of lines) console.log(render(line));
-  console.log("numpy/engine above 1: the engine is faster. MB: peak resident memory of the process, runtime included. Δboot: Monte Carlo difference (other generator).");
+  console.log(
+    "numpy/engine above 1: the engine is faster. MB: peak resident memory of the process, runtime included. Δboot: Monte Carlo difference (other generator).",
+  );
 }
 
 /**
@@ -215,9 +253,23 @@ function run(context = { pandas: true, log: (message) => process.stderr.write(`$
       versusNote: "numpy + scipy vectorised",
     });
     if (row.numpySeconds !== null) {
-      rows.push({ size: units, subject: "numpy + scipy (linkage_numpy.py)", seconds: row.numpySeconds, cpuSeconds: null, peakMegabytes: row.numpyPeakMb, versus: null });
+      rows.push({
+        size: units,
+        subject: "numpy + scipy (linkage_numpy.py)",
+        seconds: row.numpySeconds,
+        cpuSeconds: null,
+        peakMegabytes: row.numpyPeakMb,
+        versus: null,
+      });
     }
-    rows.push({ size: units, subject: "job, 1 worker thread", seconds: row.oneWorkerSeconds, cpuSeconds: null, peakMegabytes: null, versus: null });
+    rows.push({
+      size: units,
+      subject: "job, 1 worker thread",
+      seconds: row.oneWorkerSeconds,
+      cpuSeconds: null,
+      peakMegabytes: null,
+      versus: null,
+    });
     rows.push({
       size: units,
       subject: `job, 2 worker threads (${format(row.workerSpeedUp)}× vs 1${row.identical ? ", identical results" : ", RESULTS DIFFER"})`,
@@ -226,15 +278,25 @@ function run(context = { pandas: true, log: (message) => process.stderr.write(`$
       peakMegabytes: null,
       versus: null,
     });
-    if (row.ratio !== null) checks.push({ label: `linkage engine faster than numpy + scipy at ${units} (${format(row.ratio, 1)}×)`, ok: row.ratio > 1 });
-    if (row.pointDifference !== null) checks.push({ label: `linkage point estimates equal numpy + scipy at ${units} (max |Δ| ${row.pointDifference.toExponential(1)})`, ok: row.pointDifference <= 1e-9 });
+    if (row.ratio !== null)
+      checks.push({ label: `linkage engine faster than numpy + scipy at ${units} (${format(row.ratio, 1)}×)`, ok: row.ratio > 1 });
+    if (row.pointDifference !== null)
+      checks.push({
+        label: `linkage point estimates equal numpy + scipy at ${units} (max |Δ| ${row.pointDifference.toExponential(1)})`,
+        ok: row.pointDifference <= 1e-9,
+      });
     checks.push({ label: `linkage job on 1 and 2 worker threads gives the single run's numbers at ${units}`, ok: row.identical });
   }
   printTable(measured);
   return { rows, checks, measured };
 }
 
-module.exports = { name: "linkage", description: "cross-unit linkage: engine, numpy + scipy on the same units, job on 1 vs 2 worker threads", run, makeUnits };
+module.exports = {
+  name: "linkage",
+  description: "cross-unit linkage: engine, numpy + scipy on the same units, job on 1 vs 2 worker threads",
+  run,
+  makeUnits,
+};
 
 if (!isMainThread) {
   bootstrapWorker();

@@ -81,14 +81,21 @@ function run(context = { log: (message) => process.stderr.write(`${message}\n`) 
   // Generation is asynchronous (exceljs): done in a child process so run() stays synchronous for run.js.
   const { spawnSync } = require("node:child_process");
   context.log(`report-batch: generating ${FILES} workbooks of ${RESPONDENTS} respondents (reused when present)…`);
-  const generated = spawnSync(process.execPath, [__filename, "--generate"], { encoding: "utf8", env: { ...process.env, REPORT_BENCH_FILES: String(FILES), REPORT_BENCH_RESPONDENTS: String(RESPONDENTS) } });
+  const generated = spawnSync(process.execPath, [__filename, "--generate"], {
+    encoding: "utf8",
+    env: { ...process.env, REPORT_BENCH_FILES: String(FILES), REPORT_BENCH_RESPONDENTS: String(RESPONDENTS) },
+  });
   if (generated.status !== 0) throw new Error(`generating the workbooks failed: ${generated.stderr}`);
   const files = JSON.parse(generated.stdout);
   const bytes = files.reduce((total, file) => total + fs.statSync(file).size, 0);
   const reports = path.join(OUT, "reports");
   fs.rmSync(reports, { recursive: true, force: true });
   context.log(`report-batch: sym report on ${files.length} workbooks (${(bytes / 1e6).toFixed(1)} MB)…`);
-  const measured = measureProcess(process.execPath, [path.join(ROOT, "cli", "bin", "sym.js"), "report", ...files, "--out-dir", reports, "--bootstrap", "1000"], { cwd: ROOT });
+  const measured = measureProcess(
+    process.execPath,
+    [path.join(ROOT, "cli", "bin", "sym.js"), "report", ...files, "--out-dir", reports, "--bootstrap", "1000"],
+    { cwd: ROOT },
+  );
   const summary = fs.readFileSync(path.join(reports, "summary.csv"), "utf8").trim().split("\n").slice(1);
   const succeeded = summary.filter((line) => line.includes(",ok,")).length;
   const rows = [
@@ -108,7 +115,11 @@ function run(context = { log: (message) => process.stderr.write(`${message}\n`) 
   return { rows, checks };
 }
 
-module.exports = { name: "report-batch", description: `sym report on ${FILES} generated client workbooks of ${RESPONDENTS} respondents each`, run };
+module.exports = {
+  name: "report-batch",
+  description: `sym report on ${FILES} generated client workbooks of ${RESPONDENTS} respondents each`,
+  run,
+};
 
 if (require.main === module) {
   if (process.argv.includes("--generate")) {
@@ -121,7 +132,10 @@ if (require.main === module) {
     );
   } else {
     const { rows, checks } = run();
-    for (const row of rows) process.stdout.write(`${row.size}  ${row.subject}: ${row.seconds.toFixed(1)} s wall, ${row.cpuSeconds?.toFixed(1) ?? "–"} s CPU, ${row.peakMegabytes?.toFixed(0) ?? "–"} MB peak\n`);
+    for (const row of rows)
+      process.stdout.write(
+        `${row.size}  ${row.subject}: ${row.seconds.toFixed(1)} s wall, ${row.cpuSeconds?.toFixed(1) ?? "–"} s CPU, ${row.peakMegabytes?.toFixed(0) ?? "–"} MB peak\n`,
+      );
     for (const check of checks) process.stdout.write(`${check.ok ? "PASS" : "MISS"}  ${check.label}\n`);
   }
 }

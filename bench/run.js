@@ -24,7 +24,8 @@ function parseArguments(argv) {
     else if (flag === "--strict") options.strict = true;
     else throw new Error(`unknown option ${flag} (use --sizes, --only, --no-pandas, --strict)`);
   }
-  if (options.sizes && options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error("--sizes expects whole numbers separated by commas");
+  if (options.sizes && options.sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error("--sizes expects whole numbers separated by commas");
   return options;
 }
 
@@ -39,8 +40,13 @@ function formatTable(rows) {
     row.versus === null || row.versus === undefined ? "–" : `${row.versus.toFixed(1)}× (${row.versusNote})`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const render = (cells) => `| ${cells.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
-  return [render(header), `|${widths.map((width, column) => (column >= 2 && column <= 4 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`, ...lines.map(render)].join("\n");
+  const render = (cells) =>
+    `| ${cells.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(" | ")} |`;
+  return [
+    render(header),
+    `|${widths.map((width, column) => (column >= 2 && column <= 4 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`,
+    ...lines.map(render),
+  ].join("\n");
 }
 
 function main() {
@@ -48,7 +54,12 @@ function main() {
   const context = { sizes: options.sizes, pandas: options.pandas, log: (message) => process.stderr.write(`${message}\n`) };
   let missed = 0;
   const os = require("node:os");
-  process.stdout.write(`Machine: ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, Node ${process.version}; load average at start ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}\n`);
+  process.stdout.write(
+    `Machine: ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, Node ${process.version}; load average at start ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(" ")}\n`,
+  );
   for (const bench of benches) {
     if (options.only && !options.only.includes(bench.name)) continue;
     process.stdout.write(`\n## ${bench.name}: ${bench.description}\n\n`);

@@ -5,7 +5,20 @@
  * benches draw their data from, so every run measures the same data.
  */
 
-const X_NAMES = ["enps", "culture", "recognition", "information", "autonomy", "physical", "relationship", "development", "alignment", "wellbeing", "ethics", "horizon"];
+const X_NAMES = [
+  "enps",
+  "culture",
+  "recognition",
+  "information",
+  "autonomy",
+  "physical",
+  "relationship",
+  "development",
+  "alignment",
+  "wellbeing",
+  "ethics",
+  "horizon",
+];
 const Y_NAMES = ["nps", "customer_score", "turnover"];
 
 /** Small seeded generator (mulberry32): the same data on every run. */

@@ -45,17 +45,48 @@ const CUSTOMER_EFFECT = { recognition: 0.05, physical: 0.05, information: -0.1, 
 const SUPPORT_EFFECT = { recognition: -0.35, information: -0.3 };
 
 const STORES = [
-  "Lyon Part-Dieu", "Paris Opéra", "Paris Bercy", "Marseille Vieux-Port", "Lille Europe", "Bordeaux Lac", "Toulouse Capitole",
-  "Nantes Atlantis", "Strasbourg Kléber", "Nice Masséna", "Rennes Colombier", "Montpellier Odysseum", "Grenoble Grand-Place",
-  "Dijon Toison d'Or", "Reims Cathédrale", "Angers Rives", "Tours Nationale", "Clermont Jaude", "Rouen Saint-Sever",
-  "Metz Muse", "Brest Jaurès", "Caen Mondeville", "Nancy Saint-Sébastien", "Orléans Place d'Arc", "Limoges Saint-Martial",
-  "Avignon Cap Sud", "Annecy Courier", "Pau Quartier Libre", "Perpignan Catalogne", "Amiens Shopping Promenade",
+  "Lyon Part-Dieu",
+  "Paris Opéra",
+  "Paris Bercy",
+  "Marseille Vieux-Port",
+  "Lille Europe",
+  "Bordeaux Lac",
+  "Toulouse Capitole",
+  "Nantes Atlantis",
+  "Strasbourg Kléber",
+  "Nice Masséna",
+  "Rennes Colombier",
+  "Montpellier Odysseum",
+  "Grenoble Grand-Place",
+  "Dijon Toison d'Or",
+  "Reims Cathédrale",
+  "Angers Rives",
+  "Tours Nationale",
+  "Clermont Jaude",
+  "Rouen Saint-Sever",
+  "Metz Muse",
+  "Brest Jaurès",
+  "Caen Mondeville",
+  "Nancy Saint-Sébastien",
+  "Orléans Place d'Arc",
+  "Limoges Saint-Martial",
+  "Avignon Cap Sud",
+  "Annecy Courier",
+  "Pau Quartier Libre",
+  "Perpignan Catalogne",
+  "Amiens Shopping Promenade",
 ];
 const SUPPORT_UNITS = [
-  ["Payroll", "Paie"], ["IT service desk", "Support informatique"], ["Logistics hub", "Plateforme logistique"],
-  ["Customer care centre", "Service client à distance"], ["Finance back office", "Back-office finance"],
-  ["Purchasing", "Achats"], ["Maintenance", "Maintenance"], ["HR shared services", "Centre de services RH"],
-  ["Cleaning and facilities", "Propreté et services généraux"], ["Quality", "Qualité"],
+  ["Payroll", "Paie"],
+  ["IT service desk", "Support informatique"],
+  ["Logistics hub", "Plateforme logistique"],
+  ["Customer care centre", "Service client à distance"],
+  ["Finance back office", "Back-office finance"],
+  ["Purchasing", "Achats"],
+  ["Maintenance", "Maintenance"],
+  ["HR shared services", "Centre de services RH"],
+  ["Cleaning and facilities", "Propreté et services généraux"],
+  ["Quality", "Qualité"],
 ];
 
 /** mulberry32: a small, fast, seedable PRNG (public domain, T. Ettinger). */
@@ -116,7 +147,14 @@ function buildUnits(random, options) {
   }
   STORES.forEach((store, index) => {
     const tiny = index === 26 || index === 29; // Annecy and Amiens: under the confidentiality threshold
-    units.push({ en: store, fr: store, support: false, ...unitEffects(random), employees: tiny ? random.integer(2, 4) : random.integer(30, 45), customers: random.integer(60, 140) });
+    units.push({
+      en: store,
+      fr: store,
+      support: false,
+      ...unitEffects(random),
+      employees: tiny ? random.integer(2, 4) : random.integer(30, 45),
+      customers: random.integer(60, 140),
+    });
   });
   SUPPORT_UNITS.forEach(([en, fr], index) => {
     const tiny = index === 9; // Quality: two people
@@ -192,7 +230,11 @@ function writeEmployees(file, language, units, random, options) {
   const delimiter = language === "fr" ? ";" : ",";
   const nonAnswer = language === "fr" ? "NSP" : "NA";
   const writer = lineWriter(file);
-  writer.line(headersFor(language, "employees", options.plain).map((header) => quote(header, delimiter)).join(delimiter));
+  writer.line(
+    headersFor(language, "employees", options.plain)
+      .map((header) => quote(header, delimiter))
+      .join(delimiter),
+  );
   let respondent = 0;
   units.forEach((unit, unitIndex) => {
     const managers = Math.max(1, Math.round(unit.employees / 12));
@@ -204,10 +246,15 @@ function writeEmployees(file, language, units, random, options) {
       const fields = [];
       if (!options.plain) {
         const tenure = clamp(Math.abs(random.normal()) * 6, 0.1, 38).toFixed(1);
-        fields.push(`E${String(respondent).padStart(5, "0")}`, unitName, `M${String(unitIndex + 1).padStart(2, "0")}-${(index % managers) + 1}`, language === "fr" ? tenure.replace(".", ",") : tenure);
+        fields.push(
+          `E${String(respondent).padStart(5, "0")}`,
+          unitName,
+          `M${String(unitIndex + 1).padStart(2, "0")}-${(index % managers) + 1}`,
+          language === "fr" ? tenure.replace(".", ",") : tenure,
+        );
       }
       for (const [id] of DIMENSIONS) {
-        const dimensionLevel = level + (EMPLOYEE_EFFECT[id] ?? 0) + (unit.support ? SUPPORT_EFFECT[id] ?? 0 : 0);
+        const dimensionLevel = level + (EMPLOYEE_EFFECT[id] ?? 0) + (unit.support ? (SUPPORT_EFFECT[id] ?? 0) : 0);
         for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) {
           let value = answer(random, dimensionLevel, nonAnswer);
           // The reversed item is asked the other way round ("I often feel drained…"): 6 − x on 1–5.
@@ -228,7 +275,11 @@ function writeCustomers(file, language, units, random, options) {
   const nonAnswer = language === "fr" ? "NSP" : "N/A";
   const channels = language === "fr" ? ["magasin", "téléphone", "web"] : ["store", "phone", "web"];
   const writer = lineWriter(file);
-  writer.line(headersFor(language, "customers", options.plain).map((header) => quote(header, delimiter)).join(delimiter));
+  writer.line(
+    headersFor(language, "customers", options.plain)
+      .map((header) => quote(header, delimiter))
+      .join(delimiter),
+  );
   let respondent = 0;
   for (const unit of units) {
     const unitName = quote(unit[language], delimiter);
@@ -257,7 +308,10 @@ function writeCustomers(file, language, units, random, options) {
 /** Unit attributes: kind, headcount (respondents ÷ response rate), leavers (fewer where employees fare better), salary. */
 function writeUnits(file, language, units, random) {
   const delimiter = language === "fr" ? ";" : ",";
-  const headers = language === "fr" ? ["unité", "type", "effectif", "départs", "salaire_annuel_moyen"] : ["unit", "attribute", "headcount", "leavers", "average_salary"];
+  const headers =
+    language === "fr"
+      ? ["unité", "type", "effectif", "départs", "salaire_annuel_moyen"]
+      : ["unit", "attribute", "headcount", "leavers", "average_salary"];
   const writer = lineWriter(file);
   writer.line(headers.join(delimiter));
   for (const unit of units) {
@@ -266,7 +320,9 @@ function writeUnits(file, language, units, random) {
     const leavers = Math.round(headcount * turnoverRate);
     const salary = (unit.support ? 33500 : 27200) + 1800 * random.normal();
     const salaryText = language === "fr" ? salary.toFixed(2).replace(".", ",") : salary.toFixed(2);
-    writer.line([quote(unit[language], delimiter), unit.support ? "support" : "front-office", headcount, leavers, salaryText].join(delimiter));
+    writer.line(
+      [quote(unit[language], delimiter), unit.support ? "support" : "front-office", headcount, leavers, salaryText].join(delimiter),
+    );
   }
   writer.close();
 }
@@ -327,12 +383,16 @@ if (require.main === module) {
       generator: "samples/generate.js",
       seed: options.seed,
       note: "Synthetic data. The French files hold the same respondents as the English ones, translated.",
-      datasets: Object.fromEntries(Object.entries(written).map(([language, info]) => [language, { ...info, directory: `samples/${language}` }])),
+      datasets: Object.fromEntries(
+        Object.entries(written).map(([language, info]) => [language, { ...info, directory: `samples/${language}` }]),
+      ),
     };
     fs.writeFileSync(path.join(__dirname, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   }
   for (const [language, info] of Object.entries(written)) {
-    process.stdout.write(`${language}: ${info.employees} employees, ${info.customers} customers, ${info.units} units → ${info.directory}\n`);
+    process.stdout.write(
+      `${language}: ${info.employees} employees, ${info.customers} customers, ${info.units} units → ${info.directory}\n`,
+    );
   }
 }
 

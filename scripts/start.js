@@ -22,7 +22,9 @@ const log = (message) => process.stdout.write(`[start] ${message}\n`);
 const children = [];
 
 function printSampleBarometer() {
-  log("Barometer of the bundled samples (samples/en): sym barometer --employees samples/en/employees.csv --customers samples/en/customers.csv --units samples/en/units.csv");
+  log(
+    "Barometer of the bundled samples (samples/en): sym barometer --employees samples/en/employees.csv --customers samples/en/customers.csv --units samples/en/units.csv",
+  );
   const result = spawnSync(
     process.execPath,
     [
@@ -84,9 +86,11 @@ function stopAll(exitCode = 0) {
     process.exit(exitCode);
   }, 5000);
   deadline.unref();
-  Promise.all(children.map(({ child }) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve))))).then(() =>
-    process.exit(exitCode),
-  );
+  Promise.all(
+    children.map(({ child }) =>
+      child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)),
+    ),
+  ).then(() => process.exit(exitCode));
 }
 
 function main() {
@@ -100,7 +104,9 @@ function main() {
     startPart("add-in dev server", [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "serve", "--mode", "development"]);
   }
   if (children.length === 0) return;
-  log("Open taskpane.html from the add-in URL in a browser for the preview on the samples, or sideload manifest.xml in Excel (see README). Ctrl-C stops everything.");
+  log(
+    "Open taskpane.html from the add-in URL in a browser for the preview on the samples, or sideload manifest.xml in Excel (see README). Ctrl-C stops everything.",
+  );
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
 }

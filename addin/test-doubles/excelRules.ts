@@ -8,7 +8,13 @@
  * specifications and limits (sheet names, cell length, grid).
  */
 
-export type OfficeErrorCode = "InvalidArgument" | "RequestPayloadSizeLimitExceeded" | "ResponsePayloadSizeLimitExceeded" | "PropertyNotLoaded" | "InvalidReference" | "ItemNotFound";
+export type OfficeErrorCode =
+  | "InvalidArgument"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
+  | "PropertyNotLoaded"
+  | "InvalidReference"
+  | "ItemNotFound";
 
 export class ExcelRuleError extends Error {
   constructor(
@@ -48,7 +54,10 @@ export function assertRectangular(array: readonly (readonly unknown[])[], what: 
 /** Sheet names: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
 export function assertSheetName(name: string): void {
   if (name.length === 0 || name.length > MAX_SHEET_NAME || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new ExcelRuleError("InvalidArgument", `"${name}" is not a valid sheet name (1–${MAX_SHEET_NAME} characters, none of : \\ / ? * [ ])`);
+    throw new ExcelRuleError(
+      "InvalidArgument",
+      `"${name}" is not a valid sheet name (1–${MAX_SHEET_NAME} characters, none of : \\ / ? * [ ])`,
+    );
   }
 }
 

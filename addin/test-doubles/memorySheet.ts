@@ -18,4 +18,3 @@ export interface MemorySheet {
 export function key(row: number, column: number): number {
   return row * COLUMN_SPAN + column;
 }
-

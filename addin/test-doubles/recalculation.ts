@@ -74,7 +74,8 @@ export class Recalculation {
     if (sheet.formulas.size === 0) return;
     const computed = this.computedOf(sheet);
     for (const cellKey of sheet.formulas.keys()) {
-      if (!computed.has(cellKey) && contains(range, Math.floor(cellKey / COLUMN_SPAN), cellKey % COLUMN_SPAN)) this.evaluateCell(sheet, cellKey);
+      if (!computed.has(cellKey) && contains(range, Math.floor(cellKey / COLUMN_SPAN), cellKey % COLUMN_SPAN))
+        this.evaluateCell(sheet, cellKey);
     }
   }
 
@@ -119,11 +120,19 @@ export class Recalculation {
           (sheet.values[targetRow]?.[targetColumn] ?? null) !== null ||
           computed.has(key(targetRow, targetColumn));
         if (occupied) {
-          computed.set(key(row, column), new FormulaError("#SPILL!", `the result needs ${result.length}×${result[0].length} cells and ${rangeText({ top: targetRow, left: targetColumn, bottom: targetRow, right: targetColumn })} is not empty`));
+          computed.set(
+            key(row, column),
+            new FormulaError(
+              "#SPILL!",
+              `the result needs ${result.length}×${result[0].length} cells and ${rangeText({ top: targetRow, left: targetColumn, bottom: targetRow, right: targetColumn })} is not empty`,
+            ),
+          );
           return;
         }
       }
     }
-    result.forEach((line, rowOffset) => line.forEach((value, columnOffset) => computed.set(key(row + rowOffset, column + columnOffset), value)));
+    result.forEach((line, rowOffset) =>
+      line.forEach((value, columnOffset) => computed.set(key(row + rowOffset, column + columnOffset), value)),
+    );
   }
 }

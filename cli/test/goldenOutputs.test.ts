@@ -18,7 +18,10 @@ function absolute(args: readonly string[]): string[] {
 
 describe("sym outputs on the samples equal the golden files", () => {
   it("keeps one golden file per run and nothing else", () => {
-    const files = fs.readdirSync(golden).filter((name) => name !== "runs.js").sort();
+    const files = fs
+      .readdirSync(golden)
+      .filter((name) => name !== "runs.js")
+      .sort();
     expect(files).toEqual(GOLDEN_RUNS.map((run) => run.file).sort());
   });
 

@@ -26,12 +26,28 @@ async function linkJson(args: string[]) {
 
 describe("sym link --units", () => {
   it("gives scipy's Pearson and Spearman r and p, BH q, and the turnover slope, leaving out units under 5 employees", async () => {
-    const result = await linkJson(["--units", UNITS, "--x", "enps,symmetry,recognition", "--y", "nps,turnover", "--method", "both", "--bootstrap", "200", "--seed", "7", "--turnover"]);
+    const result = await linkJson([
+      "--units",
+      UNITS,
+      "--x",
+      "enps,symmetry,recognition",
+      "--y",
+      "nps,turnover",
+      "--method",
+      "both",
+      "--bootstrap",
+      "200",
+      "--seed",
+      "7",
+      "--turnover",
+    ]);
     expect(result.units).toBe(reference.units);
     expect(result.excluded).toBe(reference.excluded);
     expect(result.correlations).toHaveLength(reference.correlations.length);
     for (const expected of reference.correlations) {
-      const found = result.correlations.find((row: { x: string; y: string; method: string }) => row.x === expected.x && row.y === expected.y && row.method === expected.method);
+      const found = result.correlations.find(
+        (row: { x: string; y: string; method: string }) => row.x === expected.x && row.y === expected.y && row.method === expected.method,
+      );
       expect(found).toBeDefined();
       expect(found.r).toBeCloseTo(expected.r, 10);
       expect(found.p).toBeCloseTo(expected.p, 8);
@@ -59,18 +75,56 @@ describe("sym link --units", () => {
   });
 
   it("prints a readable table with CIs, q marks, the turnover money at 21 %, 50 %, 150 % and the user's ratio", async () => {
-    const run = await runCli(["link", "--units", UNITS, "--x", "enps,recognition", "--y", "turnover", "--turnover", "--cost-ratio", "0.3", "--delta", "5", "--bootstrap", "100"]);
+    const run = await runCli([
+      "link",
+      "--units",
+      UNITS,
+      "--x",
+      "enps,recognition",
+      "--y",
+      "turnover",
+      "--turnover",
+      "--cost-ratio",
+      "0.3",
+      "--delta",
+      "5",
+      "--bootstrap",
+      "100",
+    ]);
     expect(run.code).toBe(0);
     const turnoverRow = reference.correlations.find((row) => row.x === "enps" && row.y === "turnover" && row.method === "pearson")!;
     expect(run.stdout).toContain(`${turnoverRow.r > 0 ? "+" : ""}${turnoverRow.r.toFixed(3)}`);
-    for (const text of ["Correlations", "95% CI", "Top versus bottom quartile", "21% (cap-median)", "50% (half)", "150% (one-and-a-half)", "30% (yours)", "value of +5 points"]) expect(run.stdout).toContain(text);
+    for (const text of [
+      "Correlations",
+      "95% CI",
+      "Top versus bottom quartile",
+      "21% (cap-median)",
+      "50% (half)",
+      "150% (one-and-a-half)",
+      "30% (yours)",
+      "value of +5 points",
+    ])
+      expect(run.stdout).toContain(text);
   });
 
   it("gives key drivers whose shares of R² sum to 1 and refuses them under the minimum of units", async () => {
     const result = await linkJson(["--units", UNITS, "--x", "symmetry,recognition", "--y", "nps", "--drivers", "--bootstrap", "50"]);
     expect(result.drivers.map((row: { id: string }) => row.id)).toEqual(["symmetry", "recognition"]);
     expect(result.drivers[0].share + result.drivers[1].share).toBeCloseTo(1, 12);
-    const run = await runCli(["link", "--units", UNITS, "--x", "symmetry,recognition", "--y", "nps", "--drivers", "--min-driver-units", "30", "--bootstrap", "0"]);
+    const run = await runCli([
+      "link",
+      "--units",
+      UNITS,
+      "--x",
+      "symmetry,recognition",
+      "--y",
+      "nps",
+      "--drivers",
+      "--min-driver-units",
+      "30",
+      "--bootstrap",
+      "0",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`key drivers require at least 30 units with every metric for "nps", got ${reference.units}`);
   });
@@ -119,7 +173,21 @@ describe("sym link: bad inputs", () => {
 describe("sym link --employees --customers", () => {
   it("aggregates the respondent files per unit with the engine and runs the same linkage as on those unit rows", async () => {
     const unitsFile = path.join(SAMPLES, "en", "units.csv");
-    const result = await linkJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--units", unitsFile, "--bootstrap", "100", "--seed", "9", "--turnover", "--delta", "5"]);
+    const result = await linkJson([
+      "--employees",
+      EN_EMPLOYEES,
+      "--customers",
+      EN_CUSTOMERS,
+      "--units",
+      unitsFile,
+      "--bootstrap",
+      "100",
+      "--seed",
+      "9",
+      "--turnover",
+      "--delta",
+      "5",
+    ]);
     expect(result.x).toEqual(["enps", "symmetry"]);
     expect(result.y).toEqual(["nps", "turnover"]);
     const [employees, customers] = await readBothPopulations(
@@ -130,8 +198,21 @@ describe("sym link --employees --customers", () => {
       DEFAULT_MODEL,
       { threads: "off" },
     );
-    const units = unitRowsFromAggregates(employees.aggregate, customers.aggregate, DEFAULT_MODEL, readUnitsFile(unitsFile, DEFAULT_MODEL).units);
-    const expected = runLinkage({ units, x: ["enps", "symmetry"], y: ["nps", "turnover"], bootstrap: 100, seed: 9, minN: 5, turnover: { x: "enps", costRatio: 0.21, deltaPoints: 5 } });
+    const units = unitRowsFromAggregates(
+      employees.aggregate,
+      customers.aggregate,
+      DEFAULT_MODEL,
+      readUnitsFile(unitsFile, DEFAULT_MODEL).units,
+    );
+    const expected = runLinkage({
+      units,
+      x: ["enps", "symmetry"],
+      y: ["nps", "turnover"],
+      bootstrap: 100,
+      seed: 9,
+      minN: 5,
+      turnover: { x: "enps", costRatio: 0.21, deltaPoints: 5 },
+    });
     const { ranOn, x, y, ...engine } = result;
     expect(ranOn).toBe("local");
     expect(x).toHaveLength(2);

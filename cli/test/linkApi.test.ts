@@ -30,7 +30,26 @@ afterAll(() => stopLocalApi(api));
 
 describe("sym link --api", () => {
   it("gives the same numbers as the local run with the same seed", async () => {
-    const args = ["link", "--units", UNITS, "--x", "enps,symmetry,recognition", "--y", "nps,turnover", "--method", "both", "--bootstrap", "400", "--seed", "11", "--drivers", "--turnover", "--delta", "5", "--json"];
+    const args = [
+      "link",
+      "--units",
+      UNITS,
+      "--x",
+      "enps,symmetry,recognition",
+      "--y",
+      "nps,turnover",
+      "--method",
+      "both",
+      "--bootstrap",
+      "400",
+      "--seed",
+      "11",
+      "--drivers",
+      "--turnover",
+      "--delta",
+      "5",
+      "--json",
+    ];
     const local = await runCli(args);
     expect(local.code).toBe(0);
     const remote = await runCli([...args, "--api", apiUrl, "--api-key", KEY]);
@@ -45,7 +64,21 @@ describe("sym link --api", () => {
   });
 
   it("reports a failing job with the engine's message and a missing key with what to do", async () => {
-    const failing = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--min-n", "1000", "--api", apiUrl, "--api-key", KEY]);
+    const failing = await runCli([
+      "link",
+      "--units",
+      UNITS,
+      "--x",
+      "enps",
+      "--y",
+      "nps",
+      "--min-n",
+      "1000",
+      "--api",
+      apiUrl,
+      "--api-key",
+      KEY,
+    ]);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/the linkage job failed on the API: .*requires at least 4 units/);
     const noKey = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--api", apiUrl]);

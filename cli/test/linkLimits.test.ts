@@ -24,7 +24,19 @@ describe("sym link refuses work over the limits", () => {
 
   it("40 x × 20 y × 2 methods = 1,600 pairs: exit 2, naming the 512-pair limit and the options", async () => {
     const started = Date.now();
-    const run = await runCli(["link", "--units", wide, "--x", x.join(","), "--y", y.join(","), "--method", "both", "--bootstrap", "100000"]);
+    const run = await runCli([
+      "link",
+      "--units",
+      wide,
+      "--x",
+      x.join(","),
+      "--y",
+      y.join(","),
+      "--method",
+      "both",
+      "--bootstrap",
+      "100000",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/1,600, over the limit of 512/);
     expect(run.stderr).toContain("--x, --y, --method");
@@ -33,7 +45,19 @@ describe("sym link refuses work over the limits", () => {
   });
 
   it("pairs × B over 25.6 million: exit 2 naming --bootstrap", async () => {
-    const run = await runCli(["link", "--units", wide, "--x", x.slice(0, 16).join(","), "--y", y.slice(0, 16).join(","), "--method", "both", "--bootstrap", "100000"]);
+    const run = await runCli([
+      "link",
+      "--units",
+      wide,
+      "--x",
+      x.slice(0, 16).join(","),
+      "--y",
+      y.slice(0, 16).join(","),
+      "--method",
+      "both",
+      "--bootstrap",
+      "100000",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/51,200,000, over the limit of 25,600,000.*--bootstrap/);
   });
@@ -45,7 +69,18 @@ describe("sym link refuses work over the limits", () => {
   });
 
   it("--drivers over predictors × y × B: exit 2 naming the 2,000,000 limit", async () => {
-    const run = await runCli(["link", "--units", wide, "--x", x.slice(0, 10).join(","), "--y", y.slice(0, 3).join(","), "--drivers", "--bootstrap", "70000"]);
+    const run = await runCli([
+      "link",
+      "--units",
+      wide,
+      "--x",
+      x.slice(0, 10).join(","),
+      "--y",
+      y.slice(0, 3).join(","),
+      "--drivers",
+      "--bootstrap",
+      "70000",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/2,100,000, over the limit of 2,000,000/);
   });

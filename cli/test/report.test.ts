@@ -23,7 +23,11 @@ afterAll(() => scratch.remove());
 const sample = (language: "en" | "fr", name: string) => path.join(SAMPLES, language, `${name}.csv`);
 
 async function writeFilled(language: "en" | "fr", name = `filled-${language}.xlsx`): Promise<string> {
-  const bytes = await filledWorkbookFromCsv({ employees: sample(language, "employees"), customers: sample(language, "customers"), units: sample(language, "units") }, DEFAULT_MODEL, language);
+  const bytes = await filledWorkbookFromCsv(
+    { employees: sample(language, "employees"), customers: sample(language, "customers"), units: sample(language, "units") },
+    DEFAULT_MODEL,
+    language,
+  );
   return scratch.write(name, bytes);
 }
 
@@ -45,7 +49,8 @@ function expectSameNumbers(actual: unknown, expected: unknown, where = "report")
     expected.forEach((item, index) => expectSameNumbers((actual as unknown[])[index], item, `${where}[${index}]`));
     return;
   }
-  for (const key of Object.keys(expected)) expectSameNumbers((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${where}.${key}`);
+  for (const key of Object.keys(expected))
+    expectSameNumbers((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${where}.${key}`);
 }
 
 describe.each(["en", "fr"] as const)("round trip in %s: template filled with the samples → report", (language) => {
@@ -64,10 +69,33 @@ describe.each(["en", "fr"] as const)("round trip in %s: template filled with the
   });
 
   it("gives the numbers of sym barometer --json on the same CSV files", async () => {
-    const csv = await runCli(["barometer", "--employees", sample(language, "employees"), "--customers", sample(language, "customers"), "--units", sample(language, "units"), "--lang", language, "--json"]);
+    const csv = await runCli([
+      "barometer",
+      "--employees",
+      sample(language, "employees"),
+      "--customers",
+      sample(language, "customers"),
+      "--units",
+      sample(language, "units"),
+      "--lang",
+      language,
+      "--json",
+    ]);
     expect(csv.code).toBe(0);
     const expected = JSON.parse(csv.stdout);
-    for (const key of ["employees", "customers", "dimensions", "symmetryIndex", "units", "customerUnits", "managers", "thresholds", "scales", "unitAttributes", "minGroupSize"]) {
+    for (const key of [
+      "employees",
+      "customers",
+      "dimensions",
+      "symmetryIndex",
+      "units",
+      "customerUnits",
+      "managers",
+      "thresholds",
+      "scales",
+      "unitAttributes",
+      "minGroupSize",
+    ]) {
       expectSameNumbers(reportJson[key], expected[key], key);
     }
     expect(reportJson.mappingSource).toBe("custom-xml");
@@ -86,7 +114,11 @@ describe.each(["en", "fr"] as const)("round trip in %s: template filled with the
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(output);
     const names = before.worksheets.map((sheet) => sheet.name);
-    expect(after.worksheets.map((sheet) => sheet.name)).toEqual([...names, language === "fr" ? "Baromètre" : "Barometer", language === "fr" ? "Liaison" : "Linkage"]);
+    expect(after.worksheets.map((sheet) => sheet.name)).toEqual([
+      ...names,
+      language === "fr" ? "Baromètre" : "Barometer",
+      language === "fr" ? "Liaison" : "Linkage",
+    ]);
     for (const name of names) {
       const original = before.getWorksheet(name)!;
       const copy = after.getWorksheet(name)!;
@@ -96,7 +128,9 @@ describe.each(["en", "fr"] as const)("round trip in %s: template filled with the
       });
     }
     const zip = await JSZip.loadAsync(fs.readFileSync(output));
-    expect(mappingFromXml((await readCustomXmlParts(zip))[0])).toEqual(mappingFromXml((await readCustomXmlParts(await JSZip.loadAsync(fs.readFileSync(input))))[0]));
+    expect(mappingFromXml((await readCustomXmlParts(zip))[0])).toEqual(
+      mappingFromXml((await readCustomXmlParts(await JSZip.loadAsync(fs.readFileSync(input))))[0]),
+    );
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain('<c:barDir val="bar"/>');
     expect((chart.match(/<c:pt idx=/g) ?? []).length).toBe(2 * DEFAULT_MODEL.dimensions.length);
@@ -147,7 +181,10 @@ describe("workbooks from elsewhere", () => {
       scales: { employees: { min: 1, max: 5 }, customers: { min: 1, max: 5 } },
       thresholds: { minGroupSize: 5, minCommentGroupSize: 10, minDriverUnits: 25, gapThreshold: 10, alpha: 0.05 },
     };
-    const file = scratch.write("addin.xlsx", await addCustomXmlPart(Buffer.from(await workbook.xlsx.writeBuffer()), mappingToXml(mapping), MAPPING_NAMESPACE));
+    const file = scratch.write(
+      "addin.xlsx",
+      await addCustomXmlPart(Buffer.from(await workbook.xlsx.writeBuffer()), mappingToXml(mapping), MAPPING_NAMESPACE),
+    );
     const run = await runCli(["report", file, "--json"]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -205,8 +242,14 @@ describe("workbooks from elsewhere", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.mappingSource).toBe("sheet-names");
-    const csv = JSON.parse((await runCli(["barometer", "--employees", sample("fr", "employees"), "--customers", sample("fr", "customers"), "--json"])).stdout);
-    expectSameNumbers(report.dimensions.map((dimension: { gap: number }) => dimension.gap), csv.dimensions.map((dimension: { gap: number }) => dimension.gap), "gaps");
+    const csv = JSON.parse(
+      (await runCli(["barometer", "--employees", sample("fr", "employees"), "--customers", sample("fr", "customers"), "--json"])).stdout,
+    );
+    expectSameNumbers(
+      report.dimensions.map((dimension: { gap: number }) => dimension.gap),
+      csv.dimensions.map((dimension: { gap: number }) => dimension.gap),
+      "gaps",
+    );
   });
 });
 
@@ -298,9 +341,24 @@ describe("batch with hostile and broken files", () => {
 
   it("exits 0 when every file succeeds, and --max-size lets a trusted large file past the size check", async () => {
     const outDir = path.join(directory, "batch-ok");
-    const run = await runCli(["report", await writeFilled("en", "a.xlsx"), await writeFilled("fr", "b.xlsx"), "--out-dir", outDir, "--bootstrap", "0"]);
+    const run = await runCli([
+      "report",
+      await writeFilled("en", "a.xlsx"),
+      await writeFilled("fr", "b.xlsx"),
+      "--out-dir",
+      outDir,
+      "--bootstrap",
+      "0",
+    ]);
     expect(run.code).toBe(0);
-    expect(fs.readFileSync(path.join(outDir, "summary.csv"), "utf8").trim().split("\n").slice(1).every((row) => row.includes(",ok,"))).toBe(true);
+    expect(
+      fs
+        .readFileSync(path.join(outDir, "summary.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .every((row) => row.includes(",ok,")),
+    ).toBe(true);
     const large = scratch.write("large-trusted.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(51 * 1024 * 1024, 1)]));
     const raised = await runCli(["report", large, "--json", "--max-size", "60"]);
     expect(raised.code).toBe(1);

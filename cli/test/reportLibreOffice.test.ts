@@ -28,7 +28,11 @@ function head(language: "en" | "fr", name: string, rows: number): string {
   expect((await runCli(["template", "--lang", "fr", "-o", template])).code).toBe(0);
   const input = scratch.write(
     "small.xlsx",
-    await filledWorkbookFromCsv({ employees: head("en", "employees", 160), customers: head("en", "customers", 240), units: path.join(SAMPLES, "en", "units.csv") }, DEFAULT_MODEL, "en"),
+    await filledWorkbookFromCsv(
+      { employees: head("en", "employees", 160), customers: head("en", "customers", 240), units: path.join(SAMPLES, "en", "units.csv") },
+      DEFAULT_MODEL,
+      "en",
+    ),
   );
   const report = path.join(directory, "report.xlsx");
   const run = await runCli(["report", input, "-o", report, "--bootstrap", "100", "--json"]);
@@ -37,7 +41,11 @@ function head(language: "en" | "fr", name: string, rows: number): string {
 
   const outDir = path.join(directory, "pdf");
   const profile = path.join(directory, "lo-profile");
-  const conversion = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, template, report], { encoding: "utf8", timeout: 90_000 });
+  const conversion = spawnSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, template, report],
+    { encoding: "utf8", timeout: 90_000 },
+  );
   expect(conversion.status).toBe(0);
   expect(conversion.stderr).not.toMatch(/error|repair|corrupt/i);
   for (const name of ["template-fr.pdf", "report.pdf"]) expect(fs.statSync(path.join(outDir, name)).size).toBeGreaterThan(1000);
@@ -60,7 +68,18 @@ function head(language: "en" | "fr", name: string, rows: number): string {
   expect(wholeText).toMatch(/\s<0\.001(\s|$)/m);
   const artifacts = path.join(REPOSITORY, "test-artifacts");
   fs.mkdirSync(artifacts, { recursive: true });
-  const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", String(barometerPage), "-l", String(barometerPage), "-singlefile", pdf, path.join(artifacts, "report-page1")]);
+  const render = spawnSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-f",
+    String(barometerPage),
+    "-l",
+    String(barometerPage),
+    "-singlefile",
+    pdf,
+    path.join(artifacts, "report-page1"),
+  ]);
   expect(render.status).toBe(0);
   expect(fs.statSync(path.join(artifacts, "report-page1.png")).size).toBeGreaterThan(5000);
 });

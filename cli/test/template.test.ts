@@ -30,7 +30,8 @@ describe.each(["en", "fr"] as const)("sym template --lang %s", (language) => {
   });
 
   it("has the data sheets as tables with the model's item wordings as headers, frozen, and an instructions sheet", () => {
-    const names = language === "fr" ? ["Mode d'emploi", "Collaborateurs", "Clients", "Unités"] : ["Instructions", "Employees", "Customers", "Units"];
+    const names =
+      language === "fr" ? ["Mode d'emploi", "Collaborateurs", "Clients", "Unités"] : ["Instructions", "Employees", "Customers", "Units"];
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(names);
     const employees = workbook.getWorksheet(names[1])!;
     const headers = (employees.getRow(1).values as unknown[]).slice(1);
@@ -39,7 +40,9 @@ describe.each(["en", "fr"] as const)("sym template --lang %s", (language) => {
     const table = (employees as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables;
     expect(Object.keys(table)).toHaveLength(1);
     expect(employees.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(String(workbook.getWorksheet(names[0])!.getCell("A1").value)).toMatch(language === "fr" ? /Baromètre de la symétrie/ : /Symmetry Barometer/);
+    expect(String(workbook.getWorksheet(names[0])!.getCell("A1").value)).toMatch(
+      language === "fr" ? /Baromètre de la symétrie/ : /Symmetry Barometer/,
+    );
   });
 
   it("validates answers with the scale's list (and the non-answer) and eNPS / NPS as whole numbers 0–10", async () => {

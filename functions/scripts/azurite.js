@@ -37,9 +37,12 @@ function startAzurite(options = {}) {
     "--skipApiVersionCheck",
     "--loose",
     "--disableTelemetry",
-    "--blobPort", String(options.blobPort ?? 0),
-    "--queuePort", String(options.queuePort ?? 0),
-    "--tablePort", String(options.tablePort ?? 0),
+    "--blobPort",
+    String(options.blobPort ?? 0),
+    "--queuePort",
+    String(options.queuePort ?? 0),
+    "--tablePort",
+    String(options.tablePort ?? 0),
   ];
   if (options.location) args.push("--location", options.location);
   else args.push("--inMemoryPersistence");

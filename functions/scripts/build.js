@@ -34,7 +34,13 @@ function newestSource(directory) {
 function compile(outDir) {
   const result = spawnSync(
     process.execPath,
-    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "functions", "tsconfig.build.json"), "--outDir", outDir],
+    [
+      path.join(root, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      path.join(root, "functions", "tsconfig.build.json"),
+      "--outDir",
+      outDir,
+    ],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" },
   );
   // `@symmetry/engine` imports become relative requires of the engine compiled alongside.

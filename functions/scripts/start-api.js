@@ -50,10 +50,17 @@ async function main() {
     tablePort: portSetting("SYM_AZURITE_TABLE_PORT", 10002),
     location: inMemory ? undefined : location,
   });
-  log(`Azurite listening: blob ${azurite.ports.blob}, queue ${azurite.ports.queue}, table ${azurite.ports.table}${inMemory ? " (in memory)" : ` (data in ${location})`}`);
+  log(
+    `Azurite listening: blob ${azurite.ports.blob}, queue ${azurite.ports.queue}, table ${azurite.ports.table}${inMemory ? " (in memory)" : ` (data in ${location})`}`,
+  );
 
   const apiPort = String(portSetting("SYM_API_PORT", 7071));
-  const environment = { AZURE_FUNCTIONS_ENVIRONMENT: "Development", ...process.env, AzureWebJobsStorage: azurite.connectionString, SYM_API_PORT: apiPort };
+  const environment = {
+    AZURE_FUNCTIONS_ENVIRONMENT: "Development",
+    ...process.env,
+    AzureWebJobsStorage: azurite.connectionString,
+    SYM_API_PORT: apiPort,
+  };
   const useFunc = process.env.SYM_USE_FUNC !== "0" && onPath("func");
   const api = useFunc
     ? spawn("func", ["start", "--port", apiPort], { cwd: root, env: environment, stdio: "inherit" })

@@ -7,7 +7,16 @@ import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
 import { TableJobStore, type JobStore } from "./storage/jobStore";
 import { BlobModelStore, type ModelStore } from "./storage/modelStore";
 import { TableTenantQuota } from "./storage/tenantQuota";
-import { BENCHMARK_TABLE, QUOTA_TABLE, IDEMPOTENCY_TABLE, JOB_CONTAINER, JOB_POISON_QUEUE, JOB_QUEUE, JOB_TABLE, MODEL_CONTAINER } from "./storage/names";
+import {
+  BENCHMARK_TABLE,
+  QUOTA_TABLE,
+  IDEMPOTENCY_TABLE,
+  JOB_CONTAINER,
+  JOB_POISON_QUEUE,
+  JOB_QUEUE,
+  JOB_TABLE,
+  MODEL_CONTAINER,
+} from "./storage/names";
 
 /** What the handlers work with: settings, and stores and queue behind their interfaces. */
 export interface Services {
@@ -76,7 +85,8 @@ export async function createStorageServices(settings: Settings, credential?: Tok
         probe(() => modelContainer.getProperties()),
         probe(() => jobQueue.getProperties()),
         probe(async () => {
-          for await (const page of jobTable.listEntities({ queryOptions: { select: ["PartitionKey"] } }).byPage({ maxPageSize: 1 })) return page;
+          for await (const page of jobTable.listEntities({ queryOptions: { select: ["PartitionKey"] } }).byPage({ maxPageSize: 1 }))
+            return page;
           return undefined;
         }),
       ]);

@@ -125,12 +125,21 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
     linkageChunkReplicates: positiveNumber("SYM_LINKAGE_CHUNK_REPLICATES", values.SYM_LINKAGE_CHUNK_REPLICATES, 1000, true),
     linkageLimits: {
       ...DEFAULT_LINKAGE_LIMITS,
-      maxBootstrapWork: positiveNumber("SYM_MAX_BOOTSTRAP_WORK", values.SYM_MAX_BOOTSTRAP_WORK, DEFAULT_LINKAGE_LIMITS.maxBootstrapWork, true),
+      maxBootstrapWork: positiveNumber(
+        "SYM_MAX_BOOTSTRAP_WORK",
+        values.SYM_MAX_BOOTSTRAP_WORK,
+        DEFAULT_LINKAGE_LIMITS.maxBootstrapWork,
+        true,
+      ),
       maxDriverWork: positiveNumber("SYM_MAX_DRIVER_WORK", values.SYM_MAX_DRIVER_WORK, DEFAULT_LINKAGE_LIMITS.maxDriverWork, true),
     },
     quota: {
       jobsPerMinute: positiveNumber("SYM_JOBS_PER_MINUTE", values.SYM_JOBS_PER_MINUTE, 120, true),
-      concurrentJobs: atMost("SYM_MAX_CONCURRENT_JOBS", positiveNumber("SYM_MAX_CONCURRENT_JOBS", values.SYM_MAX_CONCURRENT_JOBS, 50, true), MAX_CONCURRENT_JOBS),
+      concurrentJobs: atMost(
+        "SYM_MAX_CONCURRENT_JOBS",
+        positiveNumber("SYM_MAX_CONCURRENT_JOBS", values.SYM_MAX_CONCURRENT_JOBS, 50, true),
+        MAX_CONCURRENT_JOBS,
+      ),
     },
     testFaults: values.SYM_TEST_FAULTS === "1",
   };

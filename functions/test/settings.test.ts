@@ -27,24 +27,49 @@ describe("settings", () => {
     expect(settings.testFaults).toBe(false);
     expect(settings.linkageChunkReplicates).toBe(1000);
     expect(readSettings({ ...LOCAL_RUN, SYM_LINKAGE_CHUNK_REPLICATES: "250" }, directory).linkageChunkReplicates).toBe(250);
-    expect(() => readSettings({ ...LOCAL_RUN, SYM_LINKAGE_CHUNK_REPLICATES: "2.5" }, directory)).toThrow(/SYM_LINKAGE_CHUNK_REPLICATES must be a positive whole number/);
+    expect(() => readSettings({ ...LOCAL_RUN, SYM_LINKAGE_CHUNK_REPLICATES: "2.5" }, directory)).toThrow(
+      /SYM_LINKAGE_CHUNK_REPLICATES must be a positive whole number/,
+    );
   });
 
   it("adds the keys of SYM_KEYS with their tenants and rejects a malformed list", () => {
-    const settings = readSettings({ ...LOCAL_RUN, SYM_READ_KEY: "read-key-0123456789ab", SYM_KEYS: '[{"key":"acme-key-0123456789ab","role":"admin","tenant":"acme"}]' }, directory);
+    const settings = readSettings(
+      { ...LOCAL_RUN, SYM_READ_KEY: "read-key-0123456789ab", SYM_KEYS: '[{"key":"acme-key-0123456789ab","role":"admin","tenant":"acme"}]' },
+      directory,
+    );
     expect(settings.keys).toEqual([
       { key: "read-key-0123456789ab", role: "read", tenant: "default" },
       { key: "acme-key-0123456789ab", role: "admin", tenant: "acme" },
     ]);
-    expect(() => readSettings({ ...LOCAL_RUN, SYM_KEYS: '[{"key":"short","role":"admin"}]' }, directory)).toThrow(/SYM_KEYS is invalid at 0.key/);
+    expect(() => readSettings({ ...LOCAL_RUN, SYM_KEYS: '[{"key":"short","role":"admin"}]' }, directory)).toThrow(
+      /SYM_KEYS is invalid at 0.key/,
+    );
     expect(() => readSettings({ ...LOCAL_RUN, SYM_KEYS: "not json" }, directory)).toThrow(/JSON array/);
     expect(() => readSettings({ ...LOCAL_RUN, SYM_JOB_TTL_HOURS: "-1" }, directory)).toThrow(/SYM_JOB_TTL_HOURS must be a positive number/);
   });
 
   it("takes the queue options from host.json, with the Functions host's defaults", () => {
-    expect(readQueueOptions(directory)).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 0, batchSize: 16, newBatchThreshold: 8, maxPollingIntervalMs: 60_000 });
-    writeFileSync(path.join(directory, "host.json"), JSON.stringify({ version: "2.0", extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } } }));
-    expect(readQueueOptions(directory)).toEqual({ maxDequeueCount: 3, visibilityTimeoutMs: 5000, batchSize: 4, newBatchThreshold: 2, maxPollingIntervalMs: 500 });
+    expect(readQueueOptions(directory)).toEqual({
+      maxDequeueCount: 5,
+      visibilityTimeoutMs: 0,
+      batchSize: 16,
+      newBatchThreshold: 8,
+      maxPollingIntervalMs: 60_000,
+    });
+    writeFileSync(
+      path.join(directory, "host.json"),
+      JSON.stringify({
+        version: "2.0",
+        extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } },
+      }),
+    );
+    expect(readQueueOptions(directory)).toEqual({
+      maxDequeueCount: 3,
+      visibilityTimeoutMs: 5000,
+      batchSize: 4,
+      newBatchThreshold: 2,
+      maxPollingIntervalMs: 500,
+    });
   });
 
   it("parses host.json time spans and refuses other shapes", () => {
@@ -54,6 +79,12 @@ describe("settings", () => {
   });
 
   it("matches the repository's host.json: base64 messages and the delays the docs state", () => {
-    expect(readQueueOptions(path.resolve(__dirname, "..", ".."))).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 5000, batchSize: 16, newBatchThreshold: 8, maxPollingIntervalMs: 2000 });
+    expect(readQueueOptions(path.resolve(__dirname, "..", ".."))).toEqual({
+      maxDequeueCount: 5,
+      visibilityTimeoutMs: 5000,
+      batchSize: 16,
+      newBatchThreshold: 8,
+      maxPollingIntervalMs: 2000,
+    });
   });
 });

@@ -23,7 +23,11 @@ class FakeCredential implements TokenCredential {
 
 describe("storage settings", () => {
   it("uses AzureWebJobsStorage as a connection string when it is set", () => {
-    expect(storageAccessFrom({ AzureWebJobsStorage: "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=a2V5;EndpointSuffix=core.windows.net" })).toEqual({
+    expect(
+      storageAccessFrom({
+        AzureWebJobsStorage: "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=a2V5;EndpointSuffix=core.windows.net",
+      }),
+    ).toEqual({
       kind: "connection-string",
       connectionString: "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=a2V5;EndpointSuffix=core.windows.net",
     });
@@ -45,14 +49,28 @@ describe("storage settings", () => {
       AzureWebJobsStorage__queueServiceUri: "https://q.example.net",
       AzureWebJobsStorage__tableServiceUri: "https://t.example.net",
     };
-    expect(storageAccessFrom(uris)).toMatchObject({ kind: "identity", blobUrl: "https://b.example.net", queueUrl: "https://q.example.net", tableUrl: "https://t.example.net" });
-    expect(() => storageAccessFrom({ AzureWebJobsStorage__blobServiceUri: "https://b.example.net" })).toThrow(/AzureWebJobsStorage__queueServiceUri/);
-    expect(() => storageAccessFrom({ AzureWebJobsStorage__accountName: "Not A Name" })).toThrow(/accountName must be a storage account name/);
+    expect(storageAccessFrom(uris)).toMatchObject({
+      kind: "identity",
+      blobUrl: "https://b.example.net",
+      queueUrl: "https://q.example.net",
+      tableUrl: "https://t.example.net",
+    });
+    expect(() => storageAccessFrom({ AzureWebJobsStorage__blobServiceUri: "https://b.example.net" })).toThrow(
+      /AzureWebJobsStorage__queueServiceUri/,
+    );
+    expect(() => storageAccessFrom({ AzureWebJobsStorage__accountName: "Not A Name" })).toThrow(
+      /accountName must be a storage account name/,
+    );
   });
 
   it("uses the emulator only in a local run, and refuses to start elsewhere without storage", () => {
-    expect(storageAccessFrom({ AZURE_FUNCTIONS_ENVIRONMENT: "Development" })).toEqual({ kind: "connection-string", connectionString: DEVELOPMENT_STORAGE });
-    expect(() => storageAccessFrom({ WEBSITE_SITE_NAME: "sym-api" })).toThrow(/no storage account configured: set AzureWebJobsStorage .* or AzureWebJobsStorage__accountName/);
+    expect(storageAccessFrom({ AZURE_FUNCTIONS_ENVIRONMENT: "Development" })).toEqual({
+      kind: "connection-string",
+      connectionString: DEVELOPMENT_STORAGE,
+    });
+    expect(() => storageAccessFrom({ WEBSITE_SITE_NAME: "sym-api" })).toThrow(
+      /no storage account configured: set AzureWebJobsStorage .* or AzureWebJobsStorage__accountName/,
+    );
     const directory = mkdtempSync(path.join(tmpdir(), "sym-storage-"));
     try {
       expect(() => readSettings({ AZURE_FUNCTIONS_ENVIRONMENT: "Production" }, directory)).toThrow(/no storage account configured/);
@@ -94,7 +112,14 @@ describe("clients of storage by identity", () => {
     const credential = new FakeCredential();
     const directory = mkdtempSync(path.join(tmpdir(), "sym-storage-"));
     try {
-      const settings = readSettings({ AzureWebJobsStorage__blobServiceUri: "https://127.0.0.1:9/a", AzureWebJobsStorage__queueServiceUri: "https://127.0.0.1:9/a", AzureWebJobsStorage__tableServiceUri: "https://127.0.0.1:9/a" }, directory);
+      const settings = readSettings(
+        {
+          AzureWebJobsStorage__blobServiceUri: "https://127.0.0.1:9/a",
+          AzureWebJobsStorage__queueServiceUri: "https://127.0.0.1:9/a",
+          AzureWebJobsStorage__tableServiceUri: "https://127.0.0.1:9/a",
+        },
+        directory,
+      );
       await expect(createStorageServices(settings, credential)).rejects.toThrow();
       expect(credential.scopes).toContain("https://storage.azure.com/.default");
     } finally {

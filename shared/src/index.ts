@@ -88,7 +88,15 @@ export type {
   DriverRow,
   TurnoverLinkage,
 } from "./linkage/schemas";
-export { planLinkage, bootstrapChunk, bootstrapRanges, completeLinkage, runLinkage, summariseBootstrapChunk, BootstrapMerge } from "./linkage/analysis";
+export {
+  planLinkage,
+  bootstrapChunk,
+  bootstrapRanges,
+  completeLinkage,
+  runLinkage,
+  summariseBootstrapChunk,
+  BootstrapMerge,
+} from "./linkage/analysis";
 export type { LinkagePlan, BootstrapChunk, BootstrapChunkSummary } from "./linkage/analysis";
 export { bootstrapTailSize, summariseSeries, mergeSeriesSummaries, summaryInterval } from "./linkage/bootstrapSummary";
 export type { SeriesSummary } from "./linkage/bootstrapSummary";

@@ -22,7 +22,8 @@ function localizeMetadata(englishJson, table) {
       errors.push(`no French translation for function ${fn.id}`);
       continue;
     }
-    if (!NAME_PATTERN.test(translation.name)) errors.push(`French name ${JSON.stringify(translation.name)} of ${fn.id} is not a valid function name`);
+    if (!NAME_PATTERN.test(translation.name))
+      errors.push(`French name ${JSON.stringify(translation.name)} of ${fn.id} is not a valid function name`);
     if (names.has(translation.name)) errors.push(`French name ${translation.name} is used twice`);
     names.add(translation.name);
     fn.name = translation.name;
@@ -34,7 +35,8 @@ function localizeMetadata(englishJson, table) {
         errors.push(`no French translation for parameter ${parameter.name} of ${fn.id}`);
         continue;
       }
-      if (!NAME_PATTERN.test(parameterTranslation.name)) errors.push(`French parameter name ${JSON.stringify(parameterTranslation.name)} of ${fn.id} is not valid`);
+      if (!NAME_PATTERN.test(parameterTranslation.name))
+        errors.push(`French parameter name ${JSON.stringify(parameterTranslation.name)} of ${fn.id} is not valid`);
       parameter.name = parameterTranslation.name;
       parameter.description = parameterTranslation.description;
     }

@@ -35,7 +35,12 @@ function supportUnitsOf(rows: CellValue[][]): Set<string> {
   const header = rows[0]?.map((cell) => String(cell ?? "").toLowerCase()) ?? [];
   const attribute = header.findIndex((name) => name === "attribute" || name === "type");
   if (attribute < 0) return new Set();
-  return new Set(rows.slice(1).filter((row) => /support|back/i.test(String(row[attribute] ?? ""))).map((row) => String(row[0])));
+  return new Set(
+    rows
+      .slice(1)
+      .filter((row) => /support|back/i.test(String(row[attribute] ?? "")))
+      .map((row) => String(row[0])),
+  );
 }
 
 export async function startPreview(container: HTMLElement): Promise<void> {
@@ -77,7 +82,9 @@ export async function startPreview(container: HTMLElement): Promise<void> {
         showLanguageSwitch
         store={window.localStorage}
         banner={banner}
-        renderBuilt={(result, paneLanguage) => <BarometerPreview workbook={workbook} result={result} language={paneLanguage} supportUnits={supportUnits} />}
+        renderBuilt={(result, paneLanguage) => (
+          <BarometerPreview workbook={workbook} result={result} language={paneLanguage} supportUnits={supportUnits} />
+        )}
         renderLinked={(outcome, paneLanguage) => <LinkagePreview workbook={workbook} outcome={outcome} language={paneLanguage} />}
       />
     </FluentProvider>,

@@ -27,7 +27,8 @@ export function syntheticSurvey(model: Model, rows: number, seed = 7): Synthetic
     if (random() < 0.03) return null;
     return Math.min(5, Math.max(1, Math.round(centre + (random() + random() + random() - 1.5) * 2)));
   };
-  const recommendation = (centre: number) => (random() < 0.05 ? null : Math.min(10, Math.max(0, Math.round(centre + (random() + random() - 1) * 6))));
+  const recommendation = (centre: number) =>
+    random() < 0.05 ? null : Math.min(10, Math.max(0, Math.round(centre + (random() + random() - 1) * 6)));
   const employees: CellValue[][] = [["respondent_id", "unit", "manager", ...items, "enps"]];
   const customers: CellValue[][] = [["respondent_id", "unit", ...items, "nps"]];
   const centres = model.dimensions.map((_, index) => 2.8 + (index % 4) * 0.35);

@@ -45,7 +45,9 @@ export function toNumber(value: Scalar): number | FormulaError {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (isFormulaError(value)) return value;
   const number = Number(value);
-  return value.trim() !== "" && Number.isFinite(number) ? number : new FormulaError("#VALUE!", `text ${JSON.stringify(value)} is not a number`);
+  return value.trim() !== "" && Number.isFinite(number)
+    ? number
+    : new FormulaError("#VALUE!", `text ${JSON.stringify(value)} is not a number`);
 }
 
 export function toBoolean(value: Scalar): boolean | FormulaError {

@@ -40,7 +40,12 @@ describe("SYM.DRIVERS", () => {
       sym.drivers(mtcars.scores, column(mtcars.outcome), 1000, 1),
     );
     const plain = sym.drivers(mtcars.scores, column(mtcars.outcome), 0);
-    expect(plain.map((row) => [row[3], row[4]])).toEqual([["", ""], ["", ""], ["", ""], ["", ""]]);
+    expect(plain.map((row) => [row[3], row[4]])).toEqual([
+      ["", ""],
+      ["", ""],
+      ["", ""],
+      ["", ""],
+    ]);
   });
 
   it("answers #N/A with a clear message under 25 units", () => {

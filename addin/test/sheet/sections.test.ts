@@ -36,8 +36,15 @@ describe("sheet sections", () => {
   it("pads short rows so a block is always a rectangle", () => {
     const block = valueBlock(3, 0, [["Indicator", "Value", "Low"], ["Symmetry index"], []]);
     expect(block.topLeft).toBe("A4");
-    expect(block.values).toEqual([["Indicator", "Value", "Low"], ["Symmetry index", null, null], [null, null, null]]);
-    expect(formulaBlock(0, 27, [["=1"], ["=2", null]]).formulas).toEqual([["=1", null], ["=2", null]]);
+    expect(block.values).toEqual([
+      ["Indicator", "Value", "Low"],
+      ["Symmetry index", null, null],
+      [null, null, null],
+    ]);
+    expect(formulaBlock(0, 27, [["=1"], ["=2", null]]).formulas).toEqual([
+      ["=1", null],
+      ["=2", null],
+    ]);
     expect(blockRange(formulaBlock(0, 27, [["=1", null]]))).toEqual({ top: 0, bottom: 0, left: 27, right: 28 });
     expect(isRectangular({ topLeft: "A1", values: [[1, 2], [3]] })).toBe(false);
   });
@@ -69,11 +76,21 @@ describe("sheet sections", () => {
     const workbook = sampleWorkbook();
     const mapping = await sampleMapping(workbook);
     const { units } = await aggregateUnits(workbook, mapping, DEFAULT_MODEL);
-    for (const [x, few] of [[["enps", "culture", "recognition"], false], [["enps"], true]] as const) {
+    for (const [x, few] of [
+      [["enps", "culture", "recognition"], false],
+      [["enps"], true],
+    ] as const) {
       const chosen = few ? units.slice(0, 8) : units;
       const choices = { ...DEFAULT_LINKAGE_CHOICES, x: [...x], y: ["nps", "turnover"], bootstrap: 0, seed: 1 };
       const { request } = linkageRequestOf(chosen, choices, mapping, DEFAULT_MODEL, "en");
-      const layout = linkageLayout({ result: runLinkage(request), units: chosen, model: DEFAULT_MODEL, language: "en", minN: 5, ranOn: "worker" });
+      const layout = linkageLayout({
+        result: runLinkage(request),
+        units: chosen,
+        model: DEFAULT_MODEL,
+        language: "en",
+        minN: 5,
+        ranOn: "worker",
+      });
       expectWellFormed(layout, layout.area);
     }
   });

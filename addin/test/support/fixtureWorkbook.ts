@@ -25,7 +25,10 @@ export function fixtureWorkbook(): MemoryWorkbook {
 }
 
 export interface Reference {
-  dimensions: Record<string, { employees: number; customers: number; gap: number; low: number; high: number; p: number; nEmployees: number; nCustomers: number }>;
+  dimensions: Record<
+    string,
+    { employees: number; customers: number; gap: number; low: number; high: number; p: number; nEmployees: number; nCustomers: number }
+  >;
   symmetryIndex: number;
   enps: { value: number; low: number; high: number; n: number };
   nps: { value: number; low: number; high: number; n: number };

@@ -83,7 +83,9 @@ describe("task pane components (jsdom, in-memory workbook)", () => {
     const workbook = renderPane();
     await suggest();
     await act(async () => fireEvent.click(screen.getByTestId("build")));
-    await waitFor(() => expect(screen.getByTestId("message-bar").textContent).toMatch(/Barometer built: 3 dimensions, 60 employees, 75 customers/));
+    await waitFor(() =>
+      expect(screen.getByTestId("message-bar").textContent).toMatch(/Barometer built: 3 dimensions, 60 employees, 75 customers/),
+    );
     expect(await workbook.getCustomXmlPart(MAPPING_NAMESPACE)).toContain("culture_3~r");
     document.body.innerHTML = "";
     renderPane(workbook, "fr");
@@ -97,7 +99,11 @@ describe("task pane components (jsdom, in-memory workbook)", () => {
     expect(container.innerHTML).toBe("");
     rerender(
       <FluentProvider theme={webLightTheme}>
-        <ErrorBar message={{ intent: "error", title: "Something went wrong", text: "A happened.", action: "Do B." }} dismissLabel="Dismiss" onDismiss={() => dismissed.push("x")} />
+        <ErrorBar
+          message={{ intent: "error", title: "Something went wrong", text: "A happened.", action: "Do B." }}
+          dismissLabel="Dismiss"
+          onDismiss={() => dismissed.push("x")}
+        />
       </FluentProvider>,
     );
     fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));

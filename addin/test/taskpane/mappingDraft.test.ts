@@ -15,7 +15,16 @@ describe("mapping suggestion and validation", () => {
     const { draft, unmapped } = await suggested();
     const byHeader = Object.fromEntries(draft.employees.columns.map((column) => [column.header, column]));
     expect(draft.employees.columns.map((column) => column.header)).toEqual([
-      "id", "unit", "manager", "culture_1", "culture_2", "recognition_1", "culture_3~r", "recognition_2", "information_1", "eNPS",
+      "id",
+      "unit",
+      "manager",
+      "culture_1",
+      "culture_2",
+      "recognition_1",
+      "culture_3~r",
+      "recognition_2",
+      "information_1",
+      "eNPS",
     ]);
     expect(byHeader.id.role).toBe("ignore");
     expect(byHeader.unit.role).toBe("unit");
@@ -53,7 +62,9 @@ describe("mapping suggestion and validation", () => {
     for (const column of draft.customers.columns) if (column.role === "item") column.dimension = "ethics";
     draft.employees.columns[4] = { ...draft.employees.columns[4], scale: { min: 1, max: 7 } };
     const messages = checkDraft(draft).issues.map((issue) => `${issue.path}: ${issue.message}`);
-    expect(messages).toContain("dimensions: no dimension is mapped in both the employee and the customer data: map at least one on each side to compute a gap");
+    expect(messages).toContain(
+      "dimensions: no dimension is mapped in both the employee and the customer data: map at least one on each side to compute a gap",
+    );
     expect(messages).toContain('employees.columns.4.scale: "culture_2" is on 1–7 but the employees scale is 1–5: one scale per population');
   });
 
@@ -61,7 +72,9 @@ describe("mapping suggestion and validation", () => {
     const { draft } = await suggested();
     draft.employees.columns[5] = { ...draft.employees.columns[5], dimension: "Not An Id" };
     const issues = issuesOfRow(checkDraft(draft).issues, "employees", 5);
-    expect(issues).toEqual([{ path: "employees.columns.5.dimension", message: "use lower-case letters, digits, '-' or '_', starting with a letter" }]);
+    expect(issues).toEqual([
+      { path: "employees.columns.5.dimension", message: "use lower-case letters, digits, '-' or '_', starting with a letter" },
+    ]);
   });
 
   it("flags headers that vanished from the sheet", async () => {

@@ -23,7 +23,10 @@ describe("loading the organisation's model", () => {
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      seen.push({ path: request.url ?? "", ...(request.headers["if-none-match"] ? { ifNoneMatch: String(request.headers["if-none-match"]) } : {}) });
+      seen.push({
+        path: request.url ?? "",
+        ...(request.headers["if-none-match"] ? { ifNoneMatch: String(request.headers["if-none-match"]) } : {}),
+      });
       if (request.headers["if-none-match"] === '"v7"') {
         response.writeHead(304).end();
         return;
@@ -61,7 +64,9 @@ describe("loading the organisation's model", () => {
   });
 
   it("says what to do when offline with nothing cached, and refuses an invalid model", async () => {
-    await expect(loadModel({ apiUrl: "http://127.0.0.1:1/api" }, new MapStore())).rejects.toThrow(/no copy of model "default" is cached yet: check the API URL or clear it/);
+    await expect(loadModel({ apiUrl: "http://127.0.0.1:1/api" }, new MapStore())).rejects.toThrow(
+      /no copy of model "default" is cached yet: check the API URL or clear it/,
+    );
     body = { ...orgModel, dimensions: [] };
     await expect(loadModel({ apiUrl: url, modelId: "broken" }, new MapStore())).rejects.toThrow(/invalid model \(dimensions: /);
     body = orgModel;

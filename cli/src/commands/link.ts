@@ -31,7 +31,8 @@ export type LinkReport = LinkageResult & { ranOn: "local" | "api"; x: string[]; 
 export async function unitRowsOf(options: LinkCommandOptions): Promise<UnitRow[]> {
   const fromRespondents = options.employees !== undefined || options.customers !== undefined;
   if (fromRespondents) {
-    if (options.employees === undefined || options.customers === undefined) throw new UsageError("--employees and --customers go together (respondent files aggregated per unit)");
+    if (options.employees === undefined || options.customers === undefined)
+      throw new UsageError("--employees and --customers go together (respondent files aggregated per unit)");
     return unitRowsFromRespondentFiles(
       {
         employees: options.employees,
@@ -45,8 +46,10 @@ export async function unitRowsOf(options: LinkCommandOptions): Promise<UnitRow[]
       options.model ?? DEFAULT_MODEL,
     );
   }
-  if (options.units === undefined) throw new UsageError("give --units U.csv (one row a unit with its metrics), or --employees E.csv --customers C.csv");
-  if (options.x.length === 0 || options.y.length === 0) throw new UsageError("--units needs --x and --y: the metric columns to correlate (e.g. --x enps,symmetry --y nps,turnover)");
+  if (options.units === undefined)
+    throw new UsageError("give --units U.csv (one row a unit with its metrics), or --employees E.csv --customers C.csv");
+  if (options.x.length === 0 || options.y.length === 0)
+    throw new UsageError("--units needs --x and --y: the metric columns to correlate (e.g. --x enps,symmetry --y nps,turnover)");
   const needs = [...options.x, ...options.y, ...(options.turnover ? ["enps"] : [])];
   return readUnitMetricsFile(options.units, { metrics: needs }).units;
 }

@@ -33,7 +33,10 @@ interface LinkFlags {
 
 function metricList(text: string | undefined, option: string): string[] {
   if (text === undefined) return [];
-  const names = text.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError(`${option} expects metric names separated by commas, got ${JSON.stringify(text)}`);
   return names;
 }
@@ -42,14 +45,22 @@ function metricList(text: string | undefined, option: string): string[] {
 export function registerLinkCommand(program: Command, io: CliIo): void {
   program
     .command("link")
-    .description("link employee metrics to customer NPS and turnover across units: correlations with CIs, quartiles, key drivers, turnover money")
-    .option("--units <file>", "units CSV: unit, employees_n, optional wave, headcount, leavers, salary, and metric columns (with --employees/--customers: headcount, leavers, salary per unit)")
+    .description(
+      "link employee metrics to customer NPS and turnover across units: correlations with CIs, quartiles, key drivers, turnover money",
+    )
+    .option(
+      "--units <file>",
+      "units CSV: unit, employees_n, optional wave, headcount, leavers, salary, and metric columns (with --employees/--customers: headcount, leavers, salary per unit)",
+    )
     .option("--employees <file>", "employees' answers, aggregated per unit on the fly (with --customers)")
     .option("--customers <file>", "customers' answers, aggregated per unit on the fly (with --employees)")
     .option("--scale <min-max>", "answer scale of the respondent files (default: the model's, 1-5)")
     .option("--customer-scale <min-max>", "customers' scale when it differs from --scale")
     .option("--by <column>", "grouping column of the respondent files (default: unit, unité, store, team…)")
-    .option("--x <metrics>", "employee metrics, comma-separated (e.g. enps,symmetry,recognition; default with respondent files: enps,symmetry)")
+    .option(
+      "--x <metrics>",
+      "employee metrics, comma-separated (e.g. enps,symmetry,recognition; default with respondent files: enps,symmetry)",
+    )
     .option("--y <metrics>", "outcomes, comma-separated (e.g. nps,turnover; default with respondent files: nps,turnover)")
     .addOption(new Option("--method <method>", "correlation method").choices(["pearson", "spearman", "both"]).default("pearson"))
     .option("--bootstrap <B>", "bootstrap replicates over units (0: none)", "1000")

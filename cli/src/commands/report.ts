@@ -36,7 +36,10 @@ export type WorkbookReport = BarometerReport & {
   benchmark?: { sector: string; ranks?: ReturnType<typeof percentileRanks>; notEnough?: { have: number; required: number } };
 };
 
-async function fetchBenchmark(settings: NonNullable<ReportOptions["benchmark"]>, modelId: string): Promise<{ summary: BenchmarkSummary } | { notEnough: { have: number; required: number } }> {
+async function fetchBenchmark(
+  settings: NonNullable<ReportOptions["benchmark"]>,
+  modelId: string,
+): Promise<{ summary: BenchmarkSummary } | { notEnough: { have: number; required: number } }> {
   const url = `${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}?sector=${encodeURIComponent(settings.sector)}`;
   let response: Response;
   try {
@@ -87,7 +90,10 @@ export async function reportWorkbook(file: string, output: string | undefined, o
       benchmarkCells = { sector: options.benchmark.sector, notEnough: pool.notEnough };
     } else {
       const dimensions = Object.fromEntries(barometer.dimensions.map((dimension) => [dimension.id, dimension.employee.score]));
-      const ranks = percentileRanks({ dimensions, enps: barometer.employees.enps?.value ?? null, nps: barometer.customers.nps?.value ?? null }, pool.summary);
+      const ranks = percentileRanks(
+        { dimensions, enps: barometer.employees.enps?.value ?? null, nps: barometer.customers.nps?.value ?? null },
+        pool.summary,
+      );
       benchmark = { sector: options.benchmark.sector, ranks };
       benchmarkCells = { sector: options.benchmark.sector, ranks };
     }
@@ -105,7 +111,15 @@ export async function reportWorkbook(file: string, output: string | undefined, o
     if (link && "result" in link) addLinkageSheet(workbook, link.result, language);
     let bytes: Buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const shown = barometer.dimensions;
-    bytes = await addGapChart(bytes, layout, { labels: shown.map((dimension) => dimension.label), gaps: shown.map((dimension) => (dimension.gap === null ? null : Number(dimension.gap.toFixed(2)))) }, language);
+    bytes = await addGapChart(
+      bytes,
+      layout,
+      {
+        labels: shown.map((dimension) => dimension.label),
+        gaps: shown.map((dimension) => (dimension.gap === null ? null : Number(dimension.gap.toFixed(2)))),
+      },
+      language,
+    );
     bytes = await addCustomXmlPart(bytes, mappingToXml(found.mapping), MAPPING_NAMESPACE);
     fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
     fs.writeFileSync(output, bytes);
@@ -148,7 +162,12 @@ export interface BatchOutcome {
  * recorded with its reason and the batch goes on. Unexpected errors are recorded too, with their
  * message, so one broken file never stops the others.
  */
-export async function reportBatch(files: readonly string[], directory: string, options: ReportOptions, onFile?: (row: SummaryRow) => void): Promise<BatchOutcome> {
+export async function reportBatch(
+  files: readonly string[],
+  directory: string,
+  options: ReportOptions,
+  onFile?: (row: SummaryRow) => void,
+): Promise<BatchOutcome> {
   const outputs = outputNames(files, directory);
   const rows: SummaryRow[] = [];
   const reports: (WorkbookReport | undefined)[] = [];
@@ -160,7 +179,10 @@ export async function reportBatch(files: readonly string[], directory: string, o
       row = summaryOf(file, outputs[index], report);
     } catch (error) {
       reports.push(undefined);
-      const message = isSymError(error) || error instanceof UsageError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+      const message =
+        isSymError(error) || error instanceof UsageError
+          ? error.message
+          : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
       row = { file, ok: false, error: message.startsWith(`${file}`) ? message.slice(file.length).replace(/^[:,]\s*/, "") : message };
     }
     rows.push(row);

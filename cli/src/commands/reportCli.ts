@@ -53,12 +53,15 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
     .action(async (files: string[], flags: ReportFlags) => {
       // Loaded here: exceljs and JSZip are not needed by the other commands.
       const { reportBatch, reportWorkbook } = await import("./report");
-      if (flags.sector !== undefined && flags.api === undefined) throw new UsageError("--sector needs --api (the benchmark pool is read from the API)");
+      if (flags.sector !== undefined && flags.api === undefined)
+        throw new UsageError("--sector needs --api (the benchmark pool is read from the API)");
       const options: ReportOptions = {
         limits: defaultLimits(parseNumberInRange(flags.maxSize, "--max-size", 0, 1e6, false)),
         ...(flags.model ? { model: readModelFile(flags.model) } : {}),
         ...(flags.lang ? { language: parseLanguageOption(flags.lang) } : {}),
-        ...(flags.api && flags.sector ? { benchmark: { apiUrl: flags.api, apiKey: flags.apiKey ?? process.env.SYM_API_KEY, sector: flags.sector } } : {}),
+        ...(flags.api && flags.sector
+          ? { benchmark: { apiUrl: flags.api, apiKey: flags.apiKey ?? process.env.SYM_API_KEY, sector: flags.sector } }
+          : {}),
         bootstrap: parseWholeNumberOption(flags.bootstrap, "--bootstrap", 0),
         seed: parseWholeNumberOption(flags.seed, "--seed", 0),
         costRatio: parseNumberInRange(flags.costRatio, "--cost-ratio", 0, 100, true),
@@ -66,7 +69,8 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
       };
       if (flags.outDir === undefined) {
         if (files.length > 1) throw new UsageError("several input files need --out-dir D (one report each and D/summary.csv)");
-        if (flags.output === undefined && !flags.json) throw new UsageError("give -o OUT.xlsx for the report (or --json to print the results only)");
+        if (flags.output === undefined && !flags.json)
+          throw new UsageError("give -o OUT.xlsx for the report (or --json to print the results only)");
         const report = await reportWorkbook(files[0], flags.output, options);
         if (flags.json) {
           io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -87,10 +91,14 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
       fs.writeFileSync(summary, formatSummaryCsv(outcome.rows));
       const failed = outcome.rows.filter((row) => !row.ok).length;
       if (flags.json) {
-        io.stdout(`${JSON.stringify({ summary, files: outcome.rows.map((row, index) => ({ ...row, ...(outcome.reports[index] ? { result: outcome.reports[index] } : {}) })) }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify({ summary, files: outcome.rows.map((row, index) => ({ ...row, ...(outcome.reports[index] ? { result: outcome.reports[index] } : {}) })) }, null, 2)}\n`,
+        );
       } else {
         io.stdout(formatSummaryCsv(outcome.rows));
-        io.stderr(`sym: ${outcome.rows.length - failed} of ${outcome.rows.length} reports written to ${flags.outDir}; summary in ${summary}\n`);
+        io.stderr(
+          `sym: ${outcome.rows.length - failed} of ${outcome.rows.length} reports written to ${flags.outDir}; summary in ${summary}\n`,
+        );
       }
       if (failed > 0) setExitCode(EXIT_DATA_ERROR);
     });

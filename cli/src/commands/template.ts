@@ -14,7 +14,9 @@ export function readModelFile(file: string): Model {
   try {
     json = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new UsageError(`--model ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `not JSON (${(error as Error).message})`}`);
+    throw new UsageError(
+      `--model ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `not JSON (${(error as Error).message})`}`,
+    );
   }
   const parsed = ModelSchema.safeParse(json);
   if (!parsed.success) {
@@ -37,7 +39,9 @@ export async function writeTemplate(output: string, language: Language, model: M
 export function registerTemplateCommand(program: Command, io: CliIo): void {
   program
     .command("template")
-    .description("write a survey workbook template: Employees, Customers and Units tables with validation lists and the mapping part prefilled")
+    .description(
+      "write a survey workbook template: Employees, Customers and Units tables with validation lists and the mapping part prefilled",
+    )
     .requiredOption("-o, --output <file>", "the .xlsx to write")
     .option("--lang <fr|en>", "language of sheet names, headers (the model's item wordings) and instructions", "en")
     .option("--model <file>", "a model JSON (ModelSchema) instead of the default 11-dimension model")

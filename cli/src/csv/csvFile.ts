@@ -36,7 +36,11 @@ const CHUNK_BYTES = 1 << 22;
  * Reads a CSV file in chunks (never the whole file as one string): UTF-8 BOM skipped, `,` or `;`
  * detected from the header line, RFC 4180 records handed to the plan's sink as they are parsed.
  */
-export function readCsvFile(file: string, makePlan: (headers: string[], delimiter: Delimiter) => CsvPlan, onProgress?: ProgressListener): CsvFileInfo {
+export function readCsvFile(
+  file: string,
+  makePlan: (headers: string[], delimiter: Delimiter) => CsvPlan,
+  onProgress?: ProgressListener,
+): CsvFileInfo {
   const descriptor = openFile(file);
   try {
     const totalBytes = fs.fstatSync(descriptor).size;
@@ -103,10 +107,14 @@ export function readCsvFile(file: string, makePlan: (headers: string[], delimite
         throw positioned(cause, file, error.position, headers[error.column], error.rawValue);
       }
       if (error instanceof RecordShapeError) {
-        throw new SymError("shape-mismatch", `${file}, ${describeRow(error.position)}: ${error.message} (${headers.length} columns expected)`, {
-          file,
-          row: error.position.dataRow,
-        });
+        throw new SymError(
+          "shape-mismatch",
+          `${file}, ${describeRow(error.position)}: ${error.message} (${headers.length} columns expected)`,
+          {
+            file,
+            row: error.position.dataRow,
+          },
+        );
       }
       throw error;
     }
@@ -134,11 +142,15 @@ function describeRow(position: RecordPosition): string {
 /** The engine's error with where it happened: file, data row and line, column header and value. */
 function positioned(error: SymErrorType, file: string, position: RecordPosition, header: string | undefined, value: unknown): SymError {
   const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return new SymError(error.code, `${file}, ${describeRow(position)}, column ${JSON.stringify(header ?? "?")}, value ${shown}: ${error.message}`, {
-    ...error.details,
-    file,
-    row: position.dataRow,
-    columnName: header,
-    value,
-  });
+  return new SymError(
+    error.code,
+    `${file}, ${describeRow(position)}, column ${JSON.stringify(header ?? "?")}, value ${shown}: ${error.message}`,
+    {
+      ...error.details,
+      file,
+      row: position.dataRow,
+      columnName: header,
+      value,
+    },
+  );
 }

@@ -108,7 +108,9 @@ export class RecordParser {
     /** Texts meaning "no answer" (upper case ASCII), read as missing without decoding: NA, NSP… */
     nonAnswers: readonly string[] = [],
   ) {
-    this.nonAnswerBytes = nonAnswers.filter((text) => text !== "" && /^[\x20-\x7e]+$/.test(text)).map((text) => Buffer.from(text.toUpperCase(), "latin1"));
+    this.nonAnswerBytes = nonAnswers
+      .filter((text) => text !== "" && /^[\x20-\x7e]+$/.test(text))
+      .map((text) => Buffer.from(text.toUpperCase(), "latin1"));
     this.delimiter = delimiter.charCodeAt(0);
     // With `;` the comma is free to be the decimal separator (French exports); with `,` it cannot be.
     this.decimalComma = delimiter === ";";
@@ -329,7 +331,8 @@ class TextCache {
       if (same) return entry.text;
     }
     const text = decode(buffer, start, end);
-    if (entry === undefined && this.entries.size < MAX_LABELS) this.entries.set(hash, { bytes: Buffer.from(buffer.subarray(start, end)), text });
+    if (entry === undefined && this.entries.size < MAX_LABELS)
+      this.entries.set(hash, { bytes: Buffer.from(buffer.subarray(start, end)), text });
     return text;
   }
 }

@@ -49,7 +49,9 @@ export function formatBarometerTable(report: BarometerReport): string {
       dimension.employee.score === null ? labels.hidden : number(dimension.employee.score),
       dimension.customer.score === null ? labels.hidden : number(dimension.customer.score),
       shown(dimension.gap, signed),
-      dimension.low === null || dimension.high === null ? "–" : formatInterval(dimension.low, dimension.high, language, { spaces: "plain" }),
+      dimension.low === null || dimension.high === null
+        ? "–"
+        : formatInterval(dimension.low, dimension.high, language, { spaces: "plain" }),
       shown(dimension.p, (p) => formatP(p, language)),
       shown(dimension.hedgesG, numberFormatter(language, 2, true)),
       labels.status[dimension.status],

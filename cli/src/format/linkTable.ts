@@ -76,7 +76,15 @@ export function formatLinkTable(result: LinkageResult, options: { costRatio: num
     lines.push("", "Key drivers (relative weights, Johnson 2000; share of R² with bootstrap CI)");
     const driverRows = [["y", "driver", "weight", "share", "95% CI", "R²", "n"]];
     for (const row of result.drivers) {
-      driverRows.push([row.y, row.id, fixed(4)(row.weight), `${(100 * row.share).toFixed(1)}%`, interval(row.low, row.high, (value) => `${(100 * value).toFixed(1)}%`), fixed(3)(row.rSquared), String(row.n)]);
+      driverRows.push([
+        row.y,
+        row.id,
+        fixed(4)(row.weight),
+        `${(100 * row.share).toFixed(1)}%`,
+        interval(row.low, row.high, (value) => `${(100 * value).toFixed(1)}%`),
+        fixed(3)(row.rSquared),
+        String(row.n),
+      ]);
     }
     lines.push(...alignColumns(driverRows, [false, false, true, true, true, true, true]));
   } else if (result.driversSkipped) {
@@ -91,8 +99,12 @@ export function formatLinkTable(result: LinkageResult, options: { costRatio: num
       `  slope ${signed(5)(turnover.slope)} per point, 95% CI ${interval(turnover.low, turnover.high, signed(5))}, p ${formatP(turnover.p)}`,
       `  headcount ${money(turnover.headcount)}, mean salary ${money(turnover.meanSalary)}; +${options.deltaPoints} points → ${turnover.avoidedLeavers.toFixed(2)} leavers avoided a year`,
     );
-    const ratios: { label: string; ratio: number }[] = COST_RATIO_PRESETS.map((preset) => ({ label: `${Math.round(preset.ratio * 100)}% (${preset.id})`, ratio: preset.ratio }));
-    if (!ratios.some((entry) => Math.abs(entry.ratio - options.costRatio) < 1e-12)) ratios.push({ label: `${+(options.costRatio * 100).toFixed(2)}% (yours)`, ratio: options.costRatio });
+    const ratios: { label: string; ratio: number }[] = COST_RATIO_PRESETS.map((preset) => ({
+      label: `${Math.round(preset.ratio * 100)}% (${preset.id})`,
+      ratio: preset.ratio,
+    }));
+    if (!ratios.some((entry) => Math.abs(entry.ratio - options.costRatio) < 1e-12))
+      ratios.push({ label: `${+(options.costRatio * 100).toFixed(2)}% (yours)`, ratio: options.costRatio });
     const moneyRows = [["cost ratio", "value of +1 point", `value of +${options.deltaPoints} points`]];
     for (const entry of ratios) {
       const preset = turnover.presets.find((candidate) => Math.abs(candidate.costRatio - entry.ratio) < 1e-12);

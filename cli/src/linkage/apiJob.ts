@@ -36,7 +36,8 @@ export function apiBase(apiUrl: string): string {
   } catch {
     throw new UsageError(`--api expects the API's URL such as http://127.0.0.1:7071/api, got ${JSON.stringify(apiUrl)}`);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new UsageError(`--api expects an http or https URL, got ${JSON.stringify(apiUrl)}`);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new UsageError(`--api expects an http or https URL, got ${JSON.stringify(apiUrl)}`);
   return trimmed;
 }
 
@@ -62,7 +63,9 @@ async function send(fetchFunction: typeof fetch, url: string, init: RequestInit)
   try {
     return await fetchFunction(url, init);
   } catch (error) {
-    throw new UsageError(`cannot reach the API at ${url}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot reach the API at ${url}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -98,14 +101,26 @@ export async function runLinkageOnApi(request: LinkageRequest, options: ApiJobOp
       const message = `the linkage job failed on the API: ${job.error?.message ?? "no reason given"}`;
       throw isEngineCode(code) ? new SymError(code, message) : new UsageError(`${message} (${code ?? "error"})`);
     }
-    if (Date.now() > deadline) throw new UsageError(`linkage job ${id} is still ${job.status} after ${Math.round((options.timeoutMilliseconds ?? 1_800_000) / 1000)} s; read it later at ${jobUrl}`);
+    if (Date.now() > deadline)
+      throw new UsageError(
+        `linkage job ${id} is still ${job.status} after ${Math.round((options.timeoutMilliseconds ?? 1_800_000) / 1000)} s; read it later at ${jobUrl}`,
+      );
     const retryAfter = Number(response.headers.get("retry-after"));
     const delay = options.pollMilliseconds ?? (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000);
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
-const ENGINE_CODES = new Set(["invalid-answer", "out-of-scale", "not-recommendation", "shape-mismatch", "too-few-values", "below-threshold", "zero-variance", "invalid-argument"]);
+const ENGINE_CODES = new Set([
+  "invalid-answer",
+  "out-of-scale",
+  "not-recommendation",
+  "shape-mismatch",
+  "too-few-values",
+  "below-threshold",
+  "zero-variance",
+  "invalid-argument",
+]);
 
 function isEngineCode(code: string | undefined): code is SymError["code"] {
   return code !== undefined && ENGINE_CODES.has(code);

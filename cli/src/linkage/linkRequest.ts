@@ -34,7 +34,8 @@ export function driverPredictors(x: readonly string[]): string[] {
  * @throws SymError when there are no units at all
  */
 export function linkageRequestFor(units: readonly UnitRow[], choices: LinkChoices): LinkageRequest {
-  if (units.length === 0) throw new SymError("too-few-values", "the units file has no unit rows: linkage needs at least 4 units", { value: 0 });
+  if (units.length === 0)
+    throw new SymError("too-few-values", "the units file has no unit rows: linkage needs at least 4 units", { value: 0 });
   return {
     units: [...units],
     x: [...choices.x],

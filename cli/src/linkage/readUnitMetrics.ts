@@ -67,20 +67,30 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
       else if (header.trim() !== "") metricIndex.set(header.trim(), index);
     });
     metricColumns = [...metricIndex.keys()];
-    if (positions.unit === undefined) throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${headers.join(", ")}`, { file });
+    if (positions.unit === undefined)
+      throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${headers.join(", ")}`, { file });
     if (positions.employeesN === undefined) {
-      throw new SymError("invalid-argument", `${file} has no employees_n column (employee respondents per unit, needed for the confidentiality threshold); its columns are ${headers.join(", ")}`, { file });
+      throw new SymError(
+        "invalid-argument",
+        `${file} has no employees_n column (employee respondents per unit, needed for the confidentiality threshold); its columns are ${headers.join(", ")}`,
+        { file },
+      );
     }
     const wanted = [...new Set(needs.metrics)].filter((name) => !(name === "turnover" && !metricIndex.has(name)));
     for (const name of wanted) {
       if (!metricIndex.has(name)) {
-        throw new SymError("invalid-argument", `metric "${name}" is not a column of ${file} (available: ${metricColumns.join(", ") || "none"})`, { file, value: name });
+        throw new SymError(
+          "invalid-argument",
+          `metric "${name}" is not a column of ${file} (available: ${metricColumns.join(", ") || "none"})`,
+          { file, value: name },
+        );
       }
     }
     const kinds = new Uint8Array(headers.length);
     kinds[positions.unit] = ColumnKind.Text;
     if (positions.wave !== undefined) kinds[positions.wave] = ColumnKind.Text;
-    for (const role of ["employeesN", "headcount", "leavers", "salary"] as const) if (positions[role] !== undefined) kinds[positions[role]!] = ColumnKind.Numeric;
+    for (const role of ["employeesN", "headcount", "leavers", "salary"] as const)
+      if (positions[role] !== undefined) kinds[positions[role]!] = ColumnKind.Numeric;
     const metricPositions = wanted.map((name) => [name, metricIndex.get(name)!] as const);
     for (const [, index] of metricPositions) kinds[index] = ColumnKind.Numeric;
     return {
@@ -91,10 +101,14 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
         if (unit === "") return;
         const count = values[positions.employeesN!];
         if (!Number.isInteger(count) || count < 0) {
-          throw new SymError("invalid-answer", `employees_n must be a whole number of respondents, got ${Number.isNaN(count) ? "blank" : count}`, {
-            column: positions.employeesN! + 1,
-            value: Number.isNaN(count) ? "" : count,
-          });
+          throw new SymError(
+            "invalid-answer",
+            `employees_n must be a whole number of respondents, got ${Number.isNaN(count) ? "blank" : count}`,
+            {
+              column: positions.employeesN! + 1,
+              value: Number.isNaN(count) ? "" : count,
+            },
+          );
         }
         const metrics: Record<string, number | null> = {};
         for (const [name, index] of metricPositions) metrics[name] = Number.isNaN(values[index]) ? null : values[index];
@@ -103,7 +117,8 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
         for (const role of ["headcount", "leavers", "salary"] as const) {
           const index = positions[role];
           if (index === undefined || Number.isNaN(values[index])) continue;
-          if (values[index] < 0) throw new SymError("invalid-answer", `${role} must not be negative`, { column: index + 1, value: values[index] });
+          if (values[index] < 0)
+            throw new SymError("invalid-answer", `${role} must not be negative`, { column: index + 1, value: values[index] });
           row[role] = values[index];
         }
         units.push(row);

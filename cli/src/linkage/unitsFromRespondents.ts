@@ -25,7 +25,12 @@ export async function unitRowsFromRespondentFiles(sources: RespondentSources, mo
   const [employees, customers] = await readBothPopulations(
     [
       { file: sources.employees, population: "employees", scale: sources.employeeScale ?? model.scales.employees, unitColumn: sources.by },
-      { file: sources.customers, population: "customers", scale: sources.customerScale ?? sources.employeeScale ?? model.scales.customers, unitColumn: sources.by },
+      {
+        file: sources.customers,
+        population: "customers",
+        scale: sources.customerScale ?? sources.employeeScale ?? model.scales.customers,
+        unitColumn: sources.by,
+      },
     ],
     model,
     { onProgress: sources.onProgress },

@@ -9,7 +9,8 @@ import { normaliseHeader } from "@symmetry/engine/model/headers";
 export function attributeIndex(model: Model): Map<string, string> {
   const index = new Map<string, string>();
   for (const attribute of model.unitAttributes) {
-    for (const name of [attribute.id, attribute.id.replace(/-/g, " "), attribute.label.fr, attribute.label.en]) index.set(normaliseHeader(name), attribute.id);
+    for (const name of [attribute.id, attribute.id.replace(/-/g, " "), attribute.label.fr, attribute.label.en])
+      index.set(normaliseHeader(name), attribute.id);
   }
   if (index.has("support")) for (const name of ["back office", "back-office", "backoffice"]) index.set(name, "support");
   return index;

@@ -17,7 +17,16 @@ const HEADER_NAMES: Record<"unit" | "attribute" | "headcount" | "leavers" | "sal
   attribute: ["attribute", "type", "kind", "category", "categorie", "unit type", "type d'unite"],
   headcount: ["headcount", "effectif", "staff", "employees", "salaries"],
   leavers: ["leavers", "departs", "exits", "departures"],
-  salary: ["salary", "average salary", "average_salary", "salaire", "salaire moyen", "salaire_moyen", "salaire_annuel_moyen", "salaire annuel moyen"],
+  salary: [
+    "salary",
+    "average salary",
+    "average_salary",
+    "salaire",
+    "salaire moyen",
+    "salaire_moyen",
+    "salaire_annuel_moyen",
+    "salaire annuel moyen",
+  ],
 };
 
 export interface UnitsRead {
@@ -35,8 +44,15 @@ export function readUnitsFile(file: string, model: Model): UnitsRead {
         const name = normaliseHeader(header);
         return HEADER_NAMES[role].includes(name) || HEADER_NAMES[role].includes(name.replace(/_/g, " "));
       });
-    const positions = { unit: column("unit"), attribute: column("attribute"), headcount: column("headcount"), leavers: column("leavers"), salary: column("salary") };
-    if (positions.unit < 0) throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${headers.join(", ")}`, { file });
+    const positions = {
+      unit: column("unit"),
+      attribute: column("attribute"),
+      headcount: column("headcount"),
+      leavers: column("leavers"),
+      salary: column("salary"),
+    };
+    if (positions.unit < 0)
+      throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${headers.join(", ")}`, { file });
     const used = new Set(Object.values(positions).filter((index) => index >= 0));
     unmapped = headers.filter((_, index) => !used.has(index));
     const kinds = new Uint8Array(headers.length);
@@ -54,9 +70,14 @@ export function readUnitsFile(file: string, model: Model): UnitsRead {
           const raw = texts[positions.attribute].trim();
           if (raw !== "") entry.attribute = attributes.get(normaliseHeader(raw)) ?? raw;
         }
-        for (const [key, index] of [["headcount", positions.headcount], ["leavers", positions.leavers], ["salary", positions.salary]] as const) {
+        for (const [key, index] of [
+          ["headcount", positions.headcount],
+          ["leavers", positions.leavers],
+          ["salary", positions.salary],
+        ] as const) {
           if (index < 0 || Number.isNaN(values[index])) continue;
-          if (values[index] < 0) throw new SymError("invalid-argument", `${key} ${values[index]} is negative`, { column: index + 1, value: values[index] });
+          if (values[index] < 0)
+            throw new SymError("invalid-argument", `${key} ${values[index]} is negative`, { column: index + 1, value: values[index] });
           entry[key] = values[index];
         }
         units.push(entry);

@@ -19,8 +19,12 @@ export function cellAddress(row: number, column: number): string {
 export function readDataCell(value: ExcelJS.CellValue, where: () => string): DataCell {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "boolean") throw new SymError("invalid-answer", `${where()} holds the boolean ${String(value).toUpperCase()}, not an answer`, { value });
-  if (value instanceof Date) throw new SymError("invalid-answer", `${where()} holds a date (${value.toISOString().slice(0, 10)}), not an answer`, { value: value.toISOString() });
+  if (typeof value === "boolean")
+    throw new SymError("invalid-answer", `${where()} holds the boolean ${String(value).toUpperCase()}, not an answer`, { value });
+  if (value instanceof Date)
+    throw new SymError("invalid-answer", `${where()} holds a date (${value.toISOString().slice(0, 10)}), not an answer`, {
+      value: value.toISOString(),
+    });
   const object = value as unknown as Record<string, unknown>;
   if ("formula" in object || "sharedFormula" in object) {
     const formula = typeof object.formula === "string" ? `=${object.formula}` : "a shared formula";
@@ -30,10 +34,13 @@ export function readDataCell(value: ExcelJS.CellValue, where: () => string): Dat
       { value: formula },
     );
   }
-  if ("error" in object) throw new SymError("invalid-answer", `${where()} holds the error value ${String(object.error)}`, { value: String(object.error) });
+  if ("error" in object)
+    throw new SymError("invalid-answer", `${where()} holds the error value ${String(object.error)}`, { value: String(object.error) });
   if (Array.isArray(object.richText)) return (object.richText as { text?: string }[]).map((run) => run.text ?? "").join("");
   if (typeof object.text === "string") return object.text; // a hyperlink cell: its text
-  throw new SymError("invalid-answer", `${where()} holds a value sym report cannot read (${JSON.stringify(value).slice(0, 80)})`, { value: JSON.stringify(value) });
+  throw new SymError("invalid-answer", `${where()} holds a value sym report cannot read (${JSON.stringify(value).slice(0, 80)})`, {
+    value: JSON.stringify(value),
+  });
 }
 
 /** A label cell (unit, manager, wave): numbers become their text ("101"). */

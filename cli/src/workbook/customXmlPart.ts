@@ -64,13 +64,19 @@ export async function addCustomXmlPart(xlsx: Buffer | Uint8Array, xml: string, n
   while (used.has(`rId${id}`)) id++;
   zip.file(
     relationshipsName,
-    relationships.replace("</Relationships>", `<Relationship Id="rId${id}" Type="${RELATIONSHIP_CUSTOM_XML}" Target="../customXml/item${index}.xml"/></Relationships>`),
+    relationships.replace(
+      "</Relationships>",
+      `<Relationship Id="rId${id}" Type="${RELATIONSHIP_CUSTOM_XML}" Target="../customXml/item${index}.xml"/></Relationships>`,
+    ),
   );
   let contentTypes = await text(zip, "[Content_Types].xml");
   if (!/<Default\s+Extension="xml"/i.test(contentTypes)) {
     contentTypes = contentTypes.replace(/(<Types[^>]*>)/, '$1<Default Extension="xml" ContentType="application/xml"/>');
   }
-  contentTypes = contentTypes.replace("</Types>", `<Override PartName="/customXml/itemProps${index}.xml" ContentType="${CONTENT_TYPE_PROPS}"/></Types>`);
+  contentTypes = contentTypes.replace(
+    "</Types>",
+    `<Override PartName="/customXml/itemProps${index}.xml" ContentType="${CONTENT_TYPE_PROPS}"/></Types>`,
+  );
   zip.file("[Content_Types].xml", contentTypes);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -21,7 +21,11 @@ interface CsvTable {
 
 /** Simple CSV reading for the bundled samples and generated files (no quoted fields). */
 export function readSimpleCsv(file: string): CsvTable {
-  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((line) => line !== "");
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((line) => line !== "");
   const delimiter = lines[0].includes(";") ? ";" : ",";
   return { headers: lines[0].split(delimiter), rows: lines.slice(1).map((line) => line.split(delimiter)) };
 }
@@ -40,10 +44,18 @@ function populationRows(table: CsvTable, population: Population, model: Model, l
   const scale = model.scales[population];
   const plan = source.flatMap((column) => {
     const match = target.find((candidate) =>
-      column.role === "item" ? candidate.role === "item" && candidate.dimension === column.dimension && candidate.item === (column.item ?? 1) : candidate.role === column.role,
+      column.role === "item"
+        ? candidate.role === "item" && candidate.dimension === column.dimension && candidate.item === (column.item ?? 1)
+        : candidate.role === column.role,
     );
     if (!match) return [];
-    return [{ index: table.headers.indexOf(column.header), header: match.header, recode: column.role === "item" && column.reversed !== match.reversed ? scale : undefined }];
+    return [
+      {
+        index: table.headers.indexOf(column.header),
+        header: match.header,
+        recode: column.role === "item" && column.reversed !== match.reversed ? scale : undefined,
+      },
+    ];
   });
   return table.rows.map((cells) => Object.fromEntries(plan.map((entry) => [entry.header, cellOf(cells[entry.index] ?? "", entry.recode)])));
 }

@@ -38,7 +38,8 @@ async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
   const escaped = escapeXml(sheetName);
   const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`name="${escaped}"`));
   const id = sheet && /r:id="([^"]+)"/.exec(sheet)?.[1];
-  const relationship = id && [...relationships.matchAll(/<Relationship\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`Id="${id}"`));
+  const relationship =
+    id && [...relationships.matchAll(/<Relationship\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`Id="${id}"`));
   const target = relationship && /Target="([^"]+)"/.exec(relationship)?.[1];
   if (!target) throw new Error(`the written workbook has no part for sheet ${sheetName}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
@@ -69,7 +70,8 @@ function chartXml(layout: BarometerSheetLayout, labels: string[], gaps: (number 
 }
 
 function drawingXml(chartRelationship: string, fromRow: number): string {
-  const anchor = (column: number, row: number) => `<xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  const anchor = (column: number, row: number) =>
+    `<xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
@@ -106,16 +108,25 @@ export async function addGapChart(xlsx: Buffer, layout: BarometerSheetLayout, se
       `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartIndex}.xml"/></Relationships>`,
   );
   const relationshipsName = sheetName.replace(/^(.*\/)([^/]+)$/, "$1_rels/$2.rels");
-  const relationships = (await read(zip, relationshipsName)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const relationships =
+    (await read(zip, relationshipsName)) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const drawingRelationship = nextRelationshipId(relationships);
   zip.file(
     relationshipsName,
-    relationships.replace("</Relationships>", `<Relationship Id="${drawingRelationship}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawingIndex}.xml"/></Relationships>`),
+    relationships.replace(
+      "</Relationships>",
+      `<Relationship Id="${drawingRelationship}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawingIndex}.xml"/></Relationships>`,
+    ),
   );
   let sheet = (await read(zip, sheetName))!;
-  if (!/xmlns:r="/.test(sheet.slice(0, 1000))) sheet = sheet.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+  if (!/xmlns:r="/.test(sheet.slice(0, 1000)))
+    sheet = sheet.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
   // CT_Worksheet order: <drawing> comes before legacyDrawing, tableParts and extLst.
-  const insertAt = ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"].map((tag) => sheet.indexOf(tag)).filter((index) => index >= 0).sort((a, b) => a - b)[0];
+  const insertAt = ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"]
+    .map((tag) => sheet.indexOf(tag))
+    .filter((index) => index >= 0)
+    .sort((a, b) => a - b)[0];
   sheet = `${sheet.slice(0, insertAt)}<drawing r:id="${drawingRelationship}"/>${sheet.slice(insertAt)}`;
   zip.file(sheetName, sheet);
   let contentTypes = (await read(zip, "[Content_Types].xml"))!;

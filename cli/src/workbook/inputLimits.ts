@@ -46,7 +46,8 @@ function looksLikeDelimitedText(head: string): boolean {
 }
 
 function describeSignature(bytes: Buffer): string {
-  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) return "it is an old-format .xls or a password-protected workbook: save it as .xlsx (Excel Workbook) without a password";
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0)
+    return "it is an old-format .xls or a password-protected workbook: save it as .xlsx (Excel Workbook) without a password";
   const head = bytes.subarray(0, 64).toString("utf8");
   if (/^\s*</.test(head)) return "it is an XML or HTML file, not an .xlsx workbook";
   if (looksLikeDelimitedText(head)) return "it looks like a CSV file: use sym barometer --employees … --customers … for CSV files";
@@ -127,10 +128,16 @@ export async function readCheckedWorkbook(file: string, limits: InputLimits): Pr
     size = stat.size;
   } catch (error) {
     if (error instanceof SymError) throw error;
-    throw refuse(file, (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `cannot be read (${(error as Error).message})`);
+    throw refuse(
+      file,
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `cannot be read (${(error as Error).message})`,
+    );
   }
   if (size > limits.maxFileBytes) {
-    throw refuse(file, `is ${megabytes(size)}, over the ${megabytes(limits.maxFileBytes)} limit (raise it with --max-size <MB> if the file is trusted)`);
+    throw refuse(
+      file,
+      `is ${megabytes(size)}, over the ${megabytes(limits.maxFileBytes)} limit (raise it with --max-size <MB> if the file is trusted)`,
+    );
   }
   const buffer = fs.readFileSync(file);
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw refuse(file, describeSignature(buffer));
@@ -141,10 +148,14 @@ export async function readCheckedWorkbook(file: string, limits: InputLimits): Pr
     throw refuse(file, `is a corrupt .xlsx (the zip archive cannot be read: ${(error as Error).message})`);
   }
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  if (entries.length > limits.maxEntries) throw refuse(file, `has ${entries.length} parts in its archive, over the limit of ${limits.maxEntries} (not a plain workbook)`);
+  if (entries.length > limits.maxEntries)
+    throw refuse(file, `has ${entries.length} parts in its archive, over the limit of ${limits.maxEntries} (not a plain workbook)`);
   const declared = entries.reduce((total, entry) => total + ((entry as unknown as EntryMetadata)._data?.uncompressedSize ?? 0), 0);
   if (declared > limits.maxUncompressedBytes) {
-    throw refuse(file, `would expand to ${megabytes(declared)} once uncompressed, over the ${megabytes(limits.maxUncompressedBytes)} limit (a zip bomb or an abnormally large workbook)`);
+    throw refuse(
+      file,
+      `would expand to ${megabytes(declared)} once uncompressed, over the ${megabytes(limits.maxUncompressedBytes)} limit (a zip bomb or an abnormally large workbook)`,
+    );
   }
   let inflated = 0;
   for (const entry of entries) {
@@ -154,7 +165,10 @@ export async function readCheckedWorkbook(file: string, limits: InputLimits): Pr
       throw refuse(file, `is a corrupt .xlsx (part ${entry.name} cannot be uncompressed: ${(error as Error).message})`);
     }
     if (inflated > limits.maxUncompressedBytes) {
-      throw refuse(file, `expands past the ${megabytes(limits.maxUncompressedBytes)} limit once uncompressed (its archive understates its size: a zip bomb)`);
+      throw refuse(
+        file,
+        `expands past the ${megabytes(limits.maxUncompressedBytes)} limit once uncompressed (its archive understates its size: a zip bomb)`,
+      );
     }
   }
   if (!zip.file("xl/workbook.xml") || !zip.file("[Content_Types].xml")) {
@@ -165,7 +179,10 @@ export async function readCheckedWorkbook(file: string, limits: InputLimits): Pr
     let cells = 0;
     for (const match of xml.matchAll(/<(?:\w+:)?(?:dataValidation|mergeCell)\b[^>]*?\b(?:sqref|ref)="([^"]*)"/g)) cells += areaOf(match[1]);
     if (cells > limits.maxExpandedCells) {
-      throw refuse(file, `sheet part ${entry.name} declares data validations or merged cells over ${cells.toLocaleString("en-GB")} cells (limit ${limits.maxExpandedCells.toLocaleString("en-GB")}): remove them from the data sheets`);
+      throw refuse(
+        file,
+        `sheet part ${entry.name} declares data validations or merged cells over ${cells.toLocaleString("en-GB")} cells (limit ${limits.maxExpandedCells.toLocaleString("en-GB")}): remove them from the data sheets`,
+      );
     }
   }
   return { buffer, zip };

@@ -44,8 +44,14 @@ function sheetList(workbook: ExcelJS.Workbook): string {
 }
 
 function findSheet(workbook: ExcelJS.Workbook, name: string, file: string, what: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name) ?? workbook.worksheets.find((candidate) => normaliseHeader(candidate.name) === normaliseHeader(name));
-  if (!sheet) throw new SymError("invalid-argument", `${file}: the ${what} sheet ${JSON.stringify(name)} is missing (sheets: ${sheetList(workbook)})`, { file });
+  const sheet =
+    workbook.getWorksheet(name) ?? workbook.worksheets.find((candidate) => normaliseHeader(candidate.name) === normaliseHeader(name));
+  if (!sheet)
+    throw new SymError(
+      "invalid-argument",
+      `${file}: the ${what} sheet ${JSON.stringify(name)} is missing (sheets: ${sheetList(workbook)})`,
+      { file },
+    );
   return sheet;
 }
 
@@ -60,23 +66,45 @@ function decodeReference(reference: string): { top: number; left: number; bottom
 
 function tableReference(sheet: ExcelJS.Worksheet, table: string): string | undefined {
   const tables = (sheet as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string } }> }).tables ?? {};
-  const found = tables[table] ?? Object.values(tables).find((candidate) => (candidate.table as { name?: string } | undefined)?.name === table);
+  const found =
+    tables[table] ?? Object.values(tables).find((candidate) => (candidate.table as { name?: string } | undefined)?.name === table);
   return found?.table?.tableRef ?? found?.table?.ref;
 }
 
-function regionOf(workbook: ExcelJS.Workbook, location: { sheet: string; range?: string; table?: string }, file: string, what: string): Region {
+function regionOf(
+  workbook: ExcelJS.Workbook,
+  location: { sheet: string; range?: string; table?: string },
+  file: string,
+  what: string,
+): Region {
   const sheet = findSheet(workbook, location.sheet, file, what);
   const reference = (location.table ? tableReference(sheet, location.table) : undefined) ?? location.range;
-  const bounds = (reference ? decodeReference(reference) : undefined) ?? { top: 1, left: 1, bottom: sheet.rowCount, right: sheet.columnCount };
+  const bounds = (reference ? decodeReference(reference) : undefined) ?? {
+    top: 1,
+    left: 1,
+    bottom: sheet.rowCount,
+    right: sheet.columnCount,
+  };
   const columns = new Map<string, number>();
   const headers: string[] = [];
   const headerRow = sheet.getRow(bounds.top);
   for (let column = bounds.left; column <= bounds.right; column++) {
-    const header = readLabelCell(headerRow.getCell(column).value, () => `${file}, sheet ${JSON.stringify(sheet.name)}, header cell ${cellAddress(bounds.top, column)}`);
+    const header = readLabelCell(
+      headerRow.getCell(column).value,
+      () => `${file}, sheet ${JSON.stringify(sheet.name)}, header cell ${cellAddress(bounds.top, column)}`,
+    );
     headers.push(header);
     if (header !== "" && !columns.has(header)) columns.set(header, column);
   }
-  return { sheet, headerRow: bounds.top, firstColumn: bounds.left, lastColumn: bounds.right, lastRow: Math.max(bounds.bottom, bounds.top), columns, headers };
+  return {
+    sheet,
+    headerRow: bounds.top,
+    firstColumn: bounds.left,
+    lastColumn: bounds.right,
+    lastRow: Math.max(bounds.bottom, bounds.top),
+    columns,
+    headers,
+  };
 }
 
 /** The mapping of a workbook: its custom XML part, else the data sheets found by name. */
@@ -91,7 +119,9 @@ export async function findMapping(zip: JSZip, workbook: ExcelJS.Workbook, model:
     }
   }
   const named = (population: keyof typeof DATA_SHEET_NAMES) =>
-    workbook.worksheets.find((sheet) => (DATA_SHEET_NAMES[population] as readonly string[]).some((name) => normaliseHeader(name) === normaliseHeader(sheet.name)));
+    workbook.worksheets.find((sheet) =>
+      (DATA_SHEET_NAMES[population] as readonly string[]).some((name) => normaliseHeader(name) === normaliseHeader(sheet.name)),
+    );
   const employees = named("employees");
   const customers = named("customers");
   if (!employees || !customers) {
@@ -148,7 +178,12 @@ function missingHeader(region: Region, header: string, file: string, what: strin
 }
 
 /** Reads one population's rows into the engine's accumulator. */
-export function readPopulationSheet(workbook: ExcelJS.Workbook, mapping: Mapping, population: Population, file: string): PopulationFromSheet {
+export function readPopulationSheet(
+  workbook: ExcelJS.Workbook,
+  mapping: Mapping,
+  population: Population,
+  file: string,
+): PopulationFromSheet {
   const source = mapping[population];
   const region = regionOf(workbook, source, file, population);
   const columnOf = (column: ColumnMapping) => {
@@ -161,24 +196,36 @@ export function readPopulationSheet(workbook: ExcelJS.Workbook, mapping: Mapping
   let managerColumn = -1;
   let waveColumn = -1;
   for (const column of source.columns) {
-    if (column.role === "item" || column.role === "recommendation") numeric.push({ column: columnOf(column), header: column.header, mapping: column });
+    if (column.role === "item" || column.role === "recommendation")
+      numeric.push({ column: columnOf(column), header: column.header, mapping: column });
     else if (column.role === "unit") unitColumn = columnOf(column);
     else if (column.role === "manager") managerColumn = columnOf(column);
     else if (column.role === "wave") waveColumn = columnOf(column);
   }
-  if (numeric.length === 0) throw new SymError("invalid-argument", `${file}: no column of the ${population} sheet ${JSON.stringify(region.sheet.name)} maps to a dimension or to ${population === "employees" ? "eNPS" : "NPS"}`, { file });
+  if (numeric.length === 0)
+    throw new SymError(
+      "invalid-argument",
+      `${file}: no column of the ${population} sheet ${JSON.stringify(region.sheet.name)} maps to a dimension or to ${population === "employees" ? "eNPS" : "NPS"}`,
+      { file },
+    );
   const accumulator = new PopulationAccumulator({
     population,
     scale: mapping.scales[population],
-    items: numeric.flatMap((entry, index) => (entry.mapping.role === "item" ? [{ column: index, dimension: entry.mapping.dimension!, reversed: entry.mapping.reversed }] : [])),
-    recommendationColumn: numeric.findIndex((entry) => entry.mapping.role === "recommendation") >= 0 ? numeric.findIndex((entry) => entry.mapping.role === "recommendation") : undefined,
+    items: numeric.flatMap((entry, index) =>
+      entry.mapping.role === "item" ? [{ column: index, dimension: entry.mapping.dimension!, reversed: entry.mapping.reversed }] : [],
+    ),
+    recommendationColumn:
+      numeric.findIndex((entry) => entry.mapping.role === "recommendation") >= 0
+        ? numeric.findIndex((entry) => entry.mapping.role === "recommendation")
+        : undefined,
   });
   const values = new Float64Array(numeric.length);
   let rows = 0;
   for (let rowNumber = region.headerRow + 1; rowNumber <= region.lastRow; rowNumber++) {
     const row = region.sheet.findRow(rowNumber);
     if (!row || !row.hasValues) continue;
-    const where = (column: number, header: string) => () => `${file}, sheet ${JSON.stringify(region.sheet.name)}, cell ${cellAddress(rowNumber, column)} (column ${JSON.stringify(header)})`;
+    const where = (column: number, header: string) => () =>
+      `${file}, sheet ${JSON.stringify(region.sheet.name)}, cell ${cellAddress(rowNumber, column)} (column ${JSON.stringify(header)})`;
     let empty = true;
     for (let index = 0; index < numeric.length; index++) {
       const { column, header } = numeric[index];
@@ -187,11 +234,18 @@ export function readPopulationSheet(workbook: ExcelJS.Workbook, mapping: Mapping
       try {
         values[index] = readAnswer(cell);
       } catch (error) {
-        if (isSymError(error)) throw new SymError(error.code, `${where(column, header)()}: ${error.message}`, { ...error.details, file, row: rowNumber, columnName: header });
+        if (isSymError(error))
+          throw new SymError(error.code, `${where(column, header)()}: ${error.message}`, {
+            ...error.details,
+            file,
+            row: rowNumber,
+            columnName: header,
+          });
         throw error;
       }
     }
-    const label = (column: number, name: string) => (column < 0 ? undefined : readLabelCell(row.getCell(column).value, where(column, name)));
+    const label = (column: number, name: string) =>
+      column < 0 ? undefined : readLabelCell(row.getCell(column).value, where(column, name));
     const unit = label(unitColumn, "unit");
     if (empty && !unit) continue; // a blank row of the table
     try {
@@ -199,7 +253,12 @@ export function readPopulationSheet(workbook: ExcelJS.Workbook, mapping: Mapping
     } catch (error) {
       if (isSymError(error) && error.details.column !== undefined) {
         const { column, header } = numeric[error.details.column - 1];
-        throw new SymError(error.code, `${where(column, header)()}: ${error.message}`, { ...error.details, file, row: rowNumber, columnName: header });
+        throw new SymError(error.code, `${where(column, header)()}: ${error.message}`, {
+          ...error.details,
+          file,
+          row: rowNumber,
+          columnName: header,
+        });
       }
       throw error;
     }
@@ -231,7 +290,8 @@ export function readUnitsSheet(workbook: ExcelJS.Workbook, mapping: Mapping, mod
   for (let rowNumber = region.headerRow + 1; rowNumber <= region.lastRow; rowNumber++) {
     const row = region.sheet.findRow(rowNumber);
     if (!row || !row.hasValues) continue;
-    const where = (index: number, header: string) => () => `${file}, sheet ${JSON.stringify(region.sheet.name)}, cell ${cellAddress(rowNumber, index)} (column ${JSON.stringify(header)})`;
+    const where = (index: number, header: string) => () =>
+      `${file}, sheet ${JSON.stringify(region.sheet.name)}, cell ${cellAddress(rowNumber, index)} (column ${JSON.stringify(header)})`;
     const unit = readLabelCell(row.getCell(positions.unit).value, where(positions.unit, units.unitColumn));
     if (unit === "") continue;
     const entry: { -readonly [K in keyof UnitAttributes]: UnitAttributes[K] } = { unit };
@@ -247,7 +307,11 @@ export function readUnitsSheet(workbook: ExcelJS.Workbook, mapping: Mapping, mod
       if (cell === null || (typeof cell === "string" && cell.trim() === "")) continue;
       const number = typeof cell === "number" ? cell : parseNumericText(cell.replace(/[\s\u00a0\u202f]/g, ""));
       if (number === undefined || !Number.isFinite(number) || number < 0) {
-        throw new SymError("invalid-answer", `${where(index, header)()}: ${key} must be a number, zero or more, got ${JSON.stringify(cell)}`, { file, row: rowNumber, columnName: header, value: cell });
+        throw new SymError(
+          "invalid-answer",
+          `${where(index, header)()}: ${key} must be a number, zero or more, got ${JSON.stringify(cell)}`,
+          { file, row: rowNumber, columnName: header, value: cell },
+        );
       }
       entry[key] = number;
     }

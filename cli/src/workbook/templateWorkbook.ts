@@ -40,12 +40,30 @@ export function itemHeader(label: string, reversed: boolean): string {
 
 function scaleValidation(scale: Scale, names: WorkbookNames, language: Language): ExcelJS.DataValidation {
   const whole = Number.isInteger(scale.min) && Number.isInteger(scale.max) && scale.max - scale.min <= 10;
-  const error = language === "fr" ? `Réponse de ${scale.min} à ${scale.max}, ${names.nonAnswer} ou vide` : `An answer from ${scale.min} to ${scale.max}, ${names.nonAnswer} or blank`;
+  const error =
+    language === "fr"
+      ? `Réponse de ${scale.min} à ${scale.max}, ${names.nonAnswer} ou vide`
+      : `An answer from ${scale.min} to ${scale.max}, ${names.nonAnswer} or blank`;
   if (whole) {
     const values = Array.from({ length: scale.max - scale.min + 1 }, (_, index) => String(scale.min + index));
-    return { type: "list", allowBlank: true, formulae: [`"${[...values, names.nonAnswer].join(",")}"`], showErrorMessage: true, errorStyle: "stop", error };
+    return {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${[...values, names.nonAnswer].join(",")}"`],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      error,
+    };
   }
-  return { type: "decimal", operator: "between", allowBlank: true, formulae: [scale.min, scale.max], showErrorMessage: true, errorStyle: "stop", error };
+  return {
+    type: "decimal",
+    operator: "between",
+    allowBlank: true,
+    formulae: [scale.min, scale.max],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    error,
+  };
 }
 
 function recommendationValidation(language: Language): ExcelJS.DataValidation {
@@ -64,23 +82,51 @@ function populationColumns(model: Model, population: "employees" | "customers", 
   const scale = model.scales[population];
   const answers = scaleValidation(scale, names, language);
   const items = model.dimensions.flatMap((dimension) =>
-    (population === "employees" ? dimension.employeeItems : dimension.customerItems).map((item) => ({ header: itemHeader(item.label[language], item.reversed), width: 18, validation: answers })),
+    (population === "employees" ? dimension.employeeItems : dimension.customerItems).map((item) => ({
+      header: itemHeader(item.label[language], item.reversed),
+      width: 18,
+      validation: answers,
+    })),
   );
-  const groups = population === "employees" ? [names.columns.unit, names.columns.manager, names.columns.wave] : [names.columns.unit, names.columns.wave];
+  const groups =
+    population === "employees" ? [names.columns.unit, names.columns.manager, names.columns.wave] : [names.columns.unit, names.columns.wave];
   return [
     ...groups.map((header) => ({ header, width: 16 })),
     ...items,
-    { header: population === "employees" ? names.columns.enps : names.columns.nps, width: 10, validation: recommendationValidation(language) },
+    {
+      header: population === "employees" ? names.columns.enps : names.columns.nps,
+      width: 10,
+      validation: recommendationValidation(language),
+    },
   ];
 }
 
 function unitsColumns(model: Model, language: Language, names: WorkbookNames): Column[] {
   const attributes = model.unitAttributes.map((attribute) => attribute.id);
-  const count = (error: string): ExcelJS.DataValidation => ({ type: "decimal", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0], showErrorMessage: true, errorStyle: "stop", error });
+  const count = (error: string): ExcelJS.DataValidation => ({
+    type: "decimal",
+    operator: "greaterThanOrEqual",
+    allowBlank: true,
+    formulae: [0],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    error,
+  });
   const positive = language === "fr" ? "Un nombre positif ou nul" : "A number, zero or more";
   return [
     { header: names.columns.unit, width: 22 },
-    { header: names.columns.attribute, width: 16, validation: { type: "list", allowBlank: true, formulae: [`"${attributes.join(",")}"`], showErrorMessage: true, errorStyle: "stop", error: attributes.join(" / ") } },
+    {
+      header: names.columns.attribute,
+      width: 16,
+      validation: {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${attributes.join(",")}"`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        error: attributes.join(" / "),
+      },
+    },
     { header: names.columns.headcount, width: 12, validation: count(positive) },
     { header: names.columns.leavers, width: 12, validation: count(positive) },
     { header: names.columns.salary, width: 20, validation: count(positive) },
@@ -126,11 +172,20 @@ export function templateMapping(model: Model, language: Language): Mapping {
 }
 
 /** exceljs has worksheet.dataValidations at run time; its type definitions omit it. */
-export function validationsOf(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void; model: Record<string, ExcelJS.DataValidation | undefined> } {
+export function validationsOf(sheet: ExcelJS.Worksheet): {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+} {
   return (sheet as unknown as { dataValidations: ReturnType<typeof validationsOf> }).dataValidations;
 }
 
-function addDataSheet(workbook: ExcelJS.Workbook, sheetName: string, tableName: string, columns: Column[], rows: readonly DataRow[] | undefined): void {
+function addDataSheet(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  tableName: string,
+  columns: Column[],
+  rows: readonly DataRow[] | undefined,
+): void {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1, xSplit: 1 }] });
   const body = rows && rows.length > 0 ? rows.map((row) => columns.map((column) => row[column.header] ?? null)) : [columns.map(() => null)];
   sheet.addTable({
@@ -194,8 +249,20 @@ export async function buildTemplateWorkbook(options: TemplateOptions): Promise<B
     cell.value = line;
     if (index === 0) cell.font = { bold: true, size: 14 };
   });
-  addDataSheet(workbook, names.sheets.employees, names.tables.employees, populationColumns(model, "employees", language, names), options.data?.employees);
-  addDataSheet(workbook, names.sheets.customers, names.tables.customers, populationColumns(model, "customers", language, names), options.data?.customers);
+  addDataSheet(
+    workbook,
+    names.sheets.employees,
+    names.tables.employees,
+    populationColumns(model, "employees", language, names),
+    options.data?.employees,
+  );
+  addDataSheet(
+    workbook,
+    names.sheets.customers,
+    names.tables.customers,
+    populationColumns(model, "customers", language, names),
+    options.data?.customers,
+  );
   addDataSheet(workbook, names.sheets.units, names.tables.units, unitsColumns(model, language, names), options.data?.units);
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   return addCustomXmlPart(written, mappingToXml(templateMapping(model, language)), MAPPING_NAMESPACE);

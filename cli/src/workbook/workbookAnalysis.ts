@@ -31,20 +31,37 @@ export function workbookBarometer(inputs: WorkbookInputs, model: Model, language
     const attribute = attributeOf.get(unit.unit);
     return attribute === undefined ? unit : { ...unit, attribute };
   });
-  const customerUnits = groupEnps(inputs.customers.aggregate.units ?? {}, chosen.minGroupSize).map(({ unit, n, enps, suppressed }) => ({ unit, n, nps: enps, suppressed }));
+  const customerUnits = groupEnps(inputs.customers.aggregate.units ?? {}, chosen.minGroupSize).map(({ unit, n, enps, suppressed }) => ({
+    unit,
+    n,
+    nps: enps,
+    suppressed,
+  }));
   const hasUnits = inputs.mapping.units !== undefined;
   return {
     ...barometer,
     units,
-    ...(hasUnits ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
+    ...(hasUnits
+      ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }
+      : {}),
     language,
     scales: { employees: inputs.mapping.scales.employees, customers: inputs.mapping.scales.customers },
     thresholds: chosen,
     customerUnits,
     unmapped: { employees: inputs.unmapped.employees, customers: inputs.unmapped.customers },
     files: {
-      employees: { path: `${inputs.file}#${inputs.employees.sheet}`, rows: inputs.employees.rows, delimiter: "", mappedColumns: inputs.employees.mappedColumns },
-      customers: { path: `${inputs.file}#${inputs.customers.sheet}`, rows: inputs.customers.rows, delimiter: "", mappedColumns: inputs.customers.mappedColumns },
+      employees: {
+        path: `${inputs.file}#${inputs.employees.sheet}`,
+        rows: inputs.employees.rows,
+        delimiter: "",
+        mappedColumns: inputs.employees.mappedColumns,
+      },
+      customers: {
+        path: `${inputs.file}#${inputs.customers.sheet}`,
+        rows: inputs.customers.rows,
+        delimiter: "",
+        mappedColumns: inputs.customers.mappedColumns,
+      },
       ...(hasUnits ? { units: `${inputs.file}#${inputs.mapping.units!.sheet}` } : {}),
     },
   };
@@ -61,7 +78,10 @@ export type WorkbookLink = { readonly result: LinkageResult; readonly request: L
 
 /** Metrics usable across units: numbers in at least 4 units kept by the threshold, and not constant. */
 function usable(units: readonly UnitRow[], name: string, minN: number): boolean {
-  const values = units.filter((unit) => unit.employeesN >= minN).map((unit) => unit.metrics[name]).filter((value): value is number => typeof value === "number");
+  const values = units
+    .filter((unit) => unit.employeesN >= minN)
+    .map((unit) => unit.metrics[name])
+    .filter((value): value is number => typeof value === "number");
   return values.length >= 4 && values.some((value) => value !== values[0]);
 }
 
@@ -80,10 +100,14 @@ export function workbookLinkage(inputs: WorkbookInputs, model: Model, options: R
   const dimensions = model.dimensions.map((dimension) => dimension.id).filter((id) => usable(units, id, minN));
   const x = ["enps", "symmetry", ...dimensions].filter((name) => usable(units, name, minN));
   const y = ["nps", "turnover"].filter((name) => usable(units, name, minN));
-  if (x.length === 0 || y.length === 0) return { skipped: "linkage needs at least 4 units (of 5 employees or more) with employee metrics and customer NPS or turnover" };
-  const complete = (names: readonly string[]) => units.filter((unit) => unit.employeesN >= minN && names.every((name) => typeof unit.metrics[name] === "number")).length;
-  const drivers = dimensions.length >= 2 && Math.min(...y.map((outcome) => complete([...dimensions, outcome]))) >= thresholds.minDriverUnits;
-  const turnover = x.includes("enps") && units.some((unit) => unit.headcount !== undefined && unit.leavers !== undefined && unit.salary !== undefined);
+  if (x.length === 0 || y.length === 0)
+    return { skipped: "linkage needs at least 4 units (of 5 employees or more) with employee metrics and customer NPS or turnover" };
+  const complete = (names: readonly string[]) =>
+    units.filter((unit) => unit.employeesN >= minN && names.every((name) => typeof unit.metrics[name] === "number")).length;
+  const drivers =
+    dimensions.length >= 2 && Math.min(...y.map((outcome) => complete([...dimensions, outcome]))) >= thresholds.minDriverUnits;
+  const turnover =
+    x.includes("enps") && units.some((unit) => unit.headcount !== undefined && unit.leavers !== undefined && unit.salary !== undefined);
   const request: LinkageRequest = {
     units,
     x,
@@ -101,7 +125,9 @@ export function workbookLinkage(inputs: WorkbookInputs, model: Model, options: R
       request,
       result: {
         ...result,
-        ...(drivers ? {} : { driversSkipped: `key drivers need at least ${thresholds.minDriverUnits} units with every dimension and outcome` }),
+        ...(drivers
+          ? {}
+          : { driversSkipped: `key drivers need at least ${thresholds.minDriverUnits} units with every dimension and outcome` }),
         ...(turnover ? {} : { turnoverSkipped: "turnover money needs eNPS and the headcount, leavers and salary of the units" }),
       },
     };

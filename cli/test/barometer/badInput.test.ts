@@ -16,7 +16,10 @@ function employeesWith(row: string, position = 3): string {
   return scratch.write(`employees-${Math.random().toString(36).slice(2)}.csv`, [HEADER, ...rows].join("\n") + "\n");
 }
 
-const customers = scratch.write("customers.csv", ["unit,recognition_1,physical_1,nps", "A,4,4,9", "A,5,3,10", "B,3,4,6", "B,4,4,8", "A,5,5,9", "B,4,2,7"].join("\n") + "\n");
+const customers = scratch.write(
+  "customers.csv",
+  ["unit,recognition_1,physical_1,nps", "A,4,4,9", "A,5,3,10", "B,3,4,6", "B,4,4,8", "A,5,5,9", "B,4,2,7"].join("\n") + "\n",
+);
 
 async function barometer(employees: string, ...extra: string[]) {
   return runCli(["barometer", "--employees", employees, "--customers", customers, "--json", ...extra]);
@@ -24,7 +27,7 @@ async function barometer(employees: string, ...extra: string[]) {
 
 describe("sym barometer refuses bad values (exit 1, nothing on stdout)", () => {
   it.each([
-    ["an answer outside the scale", "A,7,4,3,8", "recognition_1", '7', "outside the scale 1–5"],
+    ["an answer outside the scale", "A,7,4,3,8", "recognition_1", "7", "outside the scale 1–5"],
     ["a negative answer", "A,4,-1,3,8", "recognition_2", "-1", "outside the scale 1–5"],
     ["a recommendation that is not an integer", "A,4,4,3,8.5", "enps", "8.5", "not an integer from 0 to 10"],
     ["a recommendation above 10", "A,4,4,3,11", "enps", "11", "not an integer from 0 to 10"],
@@ -63,7 +66,7 @@ describe("sym barometer refuses bad values (exit 1, nothing on stdout)", () => {
     const run = await runCli(["barometer", "--employees", EN_EMPLOYEES, "--customers", file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("customers-bad.csv, data row 4322 (file line 4323), column \"nps\", value 12");
+    expect(run.stderr).toContain('customers-bad.csv, data row 4322 (file line 4323), column "nps", value 12');
   });
 
   it("refuses a file where no column maps to the model", async () => {
@@ -102,13 +105,37 @@ describe("sym barometer accepts missing answers", () => {
 describe("sym usage errors (exit 2, nothing on stdout)", () => {
   it.each([
     ["a missing file", ["--employees", "no/such/file.csv", "--customers", EN_CUSTOMERS], "file not found: no/such/file.csv"],
-    ["bad --scale syntax", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--scale", "one to five"], '--scale expects MIN-MAX such as 1-5, got "one to five"'],
-    ["an inverted --scale", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--scale", "5-1"], "--scale needs a maximum above its minimum"],
-    ["a --min-n of 0", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "0"], "--min-n expects a whole number of at least 1"],
-    ["a --threshold over 100", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--threshold", "120"], "--threshold expects a number from 0 to 100"],
-    ["an --alpha of 1", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--alpha", "1"], "--alpha expects a number strictly between 0 and 1"],
+    [
+      "bad --scale syntax",
+      ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--scale", "one to five"],
+      '--scale expects MIN-MAX such as 1-5, got "one to five"',
+    ],
+    [
+      "an inverted --scale",
+      ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--scale", "5-1"],
+      "--scale needs a maximum above its minimum",
+    ],
+    [
+      "a --min-n of 0",
+      ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "0"],
+      "--min-n expects a whole number of at least 1",
+    ],
+    [
+      "a --threshold over 100",
+      ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--threshold", "120"],
+      "--threshold expects a number from 0 to 100",
+    ],
+    [
+      "an --alpha of 1",
+      ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--alpha", "1"],
+      "--alpha expects a number strictly between 0 and 1",
+    ],
     ["an unknown --lang", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--lang", "de"], '--lang expects fr or en, got "de"'],
-    ["a --by column the file lacks", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--by", "region"], '--by names the column "region"'],
+    [
+      "a --by column the file lacks",
+      ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--by", "region"],
+      '--by names the column "region"',
+    ],
     ["a missing --customers", ["--employees", EN_EMPLOYEES], "required option '--customers <file>' not specified"],
     ["an unknown option", ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--colour"], "unknown option '--colour'"],
   ])("%s", async (_, args, message) => {

@@ -15,7 +15,9 @@ const compiledMain = path.join(outDirectory, "cli", "src", "main.js");
 
 beforeAll(() => {
   const tsc = path.join(REPOSITORY, "node_modules", "typescript", "bin", "tsc");
-  execFileSync(process.execPath, [tsc, "-p", path.join(REPOSITORY, "cli", "tsconfig.build.json"), "--outDir", outDirectory], { stdio: "pipe" });
+  execFileSync(process.execPath, [tsc, "-p", path.join(REPOSITORY, "cli", "tsconfig.build.json"), "--outDir", outDirectory], {
+    stdio: "pipe",
+  });
   // as `npm run build:node` does: engine package imports become relative requires of its compiled copy
   execFileSync(process.execPath, [path.join(REPOSITORY, "scripts", "build", "resolveEngineImports.js"), outDirectory], { stdio: "pipe" });
 }, 120_000);

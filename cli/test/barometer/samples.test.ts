@@ -50,8 +50,14 @@ describe("sym barometer --json on the English samples", () => {
 
   it("prints the shape issue 3 specifies", () => {
     expect(result).toMatchObject({
-      employees: { n: expect.any(Number), enps: { value: expect.any(Number), low: expect.any(Number), high: expect.any(Number), n: expect.any(Number) } },
-      customers: { n: expect.any(Number), nps: { value: expect.any(Number), low: expect.any(Number), high: expect.any(Number), n: expect.any(Number) } },
+      employees: {
+        n: expect.any(Number),
+        enps: { value: expect.any(Number), low: expect.any(Number), high: expect.any(Number), n: expect.any(Number) },
+      },
+      customers: {
+        n: expect.any(Number),
+        nps: { value: expect.any(Number), low: expect.any(Number), high: expect.any(Number), n: expect.any(Number) },
+      },
       symmetryIndex: expect.any(Number),
     });
     expect(result.dimensions).toHaveLength(11);
@@ -91,7 +97,9 @@ describe("sym barometer --json on the English samples", () => {
     }
     expect(result.employees.enps.n).toBe(expected.employees.enps.n);
     expect(result.symmetryIndex).toBeCloseTo(expected.symmetryIndex, 9);
-    expect(result.dimensions.map((dimension: { id: string }) => dimension.id)).toEqual(expected.dimensions.map((dimension) => dimension.id));
+    expect(result.dimensions.map((dimension: { id: string }) => dimension.id)).toEqual(
+      expected.dimensions.map((dimension) => dimension.id),
+    );
     result.dimensions.forEach((dimension: any, index: number) => {
       const want = expected.dimensions[index];
       expect(dimension.employee.n).toBe(want.employee.n);
@@ -121,12 +129,17 @@ describe("sym barometer --json on the English samples", () => {
   });
 
   it("finds the gaps built into the samples: recognition and physical environment on alert", () => {
-    const alerts = result.dimensions.filter((dimension: { status: string }) => dimension.status === "alert").map((dimension: { id: string }) => dimension.id);
+    const alerts = result.dimensions
+      .filter((dimension: { status: string }) => dimension.status === "alert")
+      .map((dimension: { id: string }) => dimension.id);
     expect(alerts.sort()).toEqual(["physical", "recognition"]);
   });
 
   it("lists the columns no rule recognised, without failing", () => {
-    expect(result.unmapped).toEqual({ employees: ["respondent_id", "tenure_years"], customers: ["respondent_id", "visit_date", "channel"] });
+    expect(result.unmapped).toEqual({
+      employees: ["respondent_id", "tenure_years"],
+      customers: ["respondent_id", "visit_date", "channel"],
+    });
   });
 
   it("never shows an eNPS about fewer than 5 answers", () => {
@@ -143,10 +156,15 @@ describe("sym barometer options", () => {
     expect(french.employees).toEqual(english.employees);
     expect(french.customers).toEqual(english.customers);
     expect(french.symmetryIndex).toBe(english.symmetryIndex);
-    expect(french.dimensions.map(({ label: _label, ...rest }: { label: string }) => rest)).toEqual(english.dimensions.map(({ label: _label, ...rest }: { label: string }) => rest));
-    expect(french.dimensions.find((dimension: { id: string }) => dimension.id === "recognition").label).toBe("Reconnaissance et valorisation");
+    expect(french.dimensions.map(({ label: _label, ...rest }: { label: string }) => rest)).toEqual(
+      english.dimensions.map(({ label: _label, ...rest }: { label: string }) => rest),
+    );
+    expect(french.dimensions.find((dimension: { id: string }) => dimension.id === "recognition").label).toBe(
+      "Reconnaissance et valorisation",
+    );
     // Units are named in each language (support units), so compare their figures in name order of the English set.
-    const figures = (units: { n: number; enps: number | null; suppressed: boolean }[]) => units.map(({ n, enps, suppressed }) => `${n}/${enps}/${suppressed}`).sort();
+    const figures = (units: { n: number; enps: number | null; suppressed: boolean }[]) =>
+      units.map(({ n, enps, suppressed }) => `${n}/${enps}/${suppressed}`).sort();
     expect(figures(french.units)).toEqual(figures(english.units));
     expect(french.unmapped.employees).toEqual(["id_répondant", "ancienneté_années"]);
   });
@@ -164,7 +182,11 @@ describe("sym barometer options", () => {
     const huge = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "5000"]);
     expect(huge.employees.enps).toBeNull();
     expect(huge.symmetryIndex).toBeNull();
-    expect(huge.dimensions.every((dimension: any) => dimension.employee.score === null && dimension.gap === null && dimension.status === "suppressed")).toBe(true);
+    expect(
+      huge.dimensions.every(
+        (dimension: any) => dimension.employee.score === null && dimension.gap === null && dimension.status === "suppressed",
+      ),
+    ).toBe(true);
   });
 
   it("--by groups by another column (here the manager)", async () => {
@@ -176,12 +198,24 @@ describe("sym barometer options", () => {
 
   it("--threshold and --alpha change the statuses", async () => {
     const loose = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--threshold", "2"]);
-    const expected = reference.minN5.dimensions.filter((dimension) => Math.abs(dimension.gap) >= 2 && dimension.p < 0.05).map((dimension) => dimension.id);
+    const expected = reference.minN5.dimensions
+      .filter((dimension) => Math.abs(dimension.gap) >= 2 && dimension.p < 0.05)
+      .map((dimension) => dimension.id);
     expect(expected.length).toBeGreaterThan(2);
-    expect(loose.dimensions.filter((dimension: { status: string }) => dimension.status === "alert").map((dimension: { id: string }) => dimension.id)).toEqual(expected);
+    expect(
+      loose.dimensions
+        .filter((dimension: { status: string }) => dimension.status === "alert")
+        .map((dimension: { id: string }) => dimension.id),
+    ).toEqual(expected);
     const tiny = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--threshold", "2", "--alpha", "1e-300"]);
-    expect(tiny.dimensions.filter((dimension: { status: string }) => dimension.status === "watch").map((dimension: { id: string }) => dimension.id)).toEqual(
-      reference.minN5.dimensions.filter((dimension) => Math.abs(dimension.gap) >= 2 && dimension.p >= 1e-300).map((dimension) => dimension.id),
+    expect(
+      tiny.dimensions
+        .filter((dimension: { status: string }) => dimension.status === "watch")
+        .map((dimension: { id: string }) => dimension.id),
+    ).toEqual(
+      reference.minN5.dimensions
+        .filter((dimension) => Math.abs(dimension.gap) >= 2 && dimension.p >= 1e-300)
+        .map((dimension) => dimension.id),
     );
   });
 
@@ -200,10 +234,17 @@ describe("sym barometer --units", () => {
   it("marks each unit front office or support, from English and French units files alike", async () => {
     const english = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--units", EN_UNITS]);
     const french = await barometerJson(["--employees", FR_EMPLOYEES, "--customers", FR_CUSTOMERS, "--units", FR_UNITS, "--lang", "fr"]);
-    const unitsFile = fs.readFileSync(EN_UNITS, "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const unitsFile = fs
+      .readFileSync(EN_UNITS, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","));
     const kindOf = new Map(unitsFile.map(([unit, attribute]) => [unit, attribute]));
     for (const unit of english.units) expect(unit.attribute).toBe(kindOf.get(unit.unit));
-    expect(english.units.filter((unit: { attribute: string }) => unit.attribute === "support").map((unit: { unit: string }) => unit.unit)).toContain("Payroll");
+    expect(
+      english.units.filter((unit: { attribute: string }) => unit.attribute === "support").map((unit: { unit: string }) => unit.unit),
+    ).toContain("Payroll");
     const count = (units: { attribute: string }[], kind: string) => units.filter((unit) => unit.attribute === kind).length;
     expect(count(french.units, "support")).toBe(10);
     expect(count(french.units, "front-office")).toBe(30);
@@ -245,7 +286,11 @@ describe("sym barometer readable table", () => {
     const row = `Recognition\\s+${plain(recognition.employee.score)}\\s+${plain(recognition.customer.score)}\\s+${printed(recognition.gap, 1)}\\s+\\[${printed(recognition.low, 1)}; ${printed(recognition.high, 1)}\\]\\s+<0\\.001\\s+${printed(recognition.hedgesG, 2)}\\s+ALERT`;
     expect(run.stdout).toMatch(new RegExp(row));
     const enps = reference.minN5.employees.enps;
-    expect(run.stdout).toMatch(new RegExp(`eNPS ${printed(enps.value, 1)} \\(95% CI ${printed(enps.low, 1)} … ${printed(enps.high, 1)}, ${enps.n.toLocaleString("en")} answers\\)`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `eNPS ${printed(enps.value, 1)} \\(95% CI ${printed(enps.low, 1)} … ${printed(enps.high, 1)}, ${enps.n.toLocaleString("en")} answers\\)`,
+      ),
+    );
     expect(run.stdout).toMatch(new RegExp(`Symmetry index: ${plain(reference.minN5.symmetryIndex)} / 100`));
     expect(run.stdout).toMatch(/Quality\s+2\s+hidden/);
     expect(run.stderr).toContain("unmapped columns in");

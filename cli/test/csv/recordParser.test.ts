@@ -104,7 +104,14 @@ describe("byte-level CSV records", () => {
 
   it("reads declared non-answers as missing without decoding them, in any case, and still refuses other text", () => {
     const read: number[][] = [];
-    const parser = new RecordParser(",", Uint8Array.from([N, N, N, N]), { record: (values) => void read.push([...values]) }, readAnswer, 2, NON_ANSWERS);
+    const parser = new RecordParser(
+      ",",
+      Uint8Array.from([N, N, N, N]),
+      { record: (values) => void read.push([...values]) },
+      readAnswer,
+      2,
+      NON_ANSWERS,
+    );
     const body = Buffer.from("na,NSP,n/a,#N/A\n1, nsp ,NA,2\n");
     parser.parse(body, 0, body.length, true);
     expect(read).toEqual([
@@ -112,7 +119,14 @@ describe("byte-level CSV records", () => {
       [1, NaN, NaN, 2],
     ]);
     const bad = Buffer.from("NAX,1,1,1\n");
-    expect(() => new RecordParser(",", Uint8Array.from([N, N, N, N]), { record: () => undefined }, readAnswer, 2, NON_ANSWERS).parse(bad, 0, bad.length, true)).toThrow(FieldError);
+    expect(() =>
+      new RecordParser(",", Uint8Array.from([N, N, N, N]), { record: () => undefined }, readAnswer, 2, NON_ANSWERS).parse(
+        bad,
+        0,
+        bad.length,
+        true,
+      ),
+    ).toThrow(FieldError);
   });
 
   it("refuses a record whose field count differs from the header's", () => {

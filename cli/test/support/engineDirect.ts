@@ -24,14 +24,20 @@ export function aggregateDirectly(file: string, population: Population): Populat
   const accumulator = new PopulationAccumulator({
     population,
     scale: { min: 1, max: 5 },
-    items: mapping.columns.filter((entry) => entry.role === "item").map((entry) => ({ column: column(entry.header), dimension: entry.dimension!, reversed: entry.reversed })),
+    items: mapping.columns
+      .filter((entry) => entry.role === "item")
+      .map((entry) => ({ column: column(entry.header), dimension: entry.dimension!, reversed: entry.reversed })),
     recommendationColumn: mapping.columns.filter((entry) => entry.role === "recommendation").map((entry) => column(entry.header))[0],
   });
   const unit = mapping.columns.find((entry) => entry.role === "unit");
   const manager = mapping.columns.find((entry) => entry.role === "manager");
   for (const line of lines.slice(1)) {
     const cells = line.split(delimiter);
-    const values = cells.map((cell, index) => (mapping.columns.some((entry) => entry.header === headers[index] && (entry.role === "item" || entry.role === "recommendation")) ? readAnswer(cell) : Number.NaN));
+    const values = cells.map((cell, index) =>
+      mapping.columns.some((entry) => entry.header === headers[index] && (entry.role === "item" || entry.role === "recommendation"))
+        ? readAnswer(cell)
+        : Number.NaN,
+    );
     accumulator.addRow(values, unit ? cells[column(unit.header)] : undefined, manager ? cells[column(manager.header)] : undefined);
   }
   return accumulator.result();

@@ -90,10 +90,14 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
       const found = candidates.find((entry) => entry.route.methods.includes(method));
       if (!found) {
         const allowed = [...new Set(candidates.flatMap((entry) => entry.route.methods))].join(", ");
-        return { ...problem(405, "method-not-allowed", `${method} is not allowed on ${url.pathname}; use ${allowed}`), headers: { Allow: allowed } };
+        return {
+          ...problem(405, "method-not-allowed", `${method} is not allowed on ${url.pathname}; use ${allowed}`),
+          headers: { Allow: allowed },
+        };
       }
       const body = await readBody(request);
-      if (body === "too-large") return problem(413, "payload-too-large", `the body exceeds the platform limit of ${PLATFORM_BODY_LIMIT} bytes`);
+      if (body === "too-large")
+        return problem(413, "payload-too-large", `the body exceeds the platform limit of ${PLATFORM_BODY_LIMIT} bytes`);
       const params = Object.fromEntries(found.route.parameters.map((name, index) => [name, decodeURIComponent(found.match![index + 1])]));
       const invocationId = randomUUID();
       const httpRequest = new HttpRequest({
@@ -104,7 +108,11 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
         params,
         body: body.length > 0 ? { bytes: body } : undefined,
       });
-      const context = new InvocationContext({ invocationId, functionName: found.route.name, logHandler: logHandler(found.route.name, invocationId) });
+      const context = new InvocationContext({
+        invocationId,
+        functionName: found.route.name,
+        logHandler: logHandler(found.route.name, invocationId),
+      });
       return (await found.route.handler(httpRequest, context)) ?? { status: 204 };
     };
     handle()
@@ -116,7 +124,12 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
       .catch(() => response.destroy())
       .finally(() => {
         if (process.env.SYM_DEVHOST_ACCESS_LOG === "1") {
-          writeLog("information", "devhost", "-", `${method} ${url.pathname} ${response.statusCode} ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
+          writeLog(
+            "information",
+            "devhost",
+            "-",
+            `${method} ${url.pathname} ${response.statusCode} ${Number(process.hrtime.bigint() - started) / 1e6} ms`,
+          );
         }
       });
   });

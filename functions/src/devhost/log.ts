@@ -11,7 +11,9 @@ const worker = isMainThread ? undefined : (workerData as { index?: number } | nu
  * ids and statuses only, never survey values or names.
  */
 export function writeLog(level: string, functionName: string, invocationId: string, message: string): void {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, function: functionName, invocationId, ...(worker !== undefined ? { worker } : {}), message })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level, function: functionName, invocationId, ...(worker !== undefined ? { worker } : {}), message })}\n`,
+  );
 }
 
 /** A LogHandler for an InvocationContext of the given function and invocation. */

@@ -29,7 +29,11 @@ function timerInfo(intervalMs: number): Timer {
   return {
     isPastDue: false,
     schedule: { adjustForDST: false },
-    scheduleStatus: { last: new Date(now.getTime() - intervalMs).toISOString(), next: new Date(now.getTime() + intervalMs).toISOString(), lastUpdated: now.toISOString() },
+    scheduleStatus: {
+      last: new Date(now.getTime() - intervalMs).toISOString(),
+      next: new Date(now.getTime() + intervalMs).toISOString(),
+      lastUpdated: now.toISOString(),
+    },
   };
 }
 
@@ -74,7 +78,12 @@ async function main(): Promise<void> {
     }, timerMs),
   );
 
-  writeLog("information", "devhost", "-", `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers on ${pool.size} worker thread(s), ${timers.length} timer)`);
+  writeLog(
+    "information",
+    "devhost",
+    "-",
+    `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers on ${pool.size} worker thread(s), ${timers.length} timer)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -87,7 +87,12 @@ export class QueuePump {
         });
         messages = response.receivedMessageItems;
       } catch (error) {
-        writeLog("warning", this.settings.functionName, "-", `polling ${queue.name} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+        writeLog(
+          "warning",
+          this.settings.functionName,
+          "-",
+          `polling ${queue.name} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+        );
       }
       if (messages.length === 0) {
         await sleep(wait, this.abort.signal);
@@ -97,7 +102,14 @@ export class QueuePump {
       wait = minimumWait;
       for (const message of messages) {
         const task: Promise<void> = this.deliver(message)
-          .catch((error: unknown) => writeLog("error", this.settings.functionName, "-", `message ${message.messageId}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`))
+          .catch((error: unknown) =>
+            writeLog(
+              "error",
+              this.settings.functionName,
+              "-",
+              `message ${message.messageId}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+            ),
+          )
           .finally(() => this.inFlight.delete(task));
         this.inFlight.add(task);
       }
@@ -112,17 +124,20 @@ export class QueuePump {
     }
     let popReceipt = message.popReceipt;
     let renewing = true;
-    const renew = setInterval(() => {
-      if (!renewing) return;
-      queue
-        .updateMessage(message.messageId, popReceipt, undefined, Math.max(1, Math.ceil(leaseMs / 1000)))
-        .then((response) => {
-          if (response.popReceipt) popReceipt = response.popReceipt;
-        })
-        .catch(() => {
-          renewing = false; // the lease was lost: another receiver owns the message now
-        });
-    }, Math.max(500, leaseMs / 2));
+    const renew = setInterval(
+      () => {
+        if (!renewing) return;
+        queue
+          .updateMessage(message.messageId, popReceipt, undefined, Math.max(1, Math.ceil(leaseMs / 1000)))
+          .then((response) => {
+            if (response.popReceipt) popReceipt = response.popReceipt;
+          })
+          .catch(() => {
+            renewing = false; // the lease was lost: another receiver owns the message now
+          });
+      },
+      Math.max(500, leaseMs / 2),
+    );
 
     const invocationId = randomUUID();
     const context = new InvocationContext({
@@ -151,15 +166,30 @@ export class QueuePump {
       if (failure === undefined) {
         await queue.deleteMessage(message.messageId, popReceipt);
       } else if (message.dequeueCount >= options.maxDequeueCount) {
-        writeLog("error", functionName, invocationId, `delivery ${message.dequeueCount} of message ${message.messageId} failed; moving it to ${poisonQueue.name}`);
+        writeLog(
+          "error",
+          functionName,
+          invocationId,
+          `delivery ${message.dequeueCount} of message ${message.messageId} failed; moving it to ${poisonQueue.name}`,
+        );
         await this.moveToPoison(message, popReceipt);
       } else {
-        writeLog("warning", functionName, invocationId, `delivery ${message.dequeueCount} of message ${message.messageId} failed; retry after ${options.visibilityTimeoutMs} ms`);
+        writeLog(
+          "warning",
+          functionName,
+          invocationId,
+          `delivery ${message.dequeueCount} of message ${message.messageId} failed; retry after ${options.visibilityTimeoutMs} ms`,
+        );
         await queue.updateMessage(message.messageId, popReceipt, undefined, Math.round(options.visibilityTimeoutMs / 1000));
       }
     } catch (error) {
       // Lost lease (another receiver has it) or storage failure: the message reappears by itself.
-      writeLog("warning", functionName, invocationId, `could not settle message ${message.messageId}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      writeLog(
+        "warning",
+        functionName,
+        invocationId,
+        `could not settle message ${message.messageId}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
     }
   }
 

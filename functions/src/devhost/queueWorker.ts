@@ -20,9 +20,15 @@ port.on("message", (request: InvocationRequest) => {
     logHandler: logHandler(request.functionName, request.invocationId),
     triggerMetadata: request.triggerMetadata,
   });
-  const run = handler ? Promise.resolve(handler(request.message, context)) : Promise.reject(new Error(`no queue handler ${request.functionName}`));
+  const run = handler
+    ? Promise.resolve(handler(request.message, context))
+    : Promise.reject(new Error(`no queue handler ${request.functionName}`));
   run.then(
     () => port.postMessage({ id: request.id } satisfies InvocationOutcome),
-    (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies InvocationOutcome),
+    (error: unknown) =>
+      port.postMessage({
+        id: request.id,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      } satisfies InvocationOutcome),
   );
 });

@@ -5,7 +5,8 @@ import { writeLog } from "./log";
 export function workerCount(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === "") return 2;
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`SYM_DEVHOST_WORKERS must be a whole number from 1 to 64, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(count) || count < 1 || count > 64)
+    throw new Error(`SYM_DEVHOST_WORKERS must be a whole number from 1 to 64, got ${JSON.stringify(raw)}`);
   return count;
 }
 
@@ -66,7 +67,8 @@ export class WorkerPool {
     });
     worker.on("error", (error) => writeLog("error", "devhost", "-", `worker thread ${pooled.index} failed: ${error.message}`));
     worker.on("exit", (code) => {
-      for (const waiting of pooled.pending.values()) waiting.reject(new Error(`worker thread ${pooled.index} exited (${code}) during the invocation`));
+      for (const waiting of pooled.pending.values())
+        waiting.reject(new Error(`worker thread ${pooled.index} exited (${code}) during the invocation`));
       pooled.pending.clear();
       if (!this.stopping) {
         writeLog("warning", "devhost", "-", `worker thread ${pooled.index} exited (${code}); starting a new one`);

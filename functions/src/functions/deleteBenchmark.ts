@@ -18,7 +18,11 @@ export const deleteBenchmark = withErrors(async (request: HttpRequest, context: 
   const wave = waveQuery(request);
   const deleted = await benchmarks.deleteOfTenant(model.id, caller.tenant, wave);
   if (deleted === 0) {
-    return errorResponse(404, "contribution-not-found", `this key's organisation has no contribution to model "${model.id}"${wave ? ` for wave "${wave}"` : ""}`);
+    return errorResponse(
+      404,
+      "contribution-not-found",
+      `this key's organisation has no contribution to model "${model.id}"${wave ? ` for wave "${wave}"` : ""}`,
+    );
   }
   context.log(`benchmark contribution(s) of tenant ${caller.tenant} to model ${model.id} deleted: ${deleted}`);
   return { status: 204, headers: { "Cache-Control": "no-store" } };

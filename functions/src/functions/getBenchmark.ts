@@ -24,7 +24,14 @@ export const getBenchmark = withErrors(async (request: HttpRequest): Promise<Htt
   if (!("dimensions" in summary)) {
     return errorResponse(409, "not enough organisations", { required: MIN_BENCHMARK_ORGANISATIONS, have: summary.have });
   }
-  return jsonResponse(200, { modelId: model.id, sector, wave: wave ?? null, minimumOrganisations: MIN_BENCHMARK_ORGANISATIONS, percentiles: BENCHMARK_PERCENTILES, ...summary });
+  return jsonResponse(200, {
+    modelId: model.id,
+    sector,
+    wave: wave ?? null,
+    minimumOrganisations: MIN_BENCHMARK_ORGANISATIONS,
+    percentiles: BENCHMARK_PERCENTILES,
+    ...summary,
+  });
 });
 
 registerHttp("getBenchmark", getBenchmark);

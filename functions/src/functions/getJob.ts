@@ -35,7 +35,9 @@ export const getJob = withErrors(async (request: HttpRequest): Promise<HttpRespo
     startedAt: job.startedAt?.toISOString() ?? null,
     completedAt: job.completedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt.toISOString(),
-    ...(job.chunks !== undefined ? { chunks: { total: job.chunks, done: chunksDone ?? (job.status === "succeeded" ? job.chunks : 0) } } : {}),
+    ...(job.chunks !== undefined
+      ? { chunks: { total: job.chunks, done: chunksDone ?? (job.status === "succeeded" ? job.chunks : 0) } }
+      : {}),
     ...(job.status === "succeeded" ? { result: await jobData.readResult(job.id) } : {}),
     ...(job.status === "failed" ? { error: job.error ?? { code: "failed", message: "the job failed" } } : {}),
   };

@@ -11,9 +11,16 @@ export const getModelVersion = withErrors(async (request: HttpRequest): Promise<
   const id = modelIdParameter(request);
   const version = Number(request.params.version);
   if (!Number.isInteger(version) || version < 1) {
-    return errorResponse(400, "invalid-version", [{ path: "version", message: `expected a whole number from 1, got ${JSON.stringify(request.params.version)}` }]);
+    return errorResponse(400, "invalid-version", [
+      { path: "version", message: `expected a whole number from 1, got ${JSON.stringify(request.params.version)}` },
+    ]);
   }
-  const model = id === DEFAULT_MODEL.id ? (version === DEFAULT_MODEL.version ? DEFAULT_MODEL : undefined) : await (await services()).models.getVersion(id, version);
+  const model =
+    id === DEFAULT_MODEL.id
+      ? version === DEFAULT_MODEL.version
+        ? DEFAULT_MODEL
+        : undefined
+      : await (await services()).models.getVersion(id, version);
   if (!model) return errorResponse(404, "model-version-not-found", `model "${id}" has no version ${version}`);
   return jsonResponse(200, model, { "Cache-Control": "public, max-age=31536000, immutable" });
 });

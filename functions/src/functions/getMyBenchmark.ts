@@ -17,7 +17,11 @@ export const getMyBenchmark = withErrors(async (request: HttpRequest): Promise<H
   const wave = waveQuery(request);
   const contributions = await benchmarks.ofTenant(model.id, caller.tenant, wave);
   if (contributions.length === 0) {
-    return errorResponse(404, "contribution-not-found", `this key's organisation has no contribution to model "${model.id}"${wave ? ` for wave "${wave}"` : ""}`);
+    return errorResponse(
+      404,
+      "contribution-not-found",
+      `this key's organisation has no contribution to model "${model.id}"${wave ? ` for wave "${wave}"` : ""}`,
+    );
   }
   return jsonResponse(200, { modelId: model.id, contributions });
 });

@@ -12,7 +12,10 @@ export const health = withErrors(async (_request: HttpRequest, context: Invocati
     storage = await (await services()).probeStorage();
   } catch (error) {
     context.warn(`health: storage unreachable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-    return errorResponse(503, "storage-unreachable", { version: appVersion(), storage: "could not connect to the storage account (AzureWebJobsStorage)" });
+    return errorResponse(503, "storage-unreachable", {
+      version: appVersion(),
+      storage: "could not connect to the storage account (AzureWebJobsStorage)",
+    });
   }
   const healthy = Object.values(storage).every((status) => status === "ok");
   if (!healthy) return errorResponse(503, "storage-unreachable", { version: appVersion(), storage });

@@ -10,7 +10,9 @@ import { services } from "../services";
  * message to `sym-jobs-poison` (handled by jobPoison).
  */
 export async function jobWorker(message: unknown, context: InvocationContext): Promise<void> {
-  await processJobDelivery(await services(), { message, dequeueCount: dequeueCountOf(context), messageId: messageIdOf(context) }, (line) => context.log(line));
+  await processJobDelivery(await services(), { message, dequeueCount: dequeueCountOf(context), messageId: messageIdOf(context) }, (line) =>
+    context.log(line),
+  );
 }
 
 registerQueue("jobWorker", jobWorker);

@@ -22,17 +22,26 @@ export const postBenchmark = withErrors(async (request: HttpRequest, context: In
   const model = await poolModel(request, models);
   const contribution = await readJsonBody(request, BenchmarkContributionSchema, settings.maxPayloadBytes);
   try {
-    checkContribution(contribution, { dimensionIds: model.dimensions.map((dimension) => dimension.id), minGroupSize: model.thresholds.minGroupSize });
+    checkContribution(contribution, {
+      dimensionIds: model.dimensions.map((dimension) => dimension.id),
+      minGroupSize: model.thresholds.minGroupSize,
+    });
   } catch (error) {
     if (isSymError(error) && error.code === "below-threshold") {
-      return errorResponse(422, "below-confidentiality-threshold", { message: error.message, required: contributionThreshold(model.thresholds.minGroupSize), have: contribution.n });
+      return errorResponse(422, "below-confidentiality-threshold", {
+        message: error.message,
+        required: contributionThreshold(model.thresholds.minGroupSize),
+        have: contribution.n,
+      });
     }
     if (isSymError(error)) return errorResponse(400, "invalid-body", [{ path: "dimensions", message: error.message }]);
     throw error;
   }
   const { replaced, stored } = await benchmarks.put(model.id, caller.tenant, contribution);
   context.log(`benchmark contribution of tenant ${caller.tenant} to model ${model.id} ${replaced ? "replaced" : "stored"}`);
-  return jsonResponse(replaced ? 200 : 201, stored, { Location: `/api/benchmarks/${model.id}/mine?wave=${encodeURIComponent(stored.wave)}` });
+  return jsonResponse(replaced ? 200 : 201, stored, {
+    Location: `/api/benchmarks/${model.id}/mine?wave=${encodeURIComponent(stored.wave)}`,
+  });
 });
 
 registerHttp("postBenchmark", postBenchmark);

@@ -24,18 +24,25 @@ export const putModel = withErrors(async (request: HttpRequest, context: Invocat
   authorize(request, settings.keys, "admin");
   const id = modelIdParameter(request);
   if (id === DEFAULT_MODEL.id) {
-    return errorResponse(405, "read-only-model", `model "${id}" is the embedded default and cannot be changed; store yours under another id`, { Allow: "GET" });
+    return errorResponse(
+      405,
+      "read-only-model",
+      `model "${id}" is the embedded default and cannot be changed; store yours under another id`,
+      { Allow: "GET" },
+    );
   }
   const ifMatch = request.headers.get("if-match");
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifMatch && ifNoneMatch) return errorResponse(400, "conflicting-preconditions", "send either If-Match (update) or If-None-Match: * (create), not both");
+  if (ifMatch && ifNoneMatch)
+    return errorResponse(400, "conflicting-preconditions", "send either If-Match (update) or If-None-Match: * (create), not both");
   if (!ifMatch && !ifNoneMatch) {
     return errorResponse(428, "precondition-required", "send If-Match: <ETag> to update a model or If-None-Match: * to create one");
   }
   if (ifNoneMatch && ifNoneMatch.trim() !== "*") return errorResponse(400, "invalid-precondition", "If-None-Match accepts only * on PUT");
 
   const model = await readJsonBody(request, ModelSchema, settings.maxPayloadBytes);
-  if (model.id !== id) return errorResponse(400, "invalid-body", [{ path: "id", message: `the body's id "${model.id}" differs from the URL's "${id}"` }]);
+  if (model.id !== id)
+    return errorResponse(400, "invalid-body", [{ path: "id", message: `the body's id "${model.id}" differs from the URL's "${id}"` }]);
 
   try {
     let stored;
@@ -44,7 +51,8 @@ export const putModel = withErrors(async (request: HttpRequest, context: Invocat
     } else {
       const etag = ifMatch!.trim();
       const current = etag === "*" ? await models.get(id) : undefined;
-      if (etag === "*" && !current) return errorResponse(412, "precondition-failed", `model "${id}" does not exist; send If-None-Match: * to create it`);
+      if (etag === "*" && !current)
+        return errorResponse(412, "precondition-failed", `model "${id}" does not exist; send If-None-Match: * to create it`);
       stored = await models.update(model, current ? current.etag : etag);
     }
     context.log(`model ${id} stored as version ${stored.model.version}`);

@@ -25,7 +25,11 @@ export function newJobId(): string {
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
 
 function accepted(id: string, status: string, replayed: boolean): HttpResponseInit {
-  return jsonResponse(202, { id, status }, { Location: `/api/jobs/${id}`, "Retry-After": "1", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) });
+  return jsonResponse(
+    202,
+    { id, status },
+    { Location: `/api/jobs/${id}`, "Retry-After": "1", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },
+  );
 }
 
 /** Returns the earlier job of an Idempotency-Key, or undefined when this request may create it. */
@@ -40,7 +44,11 @@ async function replayOrClaim(
   const claim = await store.claimIdempotencyKey(caller.tenant, keyDigest, jobId, requestDigest, expiresAt);
   if (claim === "claimed") return undefined;
   if (claim.requestDigest !== requestDigest) {
-    return errorResponse(409, "idempotency-key-reused", "this Idempotency-Key was used for a different request; use a new key for a new job");
+    return errorResponse(
+      409,
+      "idempotency-key-reused",
+      "this Idempotency-Key was used for a different request; use a new key for a new job",
+    );
   }
   const existing = await store.get(claim.jobId);
   if (existing && existing.tenant === caller.tenant) return accepted(existing.id, existing.status, true);
@@ -65,7 +73,11 @@ export const submitJob = withErrors(async (request: HttpRequest, context: Invoca
   const kind = findJobKind(body.kind)!;
   const payload = kind.payloadSchema.safeParse(body.payload);
   if (!payload.success) {
-    throw new HttpError(400, "invalid-body", describeIssues(payload.error).map((issue) => ({ path: issue.path ? `payload.${issue.path}` : "payload", message: issue.message })));
+    throw new HttpError(
+      400,
+      "invalid-body",
+      describeIssues(payload.error).map((issue) => ({ path: issue.path ? `payload.${issue.path}` : "payload", message: issue.message })),
+    );
   }
   try {
     kind.checkLimits?.(payload.data, settings);
@@ -75,7 +87,9 @@ export const submitJob = withErrors(async (request: HttpRequest, context: Invoca
     throw new HttpError(400, "limit-exceeded", [{ path: field ? `payload.${field}` : "payload", message: error.message, limit, value }]);
   }
   if (body.testFault && !settings.testFaults) {
-    throw new HttpError(400, "invalid-body", [{ path: "testFault", message: "test faults are disabled on this server (setting SYM_TEST_FAULTS)" }]);
+    throw new HttpError(400, "invalid-body", [
+      { path: "testFault", message: "test faults are disabled on this server (setting SYM_TEST_FAULTS)" },
+    ]);
   }
 
   const jobId = newJobId();
@@ -100,7 +114,9 @@ export const submitJob = withErrors(async (request: HttpRequest, context: Invoca
   if (!admission.admitted) {
     if (keyDigest) await jobs.releaseIdempotencyKey(caller.tenant, keyDigest);
     context.log(`job submission of tenant ${caller.tenant} refused: ${admission.reason} limit`);
-    return errorResponse(429, admission.reason === "rate" ? "too-many-jobs" : "too-many-active-jobs", admission.message, { "Retry-After": String(admission.retryAfterSeconds) });
+    return errorResponse(429, admission.reason === "rate" ? "too-many-jobs" : "too-many-active-jobs", admission.message, {
+      "Retry-After": String(admission.retryAfterSeconds),
+    });
   }
   await jobData.writePayload(jobId, payload.data);
   await jobs.create({

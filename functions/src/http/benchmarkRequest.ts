@@ -9,14 +9,16 @@ export async function poolModel(request: HttpRequest, models: ModelStore): Promi
   const id = modelIdParameter(request);
   if (id === DEFAULT_MODEL.id) return DEFAULT_MODEL;
   const stored = await models.get(id);
-  if (!stored) throw new HttpError(404, "model-not-found", `model "${id}" does not exist; a benchmark pool belongs to a stored model or to "default"`);
+  if (!stored)
+    throw new HttpError(404, "model-not-found", `model "${id}" does not exist; a benchmark pool belongs to a stored model or to "default"`);
   return stored.model;
 }
 
 function queryValue(request: HttpRequest, name: "sector" | "wave", required: boolean): string | undefined {
   const raw = request.query.get(name);
   if (raw === null || raw === "") {
-    if (required) throw new HttpError(400, "invalid-query", [{ path: name, message: `the ${name} query parameter is required, e.g. ?${name}=retail` }]);
+    if (required)
+      throw new HttpError(400, "invalid-query", [{ path: name, message: `the ${name} query parameter is required, e.g. ?${name}=retail` }]);
     return undefined;
   }
   const parsed = (name === "sector" ? BenchmarkSectorSchema : BenchmarkWaveSchema).safeParse(raw);

@@ -9,7 +9,11 @@ import { HttpError } from "./responses";
  * malformed JSON or invalid content (details: the flattened issues, path and message for each).
  * The body is parsed as JSON whatever its Content-Type, as clients often omit or misstate it.
  */
-export async function readJsonBody<Schema extends z.ZodType>(request: HttpRequest, schema: Schema, maxBytes: number): Promise<z.infer<Schema>> {
+export async function readJsonBody<Schema extends z.ZodType>(
+  request: HttpRequest,
+  schema: Schema,
+  maxBytes: number,
+): Promise<z.infer<Schema>> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
   const bytes = Buffer.from(await request.arrayBuffer());

@@ -11,7 +11,9 @@ export function withErrors(handler: (request: HttpRequest, context: InvocationCo
       return await handler(request, context);
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
-      context.error(`unhandled ${error instanceof Error ? error.name : "error"} in ${context.functionName}: ${error instanceof Error ? error.message : String(error)}`);
+      context.error(
+        `unhandled ${error instanceof Error ? error.name : "error"} in ${context.functionName}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return errorResponse(500, "internal", `unexpected failure; quote invocation ${context.invocationId}`);
     }
   };

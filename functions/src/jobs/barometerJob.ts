@@ -25,7 +25,10 @@ export const BarometerPayloadSchema = z.strictObject({
 export type BarometerPayload = z.infer<typeof BarometerPayloadSchema>;
 
 /** The model a payload names: the default one, or a stored one (fails the job if unknown). */
-export async function resolveModel(modelId: string | undefined, models: { get(id: string): Promise<{ model: Model } | undefined> }): Promise<Model> {
+export async function resolveModel(
+  modelId: string | undefined,
+  models: { get(id: string): Promise<{ model: Model } | undefined> },
+): Promise<Model> {
   if (modelId === undefined || modelId === DEFAULT_MODEL.id) return DEFAULT_MODEL;
   const stored = await models.get(modelId);
   if (!stored) throw new JobFailure("unknown-model", `model "${modelId}" does not exist`);

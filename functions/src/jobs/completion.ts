@@ -13,7 +13,12 @@ export const isTerminal = (job: JobRecord) => job.status === "succeeded" || job.
  * alone if terminal, so a job is completed exactly once however many times it is delivered.
  * Returns false when someone else completed it.
  */
-export async function finish(services: Services, job: JobRecord, outcome: { status: "succeeded" } | { status: "failed"; error: JobError }, log: Log): Promise<boolean> {
+export async function finish(
+  services: Services,
+  job: JobRecord,
+  outcome: { status: "succeeded" } | { status: "failed"; error: JobError },
+  log: Log,
+): Promise<boolean> {
   let current = job;
   for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
     if (isTerminal(current)) {
@@ -27,7 +32,9 @@ export async function finish(services: Services, job: JobRecord, outcome: { stat
         completedAt: new Date(),
         error: outcome.status === "failed" ? outcome.error : undefined,
       });
-      log(`job ${job.id} ${outcome.status} after ${current.attempts} attempt(s)${outcome.status === "failed" ? ` (${outcome.error.code})` : ""}`);
+      log(
+        `job ${job.id} ${outcome.status} after ${current.attempts} attempt(s)${outcome.status === "failed" ? ` (${outcome.error.code})` : ""}`,
+      );
       return true;
     } catch (error) {
       if (!(error instanceof StoreConflict)) throw error;

@@ -25,7 +25,8 @@ export async function withConflictRetries<T>(what: string, attempt: () => Promis
       return await attempt();
     } catch (error) {
       if (!(error instanceof StoreConflict) || error.reason !== "stale" || tries + 1 >= CONFLICT_ATTEMPTS) {
-        if (error instanceof StoreConflict && error.reason === "stale") throw new Error(`${what}: the job kept changing (${CONFLICT_ATTEMPTS} conflicting updates)`);
+        if (error instanceof StoreConflict && error.reason === "stale")
+          throw new Error(`${what}: the job kept changing (${CONFLICT_ATTEMPTS} conflicting updates)`);
         throw error;
       }
       await sleep(conflictBackoffMs(tries));

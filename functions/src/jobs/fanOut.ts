@@ -36,7 +36,14 @@ export function chunkProgress(done: number, total: number): number {
 }
 
 /** Handles the job's own message: split, record the layout, enqueue the pending chunks (or merge at once if there are none). */
-export async function fanOutJob(services: Services, job: JobRecord, kind: FanOutJobKind, payload: unknown, context: JobRunContext, log: Log): Promise<void> {
+export async function fanOutJob(
+  services: Services,
+  job: JobRecord,
+  kind: FanOutJobKind,
+  payload: unknown,
+  context: JobRunContext,
+  log: Log,
+): Promise<void> {
   let current = job;
   if (current.chunks === undefined) {
     const layout = kind.split(payload, context);
@@ -110,7 +117,14 @@ async function claimAndMerge(
   await mergeAndComplete(services, merger, kind, payload, context, log);
 }
 
-async function mergeAndComplete(services: Services, job: JobRecord, kind: FanOutJobKind, payload: unknown, context: JobRunContext, log: Log): Promise<void> {
+async function mergeAndComplete(
+  services: Services,
+  job: JobRecord,
+  kind: FanOutJobKind,
+  payload: unknown,
+  context: JobRunContext,
+  log: Log,
+): Promise<void> {
   const count = job.chunks ?? 0;
   const merge = kind.startMerge(payload, context);
   await services.jobData.forEachChunk(job.id, count, (index, chunk) => merge.add(index, chunk));
@@ -120,7 +134,11 @@ async function mergeAndComplete(services: Services, job: JobRecord, kind: FanOut
   await services.jobData.writeResult(job.id, result);
   if (await finish(services, job, { status: "succeeded" }, log)) {
     // Merged results are all the job needs now; its time to live would keep them for hours.
-    await services.jobData.deleteChunks(job.id).catch((error: unknown) => log(`job ${job.id}: chunk results not deleted yet (${error instanceof Error ? error.message : String(error)}); cleanup will`));
+    await services.jobData
+      .deleteChunks(job.id)
+      .catch((error: unknown) =>
+        log(`job ${job.id}: chunk results not deleted yet (${error instanceof Error ? error.message : String(error)}); cleanup will`),
+      );
   }
 }
 
@@ -146,4 +164,3 @@ export async function runChunk(
   if (done.length < job.chunks) return;
   await claimAndMerge(services, job.id, kind, payload, delivery, context, log);
 }
-

@@ -87,6 +87,8 @@ export function defineJobKind<Payload, Result>(kind: SingleStepJobKind<Payload, 
 }
 
 /** Infers the type parameters of a fan-out kind while checking it against the interface. */
-export function defineFanOutJobKind<Payload, Result, Chunk>(kind: FanOutJobKind<Payload, Result, Chunk>): FanOutJobKind<Payload, Result, Chunk> {
+export function defineFanOutJobKind<Payload, Result, Chunk>(
+  kind: FanOutJobKind<Payload, Result, Chunk>,
+): FanOutJobKind<Payload, Result, Chunk> {
   return kind;
 }

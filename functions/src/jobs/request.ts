@@ -16,7 +16,9 @@ export type TestFault = z.infer<typeof TestFaultSchema>;
 
 /** Body of `POST /api/jobs`; the payload is checked afterwards against its kind's schema. */
 export const JobRequestSchema = z.strictObject({
-  kind: z.string().refine((kind) => jobKindNames().includes(kind), { message: `unknown job kind; known kinds: ${jobKindNames().join(", ")}` }),
+  kind: z
+    .string()
+    .refine((kind) => jobKindNames().includes(kind), { message: `unknown job kind; known kinds: ${jobKindNames().join(", ")}` }),
   payload: z.unknown().refine((payload) => payload !== undefined, { message: "payload is required" }),
   testFault: TestFaultSchema.optional(),
 });

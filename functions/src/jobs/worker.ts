@@ -53,7 +53,11 @@ async function start(services: Services, jobId: string, dequeueCount: number, lo
       log(`job ${jobId} already ${job.status}; duplicate delivery ignored`);
       return undefined;
     }
-    return services.jobs.update(job, { status: "running", attempts: Math.max(job.attempts, dequeueCount), startedAt: job.startedAt ?? new Date() });
+    return services.jobs.update(job, {
+      status: "running",
+      attempts: Math.max(job.attempts, dequeueCount),
+      startedAt: job.startedAt ?? new Date(),
+    });
   });
 }
 
@@ -106,7 +110,10 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
   const chunk = message.chunk;
   let job: JobRecord | undefined;
   try {
-    job = chunk === undefined ? await start(services, message.jobId, delivery.dequeueCount, log) : await chunkJob(services, message.jobId, delivery.dequeueCount, log);
+    job =
+      chunk === undefined
+        ? await start(services, message.jobId, delivery.dequeueCount, log)
+        : await chunkJob(services, message.jobId, delivery.dequeueCount, log);
   } catch (error) {
     // Storage trouble or a state that kept changing: the same retry and last-delivery rules as the work itself.
     await recordTransientFailure(services, message.jobId, delivery, chunk, error, log);
@@ -137,11 +144,26 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
     await applyTestFault(services, job, delivery.dequeueCount, chunk !== undefined);
     const parsed = kind.payloadSchema.safeParse(await services.jobData.readPayload(job.id));
     if (!parsed.success) {
-      throw new JobFailure("invalid-payload", describeIssues(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+      throw new JobFailure(
+        "invalid-payload",
+        describeIssues(parsed.error)
+          .map((issue) => `${issue.path}: ${issue.message}`)
+          .join("; "),
+      );
     }
     if (isFanOutKind(kind)) {
       if (chunk === undefined) await fanOutJob(services, job, kind, parsed.data, context, log);
-      else await runChunk(services, job, kind, parsed.data, chunk, { messageId: delivery.messageId ?? randomUUID(), dequeueCount: delivery.dequeueCount }, context, log);
+      else
+        await runChunk(
+          services,
+          job,
+          kind,
+          parsed.data,
+          chunk,
+          { messageId: delivery.messageId ?? randomUUID(), dequeueCount: delivery.dequeueCount },
+          context,
+          log,
+        );
       return;
     }
     if (chunk !== undefined) throw new JobFailure("unknown-chunk", `job kind "${job.kind}" has no chunks`);
@@ -167,14 +189,30 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
  * or, on the last allowed delivery (`maxDequeueCount`), the job ends `failed` with it before the
  * host moves the message to the poison queue.
  */
-async function recordTransientFailure(services: Services, jobId: string, delivery: Delivery, chunk: number | undefined, error: unknown, log: Log, known?: JobRecord): Promise<void> {
+async function recordTransientFailure(
+  services: Services,
+  jobId: string,
+  delivery: Delivery,
+  chunk: number | undefined,
+  error: unknown,
+  log: Log,
+  known?: JobRecord,
+): Promise<void> {
   const current = known ?? (await services.jobs.get(jobId).catch(() => undefined));
   if (!current) return;
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const where = chunk === undefined ? "" : ` on chunk ${chunk}`;
   const subject = chunk === undefined ? `job ${jobId}` : `job ${jobId} chunk ${chunk}`;
   if (delivery.dequeueCount >= services.settings.queues.maxDequeueCount) {
-    await finish(services, current, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${delivery.dequeueCount} attempts${where}; last error: ${reason}` } }, log).catch(() => undefined);
+    await finish(
+      services,
+      current,
+      {
+        status: "failed",
+        error: { code: "retries-exhausted", message: `gave up after ${delivery.dequeueCount} attempts${where}; last error: ${reason}` },
+      },
+      log,
+    ).catch(() => undefined);
   } else {
     await services.jobs.update(current, { lastError: `${reason}${where}` }).catch(() => undefined);
     log(`${subject} attempt ${delivery.dequeueCount} failed; it will be retried`);
@@ -209,5 +247,16 @@ export async function processPoisonDelivery(services: Services, delivery: Delive
   }
   const detail = job.lastError ? `; last error: ${job.lastError}` : "; the worker stopped without reporting an error (crash or timeout)";
   const where = message.chunk === undefined ? "" : ` of chunk ${message.chunk}`;
-  await finish(services, job, { status: "failed", error: { code: "retries-exhausted", message: `gave up after ${Math.max(job.attempts, services.settings.queues.maxDequeueCount)} deliveries${where}${detail}` } }, log);
+  await finish(
+    services,
+    job,
+    {
+      status: "failed",
+      error: {
+        code: "retries-exhausted",
+        message: `gave up after ${Math.max(job.attempts, services.settings.queues.maxDequeueCount)} deliveries${where}${detail}`,
+      },
+    },
+    log,
+  );
 }

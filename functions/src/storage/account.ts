@@ -18,7 +18,13 @@ import { QueueServiceClient } from "@azure/storage-queue";
  */
 export type StorageAccess =
   | { readonly kind: "connection-string"; readonly connectionString: string }
-  | { readonly kind: "identity"; readonly blobUrl: string; readonly queueUrl: string; readonly tableUrl: string; readonly clientId?: string };
+  | {
+      readonly kind: "identity";
+      readonly blobUrl: string;
+      readonly queueUrl: string;
+      readonly tableUrl: string;
+      readonly clientId?: string;
+    };
 
 /** The storage emulator's well-known development connection string. */
 export const DEVELOPMENT_STORAGE = "UseDevelopmentStorage=true";
@@ -32,12 +38,17 @@ export function storageAccessFrom(values: Readonly<Record<string, string | undef
   const accountName = setting("accountName");
   const explicit = { blob: setting("blobServiceUri"), queue: setting("queueServiceUri"), table: setting("tableServiceUri") };
   if (accountName || explicit.blob || explicit.queue || explicit.table) {
-    if (accountName && !/^[a-z0-9]{3,24}$/.test(accountName)) throw new Error(`setting ${SETTING}__accountName must be a storage account name (3–24 lower-case letters and digits), got ${JSON.stringify(accountName)}`);
+    if (accountName && !/^[a-z0-9]{3,24}$/.test(accountName))
+      throw new Error(
+        `setting ${SETTING}__accountName must be a storage account name (3–24 lower-case letters and digits), got ${JSON.stringify(accountName)}`,
+      );
     const url = (service: "blob" | "queue" | "table") => {
       const given = explicit[service];
       if (given) return given.replace(/\/+$/, "");
       if (accountName) return `https://${accountName}.${service}.core.windows.net`;
-      throw new Error(`storage by identity needs ${SETTING}__accountName, or ${SETTING}__${service}ServiceUri as well: the app uses blobs, queues and tables`);
+      throw new Error(
+        `storage by identity needs ${SETTING}__accountName, or ${SETTING}__${service}ServiceUri as well: the app uses blobs, queues and tables`,
+      );
     };
     return { kind: "identity", blobUrl: url("blob"), queueUrl: url("queue"), tableUrl: url("table"), clientId: setting("clientId") };
   }

@@ -58,7 +58,11 @@ function toContribution(entity: ContributionEntity): StoredContribution {
 export class TableBenchmarkStore implements BenchmarkStore {
   constructor(private readonly table: TableClient) {}
 
-  async put(modelId: string, tenant: string, contribution: BenchmarkContribution): Promise<{ replaced: boolean; stored: StoredContribution }> {
+  async put(
+    modelId: string,
+    tenant: string,
+    contribution: BenchmarkContribution,
+  ): Promise<{ replaced: boolean; stored: StoredContribution }> {
     const key = rowKey(tenant, contribution.wave);
     let replaced = true;
     try {
@@ -84,7 +88,10 @@ export class TableBenchmarkStore implements BenchmarkStore {
   }
 
   async inSector(modelId: string, sector: string, wave?: string): Promise<StoredContribution[]> {
-    const filter = wave === undefined ? odata`PartitionKey eq ${modelId} and sector eq ${sector}` : odata`PartitionKey eq ${modelId} and sector eq ${sector} and wave eq ${wave}`;
+    const filter =
+      wave === undefined
+        ? odata`PartitionKey eq ${modelId} and sector eq ${sector}`
+        : odata`PartitionKey eq ${modelId} and sector eq ${sector} and wave eq ${wave}`;
     return this.list(filter);
   }
 

@@ -12,7 +12,11 @@ export async function downloadJson(blob: BlockBlobClient): Promise<BlobJson> {
   const response = await blob.download();
   const chunks: Buffer[] = [];
   for await (const chunk of response.readableStreamBody ?? []) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return { json: JSON.parse(Buffer.concat(chunks).toString("utf8")), etag: response.etag ?? "", lastModified: response.lastModified ?? new Date() };
+  return {
+    json: JSON.parse(Buffer.concat(chunks).toString("utf8")),
+    etag: response.etag ?? "",
+    lastModified: response.lastModified ?? new Date(),
+  };
 }
 
 /** Uploads a value as a JSON blob. */
@@ -22,6 +26,9 @@ export async function uploadJson(
   conditions: { ifMatch?: string; ifNoneMatch?: string } = {},
 ): Promise<{ etag: string; lastModified: Date }> {
   const body = JSON.stringify(value);
-  const response = await blob.upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders: { blobContentType: "application/json" } });
+  const response = await blob.upload(body, Buffer.byteLength(body), {
+    conditions,
+    blobHTTPHeaders: { blobContentType: "application/json" },
+  });
   return { etag: response.etag ?? "", lastModified: response.lastModified ?? new Date() };
 }

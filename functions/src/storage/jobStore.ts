@@ -44,7 +44,10 @@ export interface JobRecord {
 
 export type NewJob = Omit<JobRecord, "etag" | "status" | "progress" | "attempts" | "updatedAt">;
 export type JobPatch = Partial<
-  Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "mergeClaim">
+  Pick<
+    JobRecord,
+    "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "mergeClaim"
+  >
 >;
 
 /** The job a request with a given Idempotency-Key created. */
@@ -79,7 +82,13 @@ export interface JobStore {
    * Records that `keyDigest` of `tenant` created `jobId`, or returns the claim made earlier
    * (storage insert semantics make the first request win).
    */
-  claimIdempotencyKey(tenant: string, keyDigest: string, jobId: string, requestDigest: string, expiresAt: Date): Promise<IdempotencyClaim | "claimed">;
+  claimIdempotencyKey(
+    tenant: string,
+    keyDigest: string,
+    jobId: string,
+    requestDigest: string,
+    expiresAt: Date,
+  ): Promise<IdempotencyClaim | "claimed">;
   /** Re-points a claim whose job never came to exist (its request died half-way). */
   takeOverIdempotencyKey(tenant: string, keyDigest: string, claim: IdempotencyClaim, jobId: string): Promise<boolean>;
   releaseIdempotencyKey(tenant: string, keyDigest: string): Promise<void>;
@@ -237,9 +246,22 @@ export class TableJobStore implements JobStore {
     for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
   }
 
-  async claimIdempotencyKey(tenant: string, keyDigest: string, jobId: string, requestDigest: string, expiresAt: Date): Promise<IdempotencyClaim | "claimed"> {
+  async claimIdempotencyKey(
+    tenant: string,
+    keyDigest: string,
+    jobId: string,
+    requestDigest: string,
+    expiresAt: Date,
+  ): Promise<IdempotencyClaim | "claimed"> {
     try {
-      await this.idempotency.createEntity({ partitionKey: tenant, rowKey: keyDigest, jobId, requestDigest, createdAt: new Date(), expiresAt });
+      await this.idempotency.createEntity({
+        partitionKey: tenant,
+        rowKey: keyDigest,
+        jobId,
+        requestDigest,
+        createdAt: new Date(),
+        expiresAt,
+      });
       return "claimed";
     } catch (error) {
       if (storageStatus(error) !== 409) throw error;
@@ -250,7 +272,9 @@ export class TableJobStore implements JobStore {
 
   async takeOverIdempotencyKey(tenant: string, keyDigest: string, claim: IdempotencyClaim, jobId: string): Promise<boolean> {
     try {
-      await this.idempotency.updateEntity({ partitionKey: tenant, rowKey: keyDigest, jobId, createdAt: new Date() }, "Merge", { etag: claim.etag });
+      await this.idempotency.updateEntity({ partitionKey: tenant, rowKey: keyDigest, jobId, createdAt: new Date() }, "Merge", {
+        etag: claim.etag,
+      });
       return true;
     } catch (error) {
       if (storageStatus(error) === 412 || storageStatus(error) === 404) return false;

@@ -53,7 +53,8 @@ export class BlobModelStore implements ModelStore {
   async create(model: Model): Promise<StoredModel> {
     const stored = { ...model, version: 1 };
     const response = await this.write(currentName(model.id), stored, { ifNoneMatch: "*" }).catch((error: unknown) => {
-      if (storageStatus(error) === 409 || storageStatus(error) === 412) throw new StoreConflict("exists", `model "${model.id}" already exists; send If-Match with its ETag to update it`);
+      if (storageStatus(error) === 409 || storageStatus(error) === 412)
+        throw new StoreConflict("exists", `model "${model.id}" already exists; send If-Match with its ETag to update it`);
       throw error;
     });
     await this.write(versionName(model.id, 1), stored, {});
@@ -63,7 +64,8 @@ export class BlobModelStore implements ModelStore {
   async update(model: Model, etag: string): Promise<StoredModel> {
     const current = await this.get(model.id);
     if (!current) throw new StoreConflict("missing", `model "${model.id}" does not exist; send If-None-Match: * to create it`);
-    if (current.etag !== etag) throw new StoreConflict("stale", `model "${model.id}" changed since ETag ${etag}; its current ETag is ${current.etag}`);
+    if (current.etag !== etag)
+      throw new StoreConflict("stale", `model "${model.id}" changed since ETag ${etag}; its current ETag is ${current.etag}`);
     const stored = { ...model, version: current.model.version + 1 };
     const response = await this.write(currentName(model.id), stored, { ifMatch: etag }).catch((error: unknown) => {
       if (storageStatus(error) === 412) throw new StoreConflict("stale", `model "${model.id}" changed since ETag ${etag}`);
@@ -93,7 +95,11 @@ export class BlobModelStore implements ModelStore {
     }
   }
 
-  private async write(name: string, model: Model, conditions: { ifMatch?: string; ifNoneMatch?: string }): Promise<{ etag: string; lastModified: string }> {
+  private async write(
+    name: string,
+    model: Model,
+    conditions: { ifMatch?: string; ifNoneMatch?: string },
+  ): Promise<{ etag: string; lastModified: string }> {
     const response = await uploadJson(this.container.getBlockBlobClient(name), model, conditions);
     return { etag: response.etag, lastModified: response.lastModified.toISOString() };
   }

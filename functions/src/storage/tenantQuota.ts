@@ -9,7 +9,9 @@ export interface QuotaLimits {
   readonly concurrentJobs: number;
 }
 
-export type Admission = { readonly admitted: true } | { readonly admitted: false; readonly reason: "rate" | "concurrency"; readonly retryAfterSeconds: number; readonly message: string };
+export type Admission =
+  | { readonly admitted: true }
+  | { readonly admitted: false; readonly reason: "rate" | "concurrency"; readonly retryAfterSeconds: number; readonly message: string };
 
 /** A job the quota still counts as active: its id and when it was admitted. */
 interface ActiveJob {
@@ -77,14 +79,26 @@ export class TableTenantQuota {
     }
     if (tokens < 1) {
       const retryAfterSeconds = secondsUntilToken(tokens, jobsPerMinute);
-      return { admitted: false, reason: "rate", retryAfterSeconds, message: `this tenant submitted more than ${jobsPerMinute} jobs a minute (setting SYM_JOBS_PER_MINUTE); retry in ${retryAfterSeconds} s` };
+      return {
+        admitted: false,
+        reason: "rate",
+        retryAfterSeconds,
+        message: `this tenant submitted more than ${jobsPerMinute} jobs a minute (setting SYM_JOBS_PER_MINUTE); retry in ${retryAfterSeconds} s`,
+      };
     }
-    const next: QuotaEntity = { partitionKey: tenant, rowKey: "jobs", tokens: tokens - 1, refilledAt: now, active: JSON.stringify([...active, { id: jobId, at: now }]) };
+    const next: QuotaEntity = {
+      partitionKey: tenant,
+      rowKey: "jobs",
+      tokens: tokens - 1,
+      refilledAt: now,
+      active: JSON.stringify([...active, { id: jobId, at: now }]),
+    };
     try {
       if (entity) await this.table.updateEntity(next, "Replace", { etag: entity.etag });
       else await this.table.createEntity(next);
     } catch (error) {
-      if (storageStatus(error) === 412 || storageStatus(error) === 409) throw new StoreConflict("stale", `the quota of tenant ${tenant} changed concurrently`);
+      if (storageStatus(error) === 412 || storageStatus(error) === 409)
+        throw new StoreConflict("stale", `the quota of tenant ${tenant} changed concurrently`);
       throw error;
     }
     return { admitted: true };

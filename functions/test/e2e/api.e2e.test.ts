@@ -38,7 +38,8 @@ const appEnvironment = {
 /** Log lines in which the worker reports a job as succeeded, per job id. */
 function completionsById(output: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const match of output.matchAll(/"message":"job ([A-Za-z0-9_-]+) succeeded after/g)) counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
+  for (const match of output.matchAll(/"message":"job ([A-Za-z0-9_-]+) succeeded after/g))
+    counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
   return counts;
 }
 
@@ -62,7 +63,11 @@ describe("npm run start:api", () => {
   it("reports healthy storage and the app version", async () => {
     const health = await request("GET", "/api/health");
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: "ok", version: JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version, storage: { blob: "ok", queue: "ok", table: "ok" } });
+    expect(health.body).toEqual({
+      status: "ok",
+      version: JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version,
+      storage: { blob: "ok", queue: "ok", table: "ok" },
+    });
   });
 
   it("creates, reads and updates a model with ETags: 428 without a precondition, 412 on a stale ETag, 409 on a second create", async () => {
@@ -75,7 +80,10 @@ describe("npm run start:api", () => {
     expect(read.status).toBe(200);
     const etag = read.headers.get("etag")!;
     expect(etag).toBe(created.headers.get("etag"));
-    const updated = await request("PUT", "/api/models/e2e", { headers: { ...admin, "If-Match": etag }, body: { ...model, name: { fr: "Essai 2", en: "Trial 2" } } });
+    const updated = await request("PUT", "/api/models/e2e", {
+      headers: { ...admin, "If-Match": etag },
+      body: { ...model, name: { fr: "Essai 2", en: "Trial 2" } },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.version).toBe(2);
     const stale = await request("PUT", "/api/models/e2e", { headers: { ...admin, "If-Match": etag }, body: model });
@@ -96,19 +104,31 @@ describe("npm run start:api", () => {
     const malformed = await request("POST", "/api/jobs", { headers: reader, body: '{"kind": "barometer", "payload": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toBe("invalid-json");
-    const wrongType = await request("POST", "/api/jobs", { headers: reader, body: { kind: "barometer", payload: { employees: { ...employees, recommendation: "many" }, customers } } });
+    const wrongType = await request("POST", "/api/jobs", {
+      headers: reader,
+      body: { kind: "barometer", payload: { employees: { ...employees, recommendation: "many" }, customers } },
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.details[0].path).toBe("payload.employees.recommendation");
-    const unknownField = await request("POST", "/api/jobs", { headers: reader, body: { kind: "barometer", payload: { employees, customers }, priority: "high" } });
+    const unknownField = await request("POST", "/api/jobs", {
+      headers: reader,
+      body: { kind: "barometer", payload: { employees, customers }, priority: "high" },
+    });
     expect(unknownField.status).toBe(400);
     expect(JSON.stringify(unknownField.body.details)).toContain("priority");
-    const oversized = await request("POST", "/api/jobs", { headers: reader, body: { kind: "barometer", payload: { employees, customers, notes: "x".repeat(300_000) } } });
+    const oversized = await request("POST", "/api/jobs", {
+      headers: reader,
+      body: { kind: "barometer", payload: { employees, customers, notes: "x".repeat(300_000) } },
+    });
     expect(oversized.status).toBe(413);
     expect(oversized.body.error).toBe("payload-too-large");
   });
 
   it("runs a barometer job to succeeded with the engine's result", async () => {
-    const submitted = await request("POST", "/api/jobs", { headers: reader, body: { kind: "barometer", payload: { employees, customers } } });
+    const submitted = await request("POST", "/api/jobs", {
+      headers: reader,
+      body: { kind: "barometer", payload: { employees, customers } },
+    });
     expect(submitted.status).toBe(202);
     expect(submitted.headers.get("location")).toBe(`/api/jobs/${submitted.body.id}`);
     const job = await waitForJob(request, submitted.body.id, READ_KEY, 30_000);
@@ -138,7 +158,13 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
   async function startHost(): Promise<Spawned> {
     const host = spawnCollecting(process.execPath, [DEV_HOST_ENTRY], {
       cwd: appRoot,
-      env: { ...process.env, ...appEnvironment, AzureWebJobsStorage: azurite.connectionString, SYM_API_PORT: String(port), SYM_DEVHOST_LEASE_SECONDS: "2" },
+      env: {
+        ...process.env,
+        ...appEnvironment,
+        AzureWebJobsStorage: azurite.connectionString,
+        SYM_API_PORT: String(port),
+        SYM_DEVHOST_LEASE_SECONDS: "2",
+      },
     });
     hosts.push(host);
     await host.waitFor(/listening on/, 30_000);
@@ -152,7 +178,12 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
     // A host.json of the same shape as the repository's, with shorter delays so retries are quick.
     appRoot = mkdtempSync(path.join(tmpdir(), "sym-devhost-"));
     const hostJson = JSON.parse(readFileSync(path.join(root, "host.json"), "utf8"));
-    hostJson.extensions.queues = { ...hostJson.extensions.queues, maxPollingInterval: "00:00:00.5", visibilityTimeout: "00:00:00", maxDequeueCount: 3 };
+    hostJson.extensions.queues = {
+      ...hostJson.extensions.queues,
+      maxPollingInterval: "00:00:00.5",
+      visibilityTimeout: "00:00:00",
+      maxDequeueCount: 3,
+    };
     writeFileSync(path.join(appRoot, "host.json"), JSON.stringify(hostJson));
   }, 60_000);
 
@@ -164,7 +195,10 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
 
   it("finishes a job exactly once after the dev host is SIGKILLed while running it", async () => {
     const first = await startHost();
-    const submitted = await request("POST", "/api/jobs", { headers: reader, body: { kind: "barometer", payload: { employees, customers }, testFault: { delayMs: 3000 } } });
+    const submitted = await request("POST", "/api/jobs", {
+      headers: reader,
+      body: { kind: "barometer", payload: { employees, customers }, testFault: { delayMs: 3000 } },
+    });
     expect(submitted.status).toBe(202);
     const id = submitted.body.id as string;
     await first.waitFor(new RegExp(`job ${id} running`), 15_000);
@@ -187,7 +221,10 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
   }
 
   it("ends a job failed with a reason after maxDequeueCount deliveries, and its message reaches the poison queue", async () => {
-    const submitted = await request("POST", "/api/jobs", { headers: reader, body: { kind: "barometer", payload: { employees, customers }, testFault: { failAttempts: 99 } } });
+    const submitted = await request("POST", "/api/jobs", {
+      headers: reader,
+      body: { kind: "barometer", payload: { employees, customers }, testFault: { failAttempts: 99 } },
+    });
     const job = await waitForJob(request, submitted.body.id, READ_KEY, 30_000);
     expect(job.status).toBe("failed");
     expect(job.attempts).toBe(3);
@@ -219,7 +256,10 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
         for (let index = 0; index < jobsPerClient; index++) {
-          const response = await request("POST", "/api/jobs", { headers: { ...reader, "Idempotency-Key": `load-${client}-${index}` }, body: { kind: "barometer", payload: { employees, customers } } });
+          const response = await request("POST", "/api/jobs", {
+            headers: { ...reader, "Idempotency-Key": `load-${client}-${index}` },
+            body: { kind: "barometer", payload: { employees, customers } },
+          });
           expect(response.status).toBe(202);
           ids.push(response.body.id);
         }
@@ -236,7 +276,13 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
     await Promise.all(readers);
     const results: any[] = [];
     for (let start = 0; start < ids.length; start += 25) {
-      results.push(...(await Promise.all(ids.slice(start, start + 25).map((id) => request("GET", `/api/jobs/${id}`, { headers: reader }).then((response) => response.body)))));
+      results.push(
+        ...(await Promise.all(
+          ids
+            .slice(start, start + 25)
+            .map((id) => request("GET", `/api/jobs/${id}`, { headers: reader }).then((response) => response.body)),
+        )),
+      );
     }
 
     expect(new Set(ids).size).toBe(clients * jobsPerClient);
@@ -260,7 +306,9 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
   describe("linkage jobs on two worker threads", () => {
     const linkagePayload = linkageRequest(syntheticUnits(120, 5), 2000, 3);
     const expectedLinkage = JSON.parse(JSON.stringify(runLinkage(linkagePayload)));
-    const chunkLines = (output: string, id: string) => [...output.matchAll(new RegExp(`"worker":(\\d+),"message":"job ${id} chunk (\\d+) running`, "g"))];
+    const chunkLines = (output: string, id: string) => [
+      ...output.matchAll(new RegExp(`"worker":(\\d+),"message":"job ${id} chunk (\\d+) running`, "g")),
+    ];
 
     it("fans a linkage job out over both threads and returns runLinkage's result, with progress along the way", async () => {
       const host = hosts[hosts.length - 1];
@@ -284,7 +332,10 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
 
     it("finishes a linkage job with the same numbers after the dev host is SIGKILLed mid-chunks", async () => {
       const victim = hosts[hosts.length - 1];
-      const submitted = await request("POST", "/api/jobs", { headers: reader, body: { kind: "linkage", payload: linkagePayload, testFault: { delayMs: 700 } } });
+      const submitted = await request("POST", "/api/jobs", {
+        headers: reader,
+        body: { kind: "linkage", payload: linkagePayload, testFault: { delayMs: 700 } },
+      });
       const id = submitted.body.id as string;
       await victim.waitFor(new RegExp(`job ${id} chunk \\d+ running`), 20_000);
       victim.process.kill("SIGKILL");

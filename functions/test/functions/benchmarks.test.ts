@@ -10,8 +10,16 @@ import reference from "../fixtures/benchmark-pool.json";
 
 /** Expected percentiles: numpy.percentile on the same contributions (fixtures/make_benchmark_pool.py). */
 
-const organisations = Array.from({ length: 8 }, (_, index) => ({ key: `org-${index}-admin-key-0123456789`, role: "admin", tenant: `org-${index}` }));
-const readers = organisations.map((organisation) => ({ key: `${organisation.tenant}-read-key-0123456789`, role: "read", tenant: organisation.tenant }));
+const organisations = Array.from({ length: 8 }, (_, index) => ({
+  key: `org-${index}-admin-key-0123456789`,
+  role: "admin",
+  tenant: `org-${index}`,
+}));
+const readers = organisations.map((organisation) => ({
+  key: `${organisation.tenant}-read-key-0123456789`,
+  role: "read",
+  tenant: organisation.tenant,
+}));
 useAzurite({ SYM_KEYS: JSON.stringify([...organisations, ...readers]) });
 
 const adminOf = (index: number) => ({ "x-sym-key": organisations[index].key });
@@ -24,7 +32,12 @@ function post(index: number, body: unknown, model = "default") {
 async function pool(query: string, headers: Record<string, string> = readerOf(0), model = "default") {
   const { HttpRequest } = await import("@azure/functions");
   const { context } = await import("../support/requests");
-  const request = new HttpRequest({ method: "GET", url: `http://localhost:7071/api/benchmarks/${model}?${query}`, headers, params: { id: model } });
+  const request = new HttpRequest({
+    method: "GET",
+    url: `http://localhost:7071/api/benchmarks/${model}?${query}`,
+    headers,
+    params: { id: model },
+  });
   return (await getBenchmark(request, context("getBenchmark"))) as { status: number; jsonBody: any };
 }
 
@@ -46,7 +59,9 @@ function expectSummary(actual: any, expected: any): void {
   }
   for (const figure of ["enps", "nps"] as const) {
     if (expected[figure] === null) expect(actual[figure]).toBeNull();
-    else for (const [name, value] of Object.entries(expected[figure] as Record<string, number>)) expect(actual[figure][name]).toBeCloseTo(value, 10);
+    else
+      for (const [name, value] of Object.entries(expected[figure] as Record<string, number>))
+        expect(actual[figure][name]).toBeCloseTo(value, 10);
   }
 }
 
@@ -60,7 +75,13 @@ describe("anonymous benchmark pool against Azurite", () => {
     expect((await post(4, retail(reference.contributions[4]))).status).toBe(201);
     const five = await pool("sector=retail");
     expect(five.status).toBe(200);
-    expect(five.jsonBody).toMatchObject({ modelId: "default", sector: "retail", wave: null, minimumOrganisations: 5, percentiles: [10, 25, 50, 75, 90] });
+    expect(five.jsonBody).toMatchObject({
+      modelId: "default",
+      sector: "retail",
+      wave: null,
+      minimumOrganisations: 5,
+      percentiles: [10, 25, 50, 75, 90],
+    });
     expectSummary(five.jsonBody, reference.firstFive);
     expect(five.jsonBody.nps).toBeNull(); // only 4 of the 5 gave an NPS
 
@@ -75,7 +96,17 @@ describe("anonymous benchmark pool against Azurite", () => {
     const body = (await pool("sector=retail")).jsonBody;
     expect(JSON.stringify(body)).not.toMatch(/org-\d/);
     // Percentiles only: no list of contributions, no per-organisation field anywhere.
-    expect(Object.keys(body).sort()).toEqual(["dimensions", "enps", "minimumOrganisations", "modelId", "nps", "organisations", "percentiles", "sector", "wave"]);
+    expect(Object.keys(body).sort()).toEqual([
+      "dimensions",
+      "enps",
+      "minimumOrganisations",
+      "modelId",
+      "nps",
+      "organisations",
+      "percentiles",
+      "sector",
+      "wave",
+    ]);
     for (const figure of [...Object.values(body.dimensions), body.enps, body.nps]) {
       expect(Object.keys(figure as object).sort()).toEqual(["organisations", "p10", "p25", "p50", "p75", "p90"]);
     }
@@ -118,7 +149,15 @@ describe("anonymous benchmark pool against Azurite", () => {
     });
     // A stored model with a higher threshold raises it.
     const strict = { ...defaultModel(), id: "strict", thresholds: { ...defaultModel().thresholds, minGroupSize: 10 } };
-    expect((await call(putModel, "PUT", "/api/models/strict", { headers: { "x-sym-key": ADMIN_KEY, "If-None-Match": "*" }, params: { id: "strict" }, body: strict })).status).toBe(201);
+    expect(
+      (
+        await call(putModel, "PUT", "/api/models/strict", {
+          headers: { "x-sym-key": ADMIN_KEY, "If-None-Match": "*" },
+          params: { id: "strict" },
+          body: strict,
+        })
+      ).status,
+    ).toBe(201);
     const underStrict = await post(1, retail({ ...reference.contributions[1], n: 9 }), "strict");
     expect(underStrict.status).toBe(422);
     expect(underStrict.jsonBody.details.required).toBe(10);
@@ -134,12 +173,33 @@ describe("anonymous benchmark pool against Azurite", () => {
     expect(unknownDimension.status).toBe(400);
     expect(unknownDimension.jsonBody.details[0].message).toContain('"astrology" is not in the model');
     expect((await post(1, retail(reference.contributions[1]), "nowhere")).status).toBe(404);
-    expect((await pool("wave=2025")).jsonBody).toEqual({ error: "invalid-query", details: [{ path: "sector", message: expect.stringContaining("required") }] });
+    expect((await pool("wave=2025")).jsonBody).toEqual({
+      error: "invalid-query",
+      details: [{ path: "sector", message: expect.stringContaining("required") }],
+    });
     expect((await pool("sector=a/b")).status).toBe(400);
-    expect((await call(postBenchmark, "POST", "/api/benchmarks/default", { headers: readerOf(1), params: { id: "default" }, body: retail(reference.contributions[1]) })).status).toBe(403);
-    expect((await call(postBenchmark, "POST", "/api/benchmarks/default", { params: { id: "default" }, body: retail(reference.contributions[1]) })).status).toBe(401);
+    expect(
+      (
+        await call(postBenchmark, "POST", "/api/benchmarks/default", {
+          headers: readerOf(1),
+          params: { id: "default" },
+          body: retail(reference.contributions[1]),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(postBenchmark, "POST", "/api/benchmarks/default", {
+          params: { id: "default" },
+          body: retail(reference.contributions[1]),
+        })
+      ).status,
+    ).toBe(401);
     expect((await pool("sector=retail", {})).status).toBe(401);
-    expect((await call(deleteBenchmark, "DELETE", "/api/benchmarks/default", { headers: { "x-sym-key": READ_KEY }, params: { id: "default" } })).status).toBe(403);
+    expect(
+      (await call(deleteBenchmark, "DELETE", "/api/benchmarks/default", { headers: { "x-sym-key": READ_KEY }, params: { id: "default" } }))
+        .status,
+    ).toBe(403);
   });
 
   it("logs tenants and models, never figures", async () => {

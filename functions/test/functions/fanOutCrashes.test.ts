@@ -45,7 +45,8 @@ function crashing(real: Services, points: CrashPoint[]): Services {
       wrapped[method] = async (...args: unknown[]) => {
         const armed = (when: "before" | "after") =>
           points.find((point) => {
-            if (point.fired || point.method !== `${owner}.${method}` || point.when !== when || !(point.matches?.(args) ?? true)) return false;
+            if (point.fired || point.method !== `${owner}.${method}` || point.when !== when || !(point.matches?.(args) ?? true))
+              return false;
             point.calls += 1;
             return point.calls >= (point.nth ?? 1);
           });
@@ -88,7 +89,12 @@ async function takeMessages(): Promise<Pending[]> {
     if (receivedMessageItems.length === 0) return taken;
     for (const item of receivedMessageItems) {
       await queue.deleteMessage(item.messageId, item.popReceipt);
-      taken.push({ message: JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")), id: item.messageId, dequeueCount: 1, duplicate: false });
+      taken.push({
+        message: JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")),
+        id: item.messageId,
+        dequeueCount: 1,
+        duplicate: false,
+      });
     }
   }
 }
@@ -103,7 +109,14 @@ describe("a linkage job with every message delivered twice and a crash in every 
       { phase: "split, after sending 2 of 6 chunks", method: "queue.send", when: "before", nth: 3, calls: 0, fired: false },
       { phase: "chunk blob written, not recorded", method: "jobs.recordChunkDone", when: "before", calls: 0, fired: false },
       { phase: "chunk recorded, merge not yet claimed", method: "jobs.recordChunkDone", when: "after", nth: 3, calls: 0, fired: false },
-      { phase: "merge claimed", method: "jobs.update", when: "after", matches: (args) => (args[1] as { mergeClaim?: string }).mergeClaim !== undefined, calls: 0, fired: false },
+      {
+        phase: "merge claimed",
+        method: "jobs.update",
+        when: "after",
+        matches: (args) => (args[1] as { mergeClaim?: string }).mergeClaim !== undefined,
+        calls: 0,
+        fired: false,
+      },
       { phase: "merged, result not written", method: "jobData.writeResult", when: "before", calls: 0, fired: false },
       { phase: "result written, job not completed", method: "jobData.writeResult", when: "after", calls: 0, fired: false },
     ];
@@ -112,18 +125,28 @@ describe("a linkage job with every message delivered twice and a crash in every 
     const random = seededRandom(seed);
     const logs: string[] = [];
 
-    const submitted = await call(submitJob, "POST", "/api/jobs", { headers: { "x-sym-key": READ_KEY }, body: { kind: "linkage", payload: request } });
+    const submitted = await call(submitJob, "POST", "/api/jobs", {
+      headers: { "x-sym-key": READ_KEY },
+      body: { kind: "linkage", payload: request },
+    });
     expect(submitted.status).toBe(202);
     const id = submitted.jsonBody.id as string;
     const pending: Pending[] = await takeMessages();
     let deliveries = 0;
     while (pending.length > 0) {
-      const batch = Array.from({ length: Math.min(pending.length, 1 + Math.floor(random() * 3)) }, () => pending.splice(Math.floor(random() * pending.length), 1)[0]);
+      const batch = Array.from(
+        { length: Math.min(pending.length, 1 + Math.floor(random() * 3)) },
+        () => pending.splice(Math.floor(random() * pending.length), 1)[0],
+      );
       await Promise.all(
         batch.map(async (delivery) => {
           deliveries += 1;
           try {
-            await processJobDelivery(worker, { message: delivery.message, dequeueCount: delivery.dequeueCount, messageId: delivery.id }, (line) => logs.push(line));
+            await processJobDelivery(
+              worker,
+              { message: delivery.message, dequeueCount: delivery.dequeueCount, messageId: delivery.id },
+              (line) => logs.push(line),
+            );
             // Handled: at-least-once delivery brings it once more.
             if (!delivery.duplicate) pending.push({ ...delivery, dequeueCount: delivery.dequeueCount + 1, duplicate: true });
           } catch (error) {

@@ -166,7 +166,10 @@ describe("job endpoints and worker against Azurite", () => {
   });
 
   it("deletes expired jobs with their payload, result and idempotency key", async () => {
-    const { jsonBody } = await submit({ kind: "barometer", payload: { employees, customers } }, { ...reader, "Idempotency-Key": "expiring" });
+    const { jsonBody } = await submit(
+      { kind: "barometer", payload: { employees, customers } },
+      { ...reader, "Idempotency-Key": "expiring" },
+    );
     await deliver((await nextMessage()).message);
     const current = await services();
     const later = new Date(Date.now() + (current.settings.jobTtlHours + 1) * 3600_000);
@@ -179,7 +182,10 @@ describe("job endpoints and worker against Azurite", () => {
     const again = await submit({ kind: "barometer", payload: { employees, customers } }, { ...reader, "Idempotency-Key": "expiring" });
     expect(again.jsonBody.id).not.toBe(jsonBody.id);
     await nextMessage();
-    await jobCleanup({ isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: "", next: "", lastUpdated: "" } }, context("jobCleanup"));
+    await jobCleanup(
+      { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: "", next: "", lastUpdated: "" } },
+      context("jobCleanup"),
+    );
   });
 
   it("never logs survey figures: worker log lines carry job ids and statuses only", async () => {

@@ -37,7 +37,11 @@ async function takeMessages(): Promise<QueuedMessage[]> {
     if (received.length === 0) return taken;
     for (const item of received) {
       await queue().deleteMessage(item.messageId, item.popReceipt);
-      taken.push({ message: JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")), id: item.messageId, dequeueCount: item.dequeueCount });
+      taken.push({
+        message: JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")),
+        id: item.messageId,
+        dequeueCount: item.dequeueCount,
+      });
     }
   }
 }
@@ -82,7 +86,8 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     expect(chunks.map((queued) => queued.message)).toEqual(Array.from({ length: chunkCount }, (_, chunk) => ({ jobId: id, chunk })));
     // Chunks run in any order: here last to first, two at a time.
     const reversed = [...chunks].reverse();
-    for (let start = 0; start < reversed.length; start += 2) await Promise.all(reversed.slice(start, start + 2).map((queued) => deliver(queued)));
+    for (let start = 0; start < reversed.length; start += 2)
+      await Promise.all(reversed.slice(start, start + 2).map((queued) => deliver(queued)));
     const done = (await status(id)).jsonBody;
     expect(done).toMatchObject({ kind: "linkage", status: "succeeded", progress: 100, chunks: { total: chunkCount, done: chunkCount } });
     expect(done.result).toEqual(expected);
@@ -204,7 +209,9 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     expect(rowInUnit.jsonBody.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: "payload.units.0" })]));
     const lowered = await submit({ ...request, minN: 2 });
     expect(lowered.status).toBe(400);
-    expect(lowered.jsonBody.details).toEqual([{ path: "payload.minN", message: expect.stringContaining("confidentiality threshold of 5") }]);
+    expect(lowered.jsonBody.details).toEqual([
+      { path: "payload.minN", message: expect.stringContaining("confidentiality threshold of 5") },
+    ]);
     expect(await takeMessages()).toHaveLength(0);
   });
 

@@ -51,14 +51,26 @@ describe("POST /api/jobs refuses linkage jobs over the work limits", () => {
 
   it("a driver job with 200 predictors: 400 naming drivers.predictors and its limit", async () => {
     const predictors = metrics("dimension_", 200);
-    const response = await submit({ units: unitsWith([...predictors, "nps"], 40), x: ["dimension_0"], y: ["nps"], bootstrap: 1000, drivers: { predictors } });
+    const response = await submit({
+      units: unitsWith([...predictors, "nps"], 40),
+      x: ["dimension_0"],
+      y: ["nps"],
+      bootstrap: 1000,
+      drivers: { predictors },
+    });
     expect(response.status).toBe(400);
     expect(response.jsonBody.details[0]).toMatchObject({ path: "payload.drivers.predictors", limit: 32, value: 200 });
   });
 
   it("a driver job over predictors × y × B: 400 naming drivers and 2,000,000", async () => {
     const predictors = metrics("dimension_", 20);
-    const response = await submit({ units: unitsWith([...predictors, "nps", "csat"], 40), x: ["dimension_0"], y: ["nps", "csat"], bootstrap: 100_000, drivers: { predictors } });
+    const response = await submit({
+      units: unitsWith([...predictors, "nps", "csat"], 40),
+      x: ["dimension_0"],
+      y: ["nps", "csat"],
+      bootstrap: 100_000,
+      drivers: { predictors },
+    });
     expect(response.status).toBe(400);
     expect(response.jsonBody.details[0]).toMatchObject({ path: "payload.drivers", limit: 2_000_000, value: 4_000_000 });
   });
@@ -70,7 +82,13 @@ describe("POST /api/jobs refuses linkage jobs over the work limits", () => {
   });
 
   it("pairs × B over the server's SYM_MAX_BOOTSTRAP_WORK (500,000 here): 400 naming bootstrap and the setting's value", async () => {
-    const response = await submit({ units: syntheticUnits(40, 3), x: ["enps", "culture"], y: ["nps", "customer_score"], methods: ["pearson", "spearman"], bootstrap: 100_000 });
+    const response = await submit({
+      units: syntheticUnits(40, 3),
+      x: ["enps", "culture"],
+      y: ["nps", "customer_score"],
+      methods: ["pearson", "spearman"],
+      bootstrap: 100_000,
+    });
     expect(response.status).toBe(400);
     expect(response.jsonBody.details[0]).toMatchObject({ path: "payload.bootstrap", limit: 500_000, value: 800_000 });
   });

@@ -34,12 +34,20 @@ describe("model endpoints against Azurite", () => {
   });
 
   it("creates with If-None-Match: *, refuses a second create with 409, updates with If-Match and keeps every version", async () => {
-    const created = await call(putModel, "PUT", "/api/models/acme", { params: { id: "acme" }, headers: { ...admin, "If-None-Match": "*" }, body: modelNamed("acme") });
+    const created = await call(putModel, "PUT", "/api/models/acme", {
+      params: { id: "acme" },
+      headers: { ...admin, "If-None-Match": "*" },
+      body: modelNamed("acme"),
+    });
     expect(created.status).toBe(201);
     expect(created.jsonBody.version).toBe(1);
     const firstEtag = header(created, "ETag")!;
 
-    const duplicate = await call(putModel, "PUT", "/api/models/acme", { params: { id: "acme" }, headers: { ...admin, "If-None-Match": "*" }, body: modelNamed("acme") });
+    const duplicate = await call(putModel, "PUT", "/api/models/acme", {
+      params: { id: "acme" },
+      headers: { ...admin, "If-None-Match": "*" },
+      body: modelNamed("acme"),
+    });
     expect(duplicate.status).toBe(409);
 
     const read = await call(getModel, "GET", "/api/models/acme", { params: { id: "acme" } });
@@ -47,17 +55,29 @@ describe("model endpoints against Azurite", () => {
     expect(header(read, "ETag")).toBe(firstEtag);
     expect(read.jsonBody.name.en).toBe("Acme barometer");
 
-    const updated = await call(putModel, "PUT", "/api/models/acme", { params: { id: "acme" }, headers: { ...admin, "If-Match": firstEtag }, body: modelNamed("acme", "Acme v2") });
+    const updated = await call(putModel, "PUT", "/api/models/acme", {
+      params: { id: "acme" },
+      headers: { ...admin, "If-Match": firstEtag },
+      body: modelNamed("acme", "Acme v2"),
+    });
     expect(updated.status).toBe(200);
     expect(updated.jsonBody.version).toBe(2);
     expect(header(updated, "ETag")).not.toBe(firstEtag);
 
     // Another analyst still holding the first ETag must not overwrite version 2.
-    const stale = await call(putModel, "PUT", "/api/models/acme", { params: { id: "acme" }, headers: { ...admin, "If-Match": firstEtag }, body: modelNamed("acme", "Lost update") });
+    const stale = await call(putModel, "PUT", "/api/models/acme", {
+      params: { id: "acme" },
+      headers: { ...admin, "If-Match": firstEtag },
+      body: modelNamed("acme", "Lost update"),
+    });
     expect(stale.status).toBe(412);
     expect(stale.jsonBody.error).toBe("precondition-failed");
 
-    const unconditional = await call(putModel, "PUT", "/api/models/acme", { params: { id: "acme" }, headers: admin, body: modelNamed("acme", "Blind write") });
+    const unconditional = await call(putModel, "PUT", "/api/models/acme", {
+      params: { id: "acme" },
+      headers: admin,
+      body: modelNamed("acme", "Blind write"),
+    });
     expect(unconditional.status).toBe(428);
 
     const versions = await call(listModelVersions, "GET", "/api/models/acme/versions", { params: { id: "acme" } });
@@ -69,10 +89,20 @@ describe("model endpoints against Azurite", () => {
   });
 
   it("lets exactly one of two concurrent updates with the same ETag win", async () => {
-    const created = await call(putModel, "PUT", "/api/models/race", { params: { id: "race" }, headers: { ...admin, "If-None-Match": "*" }, body: modelNamed("race") });
+    const created = await call(putModel, "PUT", "/api/models/race", {
+      params: { id: "race" },
+      headers: { ...admin, "If-None-Match": "*" },
+      body: modelNamed("race"),
+    });
     const etag = header(created, "ETag")!;
     const attempts = await Promise.all(
-      ["one", "two", "three"].map((name) => call(putModel, "PUT", "/api/models/race", { params: { id: "race" }, headers: { ...admin, "If-Match": etag }, body: modelNamed("race", name) })),
+      ["one", "two", "three"].map((name) =>
+        call(putModel, "PUT", "/api/models/race", {
+          params: { id: "race" },
+          headers: { ...admin, "If-Match": etag },
+          body: modelNamed("race", name),
+        }),
+      ),
     );
     expect(attempts.map((response) => response.status).sort()).toEqual([200, 412, 412]);
   });
@@ -81,8 +111,20 @@ describe("model endpoints against Azurite", () => {
     const body = modelNamed("guarded");
     const params = { id: "guarded" };
     expect((await call(putModel, "PUT", "/api/models/guarded", { params, headers: { "If-None-Match": "*" }, body })).status).toBe(401);
-    expect((await call(putModel, "PUT", "/api/models/guarded", { params, headers: { "If-None-Match": "*", "x-sym-key": "not-a-key-at-all-xxxxxx" }, body })).status).toBe(401);
-    const forbidden = await call(putModel, "PUT", "/api/models/guarded", { params, headers: { "If-None-Match": "*", "x-sym-key": READ_KEY }, body });
+    expect(
+      (
+        await call(putModel, "PUT", "/api/models/guarded", {
+          params,
+          headers: { "If-None-Match": "*", "x-sym-key": "not-a-key-at-all-xxxxxx" },
+          body,
+        })
+      ).status,
+    ).toBe(401);
+    const forbidden = await call(putModel, "PUT", "/api/models/guarded", {
+      params,
+      headers: { "If-None-Match": "*", "x-sym-key": READ_KEY },
+      body,
+    });
     expect(forbidden.status).toBe(403);
     expect(forbidden.jsonBody.error).toBe("forbidden");
   });
@@ -94,11 +136,19 @@ describe("model endpoints against Azurite", () => {
     expect(malformed.status).toBe(400);
     expect(malformed.jsonBody.error).toBe("invalid-json");
 
-    const wrongType = await call(putModel, "PUT", "/api/models/broken", { params, headers, body: { ...modelNamed("broken"), dimensions: "eleven" } });
+    const wrongType = await call(putModel, "PUT", "/api/models/broken", {
+      params,
+      headers,
+      body: { ...modelNamed("broken"), dimensions: "eleven" },
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.jsonBody.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: "dimensions" })]));
 
-    const unknownField = await call(putModel, "PUT", "/api/models/broken", { params, headers, body: { ...modelNamed("broken"), colour: "blue" } });
+    const unknownField = await call(putModel, "PUT", "/api/models/broken", {
+      params,
+      headers,
+      body: { ...modelNamed("broken"), colour: "blue" },
+    });
     expect(unknownField.status).toBe(400);
     expect(JSON.stringify(unknownField.jsonBody.details)).toContain("colour");
 
@@ -107,10 +157,24 @@ describe("model endpoints against Azurite", () => {
   });
 
   it("answers 413 for a body over SYM_MAX_PAYLOAD_BYTES and 405 for the read-only default model", async () => {
-    const oversized = { ...modelNamed("huge"), journeyMoments: Array.from({ length: 4000 }, (_, index) => ({ id: `moment-${index}`, label: { fr: "x".repeat(20), en: "y".repeat(20) } })) };
-    const response = await call(putModel, "PUT", "/api/models/huge", { params: { id: "huge" }, headers: { ...admin, "If-None-Match": "*" }, body: oversized });
+    const oversized = {
+      ...modelNamed("huge"),
+      journeyMoments: Array.from({ length: 4000 }, (_, index) => ({
+        id: `moment-${index}`,
+        label: { fr: "x".repeat(20), en: "y".repeat(20) },
+      })),
+    };
+    const response = await call(putModel, "PUT", "/api/models/huge", {
+      params: { id: "huge" },
+      headers: { ...admin, "If-None-Match": "*" },
+      body: oversized,
+    });
     expect(response.status).toBe(413);
-    const readOnly = await call(putModel, "PUT", "/api/models/default", { params: { id: "default" }, headers: { ...admin, "If-Match": "*" }, body: modelNamed("default") });
+    const readOnly = await call(putModel, "PUT", "/api/models/default", {
+      params: { id: "default" },
+      headers: { ...admin, "If-Match": "*" },
+      body: modelNamed("default"),
+    });
     expect(readOnly.status).toBe(405);
   });
 });

@@ -15,7 +15,8 @@ import { call, context, header } from "../support/requests";
 const azurite = useAzurite({ SYM_JOBS_PER_MINUTE: "3", SYM_MAX_CONCURRENT_JOBS: "2" });
 
 const payload = { employees: syntheticPopulation("employees", 40, 1), customers: syntheticPopulation("customers", 40, 2) };
-const submit = (key: string, headers: Record<string, string> = {}) => call(submitJob, "POST", "/api/jobs", { headers: { "x-sym-key": key, ...headers }, body: { kind: "barometer", payload } });
+const submit = (key: string, headers: Record<string, string> = {}) =>
+  call(submitJob, "POST", "/api/jobs", { headers: { "x-sym-key": key, ...headers }, body: { kind: "barometer", payload } });
 
 /** Runs the queued job messages of the job queue (the jobs then finish). */
 async function runQueuedJobs(): Promise<void> {
@@ -24,7 +25,10 @@ async function runQueuedJobs(): Promise<void> {
     const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32, visibilityTimeout: 60 });
     if (receivedMessageItems.length === 0) return;
     for (const item of receivedMessageItems) {
-      await jobWorker(JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")), context("jobWorker", { dequeueCount: 1, id: item.messageId }));
+      await jobWorker(
+        JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")),
+        context("jobWorker", { dequeueCount: 1, id: item.messageId }),
+      );
       await queue.deleteMessage(item.messageId, item.popReceipt);
     }
   }

@@ -57,7 +57,9 @@ describe("the built function app in a stand-in of the Node.js worker", () => {
 
   beforeAll(async () => {
     // A file an older build left behind, registering a function that no longer exists.
-    app = appDirectory("app", rootPackage.main, { [leftover]: `require("@azure/functions").app.http("retiredFunction", { handler: async () => ({ status: 410 }) });\n` });
+    app = appDirectory("app", rootPackage.main, {
+      [leftover]: `require("@azure/functions").app.http("retiredFunction", { handler: async () => ({ status: 410 }) });\n`,
+    });
     cleanBuild(path.join(app, "dist"));
     worker = await startWorkerStandIn(app, {
       PATH: process.env.PATH,
@@ -77,7 +79,9 @@ describe("the built function app in a stand-in of the Node.js worker", () => {
     const stems = new Set(entries.map((file) => file.replace(/\.js$/, "")));
     const offenders = entries.flatMap((file) => {
       const code = fs.readFileSync(path.join(app, "dist/functions/src/functions", file), "utf8");
-      return [...code.matchAll(/require\("\.\/([^"]+)"\)/g)].filter((match) => stems.has(match[1].replace(/\.js$/, ""))).map((match) => `${file} requires ./${match[1]}`);
+      return [...code.matchAll(/require\("\.\/([^"]+)"\)/g)]
+        .filter((match) => stems.has(match[1].replace(/\.js$/, "")))
+        .map((match) => `${file} requires ./${match[1]}`);
     });
     expect(offenders).toEqual([]);
   });
@@ -96,14 +100,29 @@ describe("the built function app in a stand-in of the Node.js worker", () => {
   it("registers each function with the route table's route, methods, authLevel, queue, connection and schedule", () => {
     const byName = Object.fromEntries(worker.indexed.functions.map((fn) => [fn.name, fn]));
     for (const [name, route] of Object.entries(httpRoutes)) {
-      expect({ ...triggerOf(byName[name]), function: name }).toMatchObject({ function: name, type: "httpTrigger", route: route.route, methods: [...route.methods], authLevel: route.authLevel });
+      expect({ ...triggerOf(byName[name]), function: name }).toMatchObject({
+        function: name,
+        type: "httpTrigger",
+        route: route.route,
+        methods: [...route.methods],
+        authLevel: route.authLevel,
+      });
       expect(Object.values(byName[name].bindings).some((binding) => binding.direction === "out" && binding.type === "http")).toBe(true);
     }
     for (const [name, trigger] of Object.entries(queueTriggers)) {
-      expect({ ...triggerOf(byName[name]), function: name }).toMatchObject({ function: name, type: "queueTrigger", queueName: trigger.queueName, connection: trigger.connection });
+      expect({ ...triggerOf(byName[name]), function: name }).toMatchObject({
+        function: name,
+        type: "queueTrigger",
+        queueName: trigger.queueName,
+        connection: trigger.connection,
+      });
     }
     for (const [name, trigger] of Object.entries(timerTriggers)) {
-      expect({ ...triggerOf(byName[name]), function: name }).toMatchObject({ function: name, type: "timerTrigger", schedule: trigger.schedule });
+      expect({ ...triggerOf(byName[name]), function: name }).toMatchObject({
+        function: name,
+        type: "timerTrigger",
+        schedule: trigger.schedule,
+      });
     }
   });
 
@@ -150,8 +169,21 @@ describe("the built function app in a stand-in of the Node.js worker", () => {
   });
 
   it("a message on the poison queue fails its job through jobPoison", async () => {
-    const submitted = await http("POST", "/api/jobs", { "x-sym-key": READ_KEY }, { kind: "linkage", payload: linkageRequest(syntheticUnits(40, 6), 100) });
-    const message = { messageId: "poisoned-1", messageText: Buffer.from(JSON.stringify({ jobId: submitted.json.id })).toString("base64"), dequeueCount: 1, insertedOn: new Date(), expiresOn: new Date(Date.now() + 3600_000), nextVisibleOn: new Date(), popReceipt: "receipt" };
+    const submitted = await http(
+      "POST",
+      "/api/jobs",
+      { "x-sym-key": READ_KEY },
+      { kind: "linkage", payload: linkageRequest(syntheticUnits(40, 6), 100) },
+    );
+    const message = {
+      messageId: "poisoned-1",
+      messageText: Buffer.from(JSON.stringify({ jobId: submitted.json.id })).toString("base64"),
+      dequeueCount: 1,
+      insertedOn: new Date(),
+      expiresOn: new Date(Date.now() + 3600_000),
+      nextVisibleOn: new Date(),
+      popReceipt: "receipt",
+    };
     const { trigger, triggerMetadata } = queueDelivery(message, "jobPoison");
     expect((await worker.invoke("jobPoison", trigger, triggerMetadata)).error).toBeUndefined();
     const job = await http("GET", `/api/jobs/${submitted.json.id}`, { "x-sym-key": READ_KEY });
@@ -166,7 +198,8 @@ describe("the built function app in a stand-in of the Node.js worker", () => {
 });
 
 describe("the worker stand-in refuses what the Node.js worker refuses", () => {
-  const register = (name: string) => `require("@azure/functions").app.http(${JSON.stringify(name)}, { handler: async () => ({ status: 200 }) });\n`;
+  const register = (name: string) =>
+    `require("@azure/functions").app.http(${JSON.stringify(name)}, { handler: async () => ({ status: 200 }) });\n`;
 
   it("a function registered twice (a leftover file with the same name): a load error", async () => {
     const app = appDirectory("duplicate", "dist/*.js", { "dist/a.js": register("health"), "dist/b.js": register("health") });

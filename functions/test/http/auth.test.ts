@@ -9,7 +9,8 @@ const keys: ApiKey[] = [
   { key: "acme-read-0123456789", role: "read", tenant: "acme" },
 ];
 
-const requestWith = (key?: string) => new HttpRequest({ method: "GET", url: "http://localhost/api/jobs/x", headers: key === undefined ? {} : { "x-sym-key": key } });
+const requestWith = (key?: string) =>
+  new HttpRequest({ method: "GET", url: "http://localhost/api/jobs/x", headers: key === undefined ? {} : { "x-sym-key": key } });
 
 function statusOf(action: () => unknown): number | undefined {
   try {

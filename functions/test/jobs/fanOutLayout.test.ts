@@ -33,6 +33,7 @@ describe("SYM_DEVHOST_WORKERS", () => {
   });
 
   it("refuses anything else with a message naming the setting and the value", () => {
-    for (const bad of ["0", "-1", "1.5", "two", "65"]) expect(() => workerCount(bad)).toThrow(`SYM_DEVHOST_WORKERS must be a whole number from 1 to 64, got "${bad}"`);
+    for (const bad of ["0", "-1", "1.5", "two", "65"])
+      expect(() => workerCount(bad)).toThrow(`SYM_DEVHOST_WORKERS must be a whole number from 1 to 64, got "${bad}"`);
   });
 });

@@ -5,7 +5,12 @@ import { seededRandom } from "./seededRandom";
  * Aggregates of a synthetic population on the default model's dimensions (one item a dimension,
  * answers 1–5, a 0–10 recommendation), folded by the engine's own accumulator, spread over units.
  */
-export function syntheticPopulation(population: "employees" | "customers", respondents: number, seed: number, shift = 0): PopulationAggregate {
+export function syntheticPopulation(
+  population: "employees" | "customers",
+  respondents: number,
+  seed: number,
+  shift = 0,
+): PopulationAggregate {
   const random = seededRandom(seed);
   const dimensions = DEFAULT_MODEL.dimensions.slice(0, 4);
   const accumulator = new PopulationAccumulator({

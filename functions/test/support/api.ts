@@ -6,7 +6,11 @@ export interface ApiResponse {
 }
 
 export function apiClient(baseUrl: string) {
-  return async function request(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<ApiResponse> {
+  return async function request(
+    method: string,
+    path: string,
+    options: { headers?: Record<string, string>; body?: unknown } = {},
+  ): Promise<ApiResponse> {
     const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -25,7 +29,13 @@ export function apiClient(baseUrl: string) {
 }
 
 /** Polls a job until it is succeeded or failed. */
-export async function waitForJob(request: ReturnType<typeof apiClient>, id: string, key: string, timeoutMs = 60_000, intervalMs = 200): Promise<any> {
+export async function waitForJob(
+  request: ReturnType<typeof apiClient>,
+  id: string,
+  key: string,
+  timeoutMs = 60_000,
+  intervalMs = 200,
+): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await request("GET", `/api/jobs/${id}`, { headers: { "x-sym-key": key } });

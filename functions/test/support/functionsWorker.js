@@ -80,8 +80,14 @@ Module.prototype.require = new Proxy(Module.prototype.require, {
 function entryFiles(pattern) {
   const directory = path.posix.dirname(pattern);
   const name = path.posix.basename(pattern);
-  if (/[*?[\]{}]/.test(directory)) throw new Error(`this stand-in only expands a wildcard in the file name, not in ${JSON.stringify(directory)}`);
-  const matcher = new RegExp(`^${name.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+  if (/[*?[\]{}]/.test(directory))
+    throw new Error(`this stand-in only expands a wildcard in the file name, not in ${JSON.stringify(directory)}`);
+  const matcher = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|\\]/g, "\\$&")
+      .replace(/\*/g, "[^/]*")
+      .replace(/\?/g, "[^/]")}$`,
+  );
   const absolute = path.join(appDirectory, directory);
   if (!fs.existsSync(absolute)) return [];
   return fs
@@ -95,7 +101,9 @@ function entryFiles(pattern) {
 function write(message) {
   const text = JSON.stringify(message, function (key, value) {
     const original = this[key];
-    return original instanceof Uint8Array ? { base64: Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString("base64") } : value;
+    return original instanceof Uint8Array
+      ? { base64: Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString("base64") }
+      : value;
   });
   process.stdout.write(`${text}\n`);
 }
@@ -121,7 +129,11 @@ function start() {
   write({
     type: "indexed",
     programmingModel: programmingModel ? `${programmingModel.name}@${programmingModel.version}` : null,
-    functions: Object.values(functions).map(({ metadata }) => ({ name: metadata.name, scriptFile: metadata.scriptFile, bindings: metadata.bindings })),
+    functions: Object.values(functions).map(({ metadata }) => ({
+      name: metadata.name,
+      scriptFile: metadata.scriptFile,
+      bindings: metadata.bindings,
+    })),
     loadErrors,
   });
 }
@@ -130,7 +142,9 @@ async function invoke(request) {
   const registered = functions[request.functionName];
   if (!registered) throw new Error(`Function code for '${request.functionName}' is not loaded and cannot be invoked.`);
   const { metadata, callback } = registered;
-  const [triggerName] = Object.entries(metadata.bindings).find(([, binding]) => binding.direction === "in" && /Trigger$/i.test(binding.type));
+  const [triggerName] = Object.entries(metadata.bindings).find(
+    ([, binding]) => binding.direction === "in" && /Trigger$/i.test(binding.type),
+  );
   const invocationId = randomUUID();
   const logs = [];
   const coreCtx = {

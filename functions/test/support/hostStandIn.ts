@@ -4,7 +4,14 @@ import path from "node:path";
 import { compileRoute } from "../../src/devhost/httpServer";
 
 /** RpcTypedData as the host sends it over gRPC (azure-functions-language-worker-protobuf). */
-export type RpcTypedData = { string?: string; json?: string; bytes?: { base64: string }; http?: Record<string, unknown>; int?: number; double?: number };
+export type RpcTypedData = {
+  string?: string;
+  json?: string;
+  bytes?: { base64: string };
+  http?: Record<string, unknown>;
+  int?: number;
+  double?: number;
+};
 
 export interface IndexedFunction {
   readonly name: string;
@@ -101,14 +108,22 @@ export function routeRequest(indexed: Indexed, method: string, pathAndQuery: str
     if (trigger.type !== "httpTrigger" || !(trigger.methods as string[]).includes(method)) return [];
     const { pattern, parameters } = compileRoute(String(trigger.route));
     const found = pattern.exec(relative);
-    return found ? [{ name: fn.name, params: Object.fromEntries(parameters.map((name, index) => [name, decodeURIComponent(found[index + 1])])) }] : [];
+    return found
+      ? [{ name: fn.name, params: Object.fromEntries(parameters.map((name, index) => [name, decodeURIComponent(found[index + 1])])) }]
+      : [];
   });
   if (matches.length !== 1) throw new Error(`${matches.length} functions match ${method} ${url.pathname}`);
   return matches[0];
 }
 
 /** The RpcHttpData of a request, as the host sends it (body as a string). */
-export function httpTrigger(method: string, pathAndQuery: string, params: Record<string, string>, headers: Record<string, string> = {}, body?: unknown): RpcTypedData {
+export function httpTrigger(
+  method: string,
+  pathAndQuery: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): RpcTypedData {
   const url = new URL(pathAndQuery, "https://sym-api.example.net");
   const text = body === undefined ? undefined : JSON.stringify(body);
   return {
@@ -126,7 +141,8 @@ export function httpTrigger(method: string, pathAndQuery: string, params: Record
 /** Status and JSON body of an HTTP invocation's response (the `$return` http binding). */
 export function httpResult(outcome: InvocationOutcome): { status: number; headers: Record<string, string>; json: any } {
   if (outcome.error) throw new Error(`the invocation failed: ${outcome.error}`);
-  const http = outcome.response?.returnValue?.http as { statusCode: string; headers: Record<string, string>; body?: RpcTypedData } | undefined;
+  const http = outcome.response?.returnValue?.http as
+    { statusCode: string; headers: Record<string, string>; body?: RpcTypedData } | undefined;
   if (!http) throw new Error(`the invocation returned no http response: ${JSON.stringify(outcome.response)}`);
   const body = http.body?.bytes ? Buffer.from(http.body.bytes.base64, "base64").toString("utf8") : (http.body?.string ?? "");
   return { status: Number(http.statusCode), headers: http.headers, json: body ? JSON.parse(body) : undefined };
@@ -139,7 +155,15 @@ export function httpResult(outcome: InvocationOutcome): { status: number; header
  * strings; `sys`), keyed in PascalCase as the host sends them.
  */
 export function queueDelivery(
-  message: { messageId: string; messageText: string; dequeueCount: number; insertedOn: Date; expiresOn: Date; nextVisibleOn: Date; popReceipt: string },
+  message: {
+    messageId: string;
+    messageText: string;
+    dequeueCount: number;
+    insertedOn: Date;
+    expiresOn: Date;
+    nextVisibleOn: Date;
+    popReceipt: string;
+  },
   functionName: string,
 ): { trigger: RpcTypedData; triggerMetadata: Record<string, RpcTypedData> } {
   const text = Buffer.from(message.messageText, "base64").toString("utf8");
@@ -153,7 +177,13 @@ export function queueDelivery(
       InsertionTime: asJsonString(message.insertedOn),
       ExpirationTime: asJsonString(message.expiresOn),
       NextVisibleTime: asJsonString(message.nextVisibleOn),
-      sys: { json: JSON.stringify({ MethodName: functionName, UtcNow: new Date().toISOString(), RandGuid: "00000000-0000-0000-0000-000000000000" }) },
+      sys: {
+        json: JSON.stringify({
+          MethodName: functionName,
+          UtcNow: new Date().toISOString(),
+          RandGuid: "00000000-0000-0000-0000-000000000000",
+        }),
+      },
     },
   };
 }
@@ -165,5 +195,7 @@ export function timerTrigger(): RpcTypedData {
 
 /** Functions whose registration happened while another entry file was loading. */
 export function misattributed(indexed: Indexed): string[] {
-  return indexed.functions.filter((fn) => fn.scriptFile !== `${fn.name}.js`).map((fn) => `${fn.name} registered while loading ${fn.scriptFile}`);
+  return indexed.functions
+    .filter((fn) => fn.scriptFile !== `${fn.name}.js`)
+    .map((fn) => `${fn.name} registered while loading ${fn.scriptFile}`);
 }

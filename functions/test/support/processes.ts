@@ -21,7 +21,11 @@ export interface Spawned {
   exited(): Promise<number | null>;
 }
 
-export function spawnCollecting(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; detached?: boolean }): Spawned {
+export function spawnCollecting(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; detached?: boolean },
+): Spawned {
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const listeners = new Set<() => void>();

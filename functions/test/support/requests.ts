@@ -20,7 +20,12 @@ export function context(functionName: string, triggerMetadata?: Record<string, u
 }
 
 /** Calls an exported HTTP handler the way the Functions host does. */
-export async function call(handler: HttpHandler, method: string, url: string, options: CallOptions = {}): Promise<HttpResponseInit & { jsonBody?: any }> {
+export async function call(
+  handler: HttpHandler,
+  method: string,
+  url: string,
+  options: CallOptions = {},
+): Promise<HttpResponseInit & { jsonBody?: any }> {
   const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const request = new HttpRequest({
     method,

@@ -9,7 +9,12 @@ import { DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
  */
 
 const label = (what: string, max: number) =>
-  z.string().regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9 ._-]{0,${max - 1}}$`), `${what} uses letters, digits, spaces, '.', '-' or '_' (at most ${max}), starting with a letter or digit`);
+  z
+    .string()
+    .regex(
+      new RegExp(`^[A-Za-z0-9][A-Za-z0-9 ._-]{0,${max - 1}}$`),
+      `${what} uses letters, digits, spaces, '.', '-' or '_' (at most ${max}), starting with a letter or digit`,
+    );
 
 export const BenchmarkSectorSchema = label("a sector", 64);
 export const BenchmarkWaveSchema = label("a wave", 32);
@@ -47,13 +52,24 @@ export function contributionThreshold(minGroupSize?: number): number {
  * @throws below-threshold when `n` is under the threshold; invalid-argument for an unknown dimension
  * @example checkContribution({ ...contribution, n: 4 }, { dimensionIds: ["culture"] }) // throws below-threshold
  */
-export function checkContribution(contribution: BenchmarkContribution, model: { dimensionIds: readonly string[]; minGroupSize?: number }): void {
+export function checkContribution(
+  contribution: BenchmarkContribution,
+  model: { dimensionIds: readonly string[]; minGroupSize?: number },
+): void {
   const threshold = contributionThreshold(model.minGroupSize);
   if (contribution.n < threshold) {
-    throw new SymError("below-threshold", `a benchmark contribution requires at least ${threshold} employee respondents, got n = ${contribution.n}`, { value: contribution.n });
+    throw new SymError(
+      "below-threshold",
+      `a benchmark contribution requires at least ${threshold} employee respondents, got n = ${contribution.n}`,
+      { value: contribution.n },
+    );
   }
   const unknown = Object.keys(contribution.dimensions).find((id) => !model.dimensionIds.includes(id));
   if (unknown !== undefined) {
-    throw new SymError("invalid-argument", `dimension "${unknown}" is not in the model (its dimensions: ${model.dimensionIds.join(", ")})`, { value: unknown });
+    throw new SymError(
+      "invalid-argument",
+      `dimension "${unknown}" is not in the model (its dimensions: ${model.dimensionIds.join(", ")})`,
+      { value: unknown },
+    );
   }
 }

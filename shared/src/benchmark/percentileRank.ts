@@ -29,7 +29,10 @@ export function percentileRank(value: number, percentiles: Omit<PoolPercentiles,
   ];
   for (let index = 1; index < points.length; index++) {
     if (!(points[index][1] >= points[index - 1][1])) {
-      throw new SymError("invalid-argument", `percentileRank requires non-decreasing percentiles, got p${points[index - 1][0]} = ${points[index - 1][1]} > p${points[index][0]} = ${points[index][1]}`);
+      throw new SymError(
+        "invalid-argument",
+        `percentileRank requires non-decreasing percentiles, got p${points[index - 1][0]} = ${points[index - 1][1]} > p${points[index][0]} = ${points[index][1]}`,
+      );
     }
   }
   if (value < points[0][1]) return { rank: 10, position: "below" };
@@ -64,12 +67,16 @@ export interface BenchmarkRanks {
  * Ranks an organisation's figures (e.g. its barometer's employee dimension scores, eNPS and NPS)
  * in a pool summary with `percentileRank`; dimensions the pool does not publish are left out.
  */
-export function percentileRanks(figures: { dimensions: Record<string, number | null | undefined>; enps?: number | null; nps?: number | null }, summary: BenchmarkSummary): BenchmarkRanks {
+export function percentileRanks(
+  figures: { dimensions: Record<string, number | null | undefined>; enps?: number | null; nps?: number | null },
+  summary: BenchmarkSummary,
+): BenchmarkRanks {
   const dimensions: Record<string, PercentileRank> = {};
   for (const [id, value] of Object.entries(figures.dimensions)) {
     const pool = summary.dimensions[id];
     if (pool && typeof value === "number" && Number.isFinite(value)) dimensions[id] = percentileRank(value, pool);
   }
-  const rankOf = (value: number | null | undefined, pool: PoolPercentiles | null) => (pool && typeof value === "number" && Number.isFinite(value) ? percentileRank(value, pool) : null);
+  const rankOf = (value: number | null | undefined, pool: PoolPercentiles | null) =>
+    pool && typeof value === "number" && Number.isFinite(value) ? percentileRank(value, pool) : null;
   return { dimensions, enps: rankOf(figures.enps, summary.enps), nps: rankOf(figures.nps, summary.nps) };
 }

@@ -62,19 +62,32 @@ function percentilesOf(values: number[], minimum: number): PoolPercentiles | nul
  *
  * @returns the summary, or `{ have }` when fewer than `minimum` organisations contribute
  */
-export function summarisePool(contributions: readonly BenchmarkContribution[], minimum = MIN_BENCHMARK_ORGANISATIONS): BenchmarkSummary | { have: number } {
+export function summarisePool(
+  contributions: readonly BenchmarkContribution[],
+  minimum = MIN_BENCHMARK_ORGANISATIONS,
+): BenchmarkSummary | { have: number } {
   if (contributions.length < minimum) return { have: contributions.length };
   const ids = [...new Set(contributions.flatMap((contribution) => Object.keys(contribution.dimensions)))].sort();
   const dimensions: Record<string, PoolPercentiles> = {};
   for (const id of ids) {
-    const summary = percentilesOf(contributions.flatMap((contribution) => (contribution.dimensions[id] === undefined ? [] : [contribution.dimensions[id]])), minimum);
+    const summary = percentilesOf(
+      contributions.flatMap((contribution) => (contribution.dimensions[id] === undefined ? [] : [contribution.dimensions[id]])),
+      minimum,
+    );
     if (summary) dimensions[id] = summary;
   }
-  const given = (pick: (contribution: BenchmarkContribution) => number | null) => contributions.flatMap((contribution) => (pick(contribution) === null ? [] : [pick(contribution)!]));
+  const given = (pick: (contribution: BenchmarkContribution) => number | null) =>
+    contributions.flatMap((contribution) => (pick(contribution) === null ? [] : [pick(contribution)!]));
   return {
     organisations: contributions.length,
     dimensions,
-    enps: percentilesOf(given((contribution) => contribution.enps), minimum),
-    nps: percentilesOf(given((contribution) => contribution.nps), minimum),
+    enps: percentilesOf(
+      given((contribution) => contribution.enps),
+      minimum,
+    ),
+    nps: percentilesOf(
+      given((contribution) => contribution.nps),
+      minimum,
+    ),
   };
 }

@@ -8,15 +8,23 @@ function checkPairs(x: ArrayLike<number>, y: ArrayLike<number>, functionName: st
   if (x.length !== y.length) {
     throw new SymError("shape-mismatch", `${functionName} requires x and y of the same length, got ${x.length} and ${y.length}`);
   }
-  if (x.length < 3) throw new SymError("too-few-values", `${functionName} requires at least three pairs, got ${x.length}`, { value: x.length });
+  if (x.length < 3)
+    throw new SymError("too-few-values", `${functionName} requires at least three pairs, got ${x.length}`, { value: x.length });
   // Units without a value must be dropped by the caller: NaN would silently poison r and the ranks.
-  for (const [name, values] of [["x", x], ["y", y]] as const) {
+  for (const [name, values] of [
+    ["x", x],
+    ["y", y],
+  ] as const) {
     for (let index = 0; index < values.length; index++) {
       if (!Number.isFinite(values[index])) {
-        throw new SymError("invalid-argument", `${functionName} requires finite numbers, got ${values[index]} in ${name} at position ${index + 1}`, {
-          value: values[index],
-          row: index + 1,
-        });
+        throw new SymError(
+          "invalid-argument",
+          `${functionName} requires finite numbers, got ${values[index]} in ${name} at position ${index + 1}`,
+          {
+            value: values[index],
+            row: index + 1,
+          },
+        );
       }
     }
   }
@@ -35,7 +43,9 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
 }
 
 function throwConstant(name: "x" | "y", value: number, functionName: string): never {
-  throw new SymError("zero-variance", `${functionName} requires x and y that are not constant, got ${name} = ${value} for every pair`, { value });
+  throw new SymError("zero-variance", `${functionName} requires x and y that are not constant, got ${name} = ${value} for every pair`, {
+    value,
+  });
 }
 
 /** Average ranks (1-based), ties sharing the mean of their positions, as scipy.stats.rankdata. */
@@ -57,7 +67,10 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPairs(x, y, "spearman");
   // Checked on the values, not the ranks, so the message names what the user gave.
-  for (const [name, values] of [["x", x], ["y", y]] as const) {
+  for (const [name, values] of [
+    ["x", x],
+    ["y", y],
+  ] as const) {
     let constant = true;
     for (let index = 1; index < values.length && constant; index++) constant = values[index] === values[0];
     if (constant) throwConstant(name, values[0], "spearman");
@@ -116,7 +129,10 @@ export function correlationPValue(r: number, n: number): number {
 export function benjaminiHochberg(pValues: readonly number[]): number[] {
   pValues.forEach((p, index) => {
     if (!(p >= 0 && p <= 1)) {
-      throw new SymError("invalid-argument", `benjaminiHochberg requires p-values between 0 and 1, got ${p} at position ${index + 1}`, { value: p, row: index + 1 });
+      throw new SymError("invalid-argument", `benjaminiHochberg requires p-values between 0 and 1, got ${p} at position ${index + 1}`, {
+        value: p,
+        row: index + 1,
+      });
     }
   });
   const m = pValues.length;

@@ -10,17 +10,26 @@ import { SymError } from "../errors";
 export function symmetryIndex(gaps: readonly number[], weights?: readonly number[]): number {
   if (gaps.length === 0) throw new SymError("too-few-values", "symmetryIndex requires at least one gap");
   if (weights && weights.length !== gaps.length) {
-    throw new SymError("shape-mismatch", `symmetryIndex requires one weight per gap, got ${weights.length} weights for ${gaps.length} gaps`);
+    throw new SymError(
+      "shape-mismatch",
+      `symmetryIndex requires one weight per gap, got ${weights.length} weights for ${gaps.length} gaps`,
+    );
   }
   let weighted = 0;
   let totalWeight = 0;
   gaps.forEach((gap, index) => {
     const weight = weights ? weights[index] : 1;
     if (!Number.isFinite(gap) || Math.abs(gap) > 100) {
-      throw new SymError("invalid-argument", `symmetryIndex requires gaps between −100 and 100, got ${gap} at position ${index + 1}`, { value: gap, row: index + 1 });
+      throw new SymError("invalid-argument", `symmetryIndex requires gaps between −100 and 100, got ${gap} at position ${index + 1}`, {
+        value: gap,
+        row: index + 1,
+      });
     }
     if (!(weight >= 0) || !Number.isFinite(weight)) {
-      throw new SymError("invalid-argument", `symmetryIndex requires weights of 0 or more, got ${weight} at position ${index + 1}`, { value: weight, row: index + 1 });
+      throw new SymError("invalid-argument", `symmetryIndex requires weights of 0 or more, got ${weight} at position ${index + 1}`, {
+        value: weight,
+        row: index + 1,
+      });
     }
     weighted += weight * Math.abs(gap);
     totalWeight += weight;

@@ -26,11 +26,18 @@ export interface GapTest {
  */
 export function welchGapTest(employees: SampleSummary, customers: SampleSummary, confidence = 0.95): GapTest {
   checkConfidence(confidence, "welchGapTest");
-  for (const [group, summary] of [["employee", employees], ["customer", customers]] as const) {
+  for (const [group, summary] of [
+    ["employee", employees],
+    ["customer", customers],
+  ] as const) {
     if (summary.n < 2) {
-      throw new SymError("too-few-values", `welchGapTest requires at least two scores in each group, got ${summary.n} ${group} score${summary.n === 1 ? "" : "s"}`, {
-        value: summary.n,
-      });
+      throw new SymError(
+        "too-few-values",
+        `welchGapTest requires at least two scores in each group, got ${summary.n} ${group} score${summary.n === 1 ? "" : "s"}`,
+        {
+          value: summary.n,
+        },
+      );
     }
   }
   const varianceEmployees = summaryVariance(employees);
@@ -47,8 +54,7 @@ export function welchGapTest(employees: SampleSummary, customers: SampleSummary,
   }
   const gap = employees.mean - customers.mean;
   const degreesOfFreedom =
-    (shareEmployees + shareCustomers) ** 2 /
-    (shareEmployees ** 2 / (employees.n - 1) + shareCustomers ** 2 / (customers.n - 1));
+    (shareEmployees + shareCustomers) ** 2 / (shareEmployees ** 2 / (employees.n - 1) + shareCustomers ** 2 / (customers.n - 1));
   const t = gap / standardError;
   const margin = tCritical(confidence, degreesOfFreedom) * standardError;
   const pooledDf = employees.n + customers.n - 2;

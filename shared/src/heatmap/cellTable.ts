@@ -75,7 +75,13 @@ export function sumCells(table: CellTable, groupOf: ArrayLike<number>, groupCoun
         squaredDeviations: n === 0 ? 0 : Math.max(0, squares[index] - (sum[index] * sum[index]) / n),
       });
     }
-    groups.push({ respondents: respondents[group], promoters: promoters[group], passives: passives[group], detractors: detractors[group], dimensions });
+    groups.push({
+      respondents: respondents[group],
+      promoters: promoters[group],
+      passives: passives[group],
+      detractors: detractors[group],
+      dimensions,
+    });
   }
   return groups;
 }

@@ -60,7 +60,11 @@ export interface OutputConfidentiality {
  * groups kept hidden, again on the counts behind each statistic (the respondents who answered a
  * dimension, the eNPS answers), because a sum n_d × mean_d can be differenced like a count.
  */
-export function outputConfidentiality(table: CellTable, groupings: readonly ResolvedGrouping[], minGroupSize: number): OutputConfidentiality {
+export function outputConfidentiality(
+  table: CellTable,
+  groupings: readonly ResolvedGrouping[],
+  minGroupSize: number,
+): OutputConfidentiality {
   const cellGroupings = groupings.map((grouping) => ({ groupOf: grouping.groupOf, groupCount: grouping.labels.length }));
   const people = jointSuppression(table.respondents, cellGroupings, minGroupSize);
   const dimensionCount = table.dimensions.length;
@@ -86,10 +90,17 @@ export function outputConfidentiality(table: CellTable, groupings: readonly Reso
  *
  * @throws SymError invalid-argument for a grouping of more than 2,000 values, or no grouping
  */
-export function computeHeatmap(employees: CellTable, customers: CellTable | undefined, shown: readonly HeatmapGrouping[], options: HeatmapOptions): Heatmap {
+export function computeHeatmap(
+  employees: CellTable,
+  customers: CellTable | undefined,
+  shown: readonly HeatmapGrouping[],
+  options: HeatmapOptions,
+): Heatmap {
   const { minGroupSize } = options;
   if (!(Number.isInteger(minGroupSize) && minGroupSize >= 1)) {
-    throw new SymError("invalid-argument", `computeHeatmap requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`, { value: minGroupSize });
+    throw new SymError("invalid-argument", `computeHeatmap requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`, {
+      value: minGroupSize,
+    });
   }
   if (shown.length === 0) throw new SymError("invalid-argument", "computeHeatmap requires at least one grouping");
   const { all, decisions } = decideOutput(employees, [...shown, ...(options.alsoPublished ?? [])], minGroupSize);
@@ -120,7 +131,12 @@ export function computeHeatmap(employees: CellTable, customers: CellTable | unde
           const employee = employeeShown ? summary.mean : null;
           const customerSummary = customer && customerIndex[position] >= 0 ? customer.dimensions[customerIndex[position]] : undefined;
           const customerScore = !hidden && customerSummary && customerSummary.n >= minGroupSize ? customerSummary.mean : null;
-          return { id, employee, customer: customerScore, gap: employee !== null && customerScore !== null ? employee - customerScore : null };
+          return {
+            id,
+            employee,
+            customer: customerScore,
+            gap: employee !== null && customerScore !== null ? employee - customerScore : null,
+          };
         }),
       };
     });
@@ -148,15 +164,26 @@ function indexOfGrouping(all: readonly HeatmapGrouping[], grouping: HeatmapGroup
 export function publishedGroupings(groupings: readonly HeatmapGrouping[]): HeatmapGrouping[] {
   const unique: HeatmapGrouping[] = [];
   for (const grouping of groupings) if (!unique.some((candidate) => sameGrouping(candidate, grouping))) unique.push(grouping);
-  return unique.sort((left, right) => (left.by === right.by ? (left.key < right.key ? -1 : left.key > right.key ? 1 : 0) : left.by < right.by ? -1 : 1));
+  return unique.sort((left, right) =>
+    left.by === right.by ? (left.key < right.key ? -1 : left.key > right.key ? 1 : 0) : left.by < right.by ? -1 : 1,
+  );
 }
 
 /** Lays every grouping over the employees' cells and decides what the output may show. */
-export function decideOutput(employees: CellTable, groupings: readonly HeatmapGrouping[], minGroupSize: number): { all: HeatmapGrouping[]; decisions: OutputConfidentiality } {
+export function decideOutput(
+  employees: CellTable,
+  groupings: readonly HeatmapGrouping[],
+  minGroupSize: number,
+): { all: HeatmapGrouping[]; decisions: OutputConfidentiality } {
   const all = publishedGroupings(groupings);
   const resolved = all.map((grouping) => {
     const laid = resolveGrouping(employees, grouping);
-    if (!laid) throw new SymError("invalid-argument", `the employees have no ${JSON.stringify(grouping.key)} column to group by ${JSON.stringify(grouping.by)}`, { columnName: grouping.key });
+    if (!laid)
+      throw new SymError(
+        "invalid-argument",
+        `the employees have no ${JSON.stringify(grouping.key)} column to group by ${JSON.stringify(grouping.by)}`,
+        { columnName: grouping.key },
+      );
     return laid;
   });
   return { all, decisions: outputConfidentiality(employees, resolved, minGroupSize) };

@@ -52,7 +52,11 @@ export interface SupportVersusFrontOptions {
  *
  * Undefined when the units carry no support or no front-office type.
  */
-export function supportVersusFront(employees: CellTable, types: HeatmapGrouping, options: SupportVersusFrontOptions): SupportVersusFront | undefined {
+export function supportVersusFront(
+  employees: CellTable,
+  types: HeatmapGrouping,
+  options: SupportVersusFrontOptions,
+): SupportVersusFront | undefined {
   const { decisions, all } = decideOutput(employees, [types, ...(options.alsoPublished ?? [])], options.minGroupSize);
   const position = all.findIndex((grouping) => grouping.by === types.by && grouping.key === types.key);
   const laid = decisions.groupings[position];
@@ -64,12 +68,24 @@ export function supportVersusFront(employees: CellTable, types: HeatmapGrouping,
   for (const id of options.dimensions) {
     const dimension = employees.dimensions.indexOf(id);
     if (dimension < 0) continue;
-    const shown = (group: number) => !decisions.people.hidden[position][group] && !decisions.dimensions[dimension].hidden[position][group] && sums[group].dimensions[dimension].n > 0;
+    const shown = (group: number) =>
+      !decisions.people.hidden[position][group] &&
+      !decisions.dimensions[dimension].hidden[position][group] &&
+      sums[group].dimensions[dimension].n > 0;
     const score = (group: number): TypeScore => ({
       score: shown(group) ? sums[group].dimensions[dimension].mean : null,
       n: decisions.people.hidden[position][group] ? null : sums[group].respondents,
     });
-    const row: SupportVersusFrontRow = { id, front: score(front), support: score(support), difference: null, low: null, high: null, p: null, status: "suppressed" };
+    const row: SupportVersusFrontRow = {
+      id,
+      front: score(front),
+      support: score(support),
+      difference: null,
+      low: null,
+      high: null,
+      p: null,
+      status: "suppressed",
+    };
     if (row.front.score !== null && row.support.score !== null) {
       row.difference = row.support.score - row.front.score;
       try {

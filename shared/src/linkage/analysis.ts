@@ -75,7 +75,8 @@ export interface BootstrapChunk {
 
 function checkDistinctNames(names: readonly string[], field: string): void {
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-  if (duplicate !== undefined) throw new SymError("invalid-argument", `linkage request lists "${duplicate}" twice in ${field}`, { value: duplicate });
+  if (duplicate !== undefined)
+    throw new SymError("invalid-argument", `linkage request lists "${duplicate}" twice in ${field}`, { value: duplicate });
 }
 
 /** True when every value is the same number (exactly: rounding must not make a constant vary). */
@@ -90,17 +91,25 @@ function isConstant(values: Float64Array): boolean {
 function checkPair(table: AnalysisTable, pair: { x: string; y: string; rows: Int32Array }): void {
   const context = `correlation of "${pair.x}" with "${pair.y}"`;
   if (pair.rows.length < 4) {
-    const excluded = table.excluded > 0 ? `; ${table.excluded} unit${table.excluded === 1 ? " is" : "s are"} under the confidentiality threshold` : "";
+    const excluded =
+      table.excluded > 0 ? `; ${table.excluded} unit${table.excluded === 1 ? " is" : "s are"} under the confidentiality threshold` : "";
     throw new SymError("too-few-values", `${context} requires at least 4 units with both metrics, got ${pair.rows.length}${excluded}`, {
       value: pair.rows.length,
     });
   }
-  for (const [name, column] of [[pair.x, table.x[pair.x]], [pair.y, table.y[pair.y]]] as const) {
+  for (const [name, column] of [
+    [pair.x, table.x[pair.x]],
+    [pair.y, table.y[pair.y]],
+  ] as const) {
     const values = pick(column, pair.rows);
     if (isConstant(values)) {
-      throw new SymError("zero-variance", `${context} requires metrics that vary across units; "${name}" is ${values[0]} in all ${values.length} units`, {
-        value: name,
-      });
+      throw new SymError(
+        "zero-variance",
+        `${context} requires metrics that vary across units; "${name}" is ${values[0]} in all ${values.length} units`,
+        {
+          value: name,
+        },
+      );
     }
   }
 }
@@ -127,9 +136,7 @@ export function planLinkage(input: LinkageRequest | ParsedLinkageRequest, limits
   checkDistinctNames(request.methods, "methods");
   if (request.drivers?.predictors) checkDistinctNames(request.drivers.predictors, "drivers.predictors");
   const table = buildAnalysisTable(request);
-  const pairs = request.x.flatMap((x) =>
-    request.y.map((y) => ({ x, y, rows: completeRows([table.x[x], table.y[y]], table.rows) })),
-  );
+  const pairs = request.x.flatMap((x) => request.y.map((y) => ({ x, y, rows: completeRows([table.x[x], table.y[y]], table.rows) })));
   for (const pair of pairs) checkPair(table, pair);
   // Pairs with the same complete rows share their prepared columns in every replicate.
   const groupsByRows = new Map<string, { rows: Int32Array; columnNames: string[]; pairs: CorrelationGroup["pairs"] }>();
@@ -178,7 +185,10 @@ function planDrivers(request: ParsedLinkageRequest, table: AnalysisTable): Drive
       );
     }
     const constant = names.find((_, index) => isConstant(pick(data[index], rows)));
-    if (constant !== undefined) throw new SymError("zero-variance", `key drivers require metrics that vary across units; "${constant}" is constant`, { value: constant });
+    if (constant !== undefined)
+      throw new SymError("zero-variance", `key drivers require metrics that vary across units; "${constant}" is constant`, {
+        value: constant,
+      });
     const columns = new WeightedColumns(rows, data);
     columns.loadCounts(new Uint32Array(table.rows).fill(1));
     columns.centre(false);
@@ -214,7 +224,9 @@ function driverShares(plan: DriverPlan, counts: ArrayLike<number>): number[] {
 export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): BootstrapChunk {
   const { methods, seed, bootstrap } = plan.request;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > bootstrap) {
-    throw new SymError("invalid-argument", `bootstrapChunk requires whole replicates 0 ≤ from ≤ to ≤ ${bootstrap}, got ${from}–${to}`, { value: [from, to] });
+    throw new SymError("invalid-argument", `bootstrapChunk requires whole replicates 0 ≤ from ≤ to ≤ ${bootstrap}, got ${from}–${to}`, {
+      value: [from, to],
+    });
   }
   const length = to - from;
   // Replicate-major typed buffers while computing (each replicate writes one contiguous row; NaN =
@@ -236,7 +248,8 @@ export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): Boo
         group.columns.centre(methods[methodIndex] === "spearman", total);
         for (const { xColumn, yColumns, pairIndices } of group.byX) {
           group.columns.correlations(xColumn, yColumns, replicateValues);
-          for (let k = 0; k < pairIndices.length; k++) correlationValues[row + methodIndex * pairCount + pairIndices[k]] = replicateValues[k];
+          for (let k = 0; k < pairIndices.length; k++)
+            correlationValues[row + methodIndex * pairCount + pairIndices[k]] = replicateValues[k];
         }
       }
     }
@@ -259,8 +272,12 @@ export function bootstrapChunk(plan: LinkagePlan, from: number, to: number): Boo
 
 /** Splits B replicates into chunks of at most `size` (the job's fan-out). */
 export function bootstrapRanges(replicates: number, size: number): { from: number; to: number }[] {
-  if (!Number.isInteger(size) || size < 1) throw new SymError("invalid-argument", `bootstrapRanges requires a chunk size of 1 or more, got ${size}`, { value: size });
-  if (!Number.isInteger(replicates) || replicates < 0) throw new SymError("invalid-argument", `bootstrapRanges requires a whole number of replicates, got ${replicates}`, { value: replicates });
+  if (!Number.isInteger(size) || size < 1)
+    throw new SymError("invalid-argument", `bootstrapRanges requires a chunk size of 1 or more, got ${size}`, { value: size });
+  if (!Number.isInteger(replicates) || replicates < 0)
+    throw new SymError("invalid-argument", `bootstrapRanges requires a whole number of replicates, got ${replicates}`, {
+      value: replicates,
+    });
   const ranges: { from: number; to: number }[] = [];
   for (let from = 0; from < replicates; from += size) ranges.push({ from, to: Math.min(replicates, from + size) });
   return ranges;
@@ -323,7 +340,10 @@ export class BootstrapMerge {
   add(summary: BootstrapChunkSummary): boolean {
     const { from, to } = summary;
     if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from || to > this.plan.request.bootstrap) {
-      throw new SymError("invalid-argument", `bootstrap chunk ${from}–${to} is outside the ${this.plan.request.bootstrap} replicates of this linkage`);
+      throw new SymError(
+        "invalid-argument",
+        `bootstrap chunk ${from}–${to} is outside the ${this.plan.request.bootstrap} replicates of this linkage`,
+      );
     }
     if (this.ranges.get(from) === to) return false; // a queue delivers at least once
     for (const [start, end] of this.ranges) {
@@ -406,17 +426,19 @@ function quartileRows(plan: LinkagePlan): QuartileRow[] {
     } catch {
       test = null; // both quartiles constant: the difference stands without an interval
     }
-    return [{
-      x: pair.x,
-      y: pair.y,
-      unitsPerQuartile: size,
-      top: top.mean,
-      bottom: bottom.mean,
-      difference: top.mean - bottom.mean,
-      low: test?.low ?? null,
-      high: test?.high ?? null,
-      p: test?.p ?? null,
-    }];
+    return [
+      {
+        x: pair.x,
+        y: pair.y,
+        unitsPerQuartile: size,
+        top: top.mean,
+        bottom: bottom.mean,
+        difference: top.mean - bottom.mean,
+        low: test?.low ?? null,
+        high: test?.high ?? null,
+        p: test?.p ?? null,
+      },
+    ];
   });
 }
 
@@ -448,7 +470,9 @@ function turnoverLinkage(request: ParsedLinkageRequest, table: AnalysisTable): {
   if (!options) return { result: null };
   const x = table.x[options.x];
   // Plain arrays: mapping an Int32Array would truncate the rates to integers.
-  const rows = Array.from(completeRows([x, table.headcount, table.leavers, table.salary], table.rows)).filter((row) => table.headcount[row] > 0);
+  const rows = Array.from(completeRows([x, table.headcount, table.leavers, table.salary], table.rows)).filter(
+    (row) => table.headcount[row] > 0,
+  );
   if (rows.length < 3) {
     return { result: null, skipped: `turnover linkage requires headcount, leavers and salary for at least 3 units, got ${rows.length}` };
   }
@@ -511,9 +535,13 @@ export function completeLinkage(plan: LinkagePlan, chunks: readonly BootstrapChu
   for (const chunk of chunks) {
     const { correlations, drivers } = seriesCounts(plan);
     const length = chunk.to - chunk.from;
-    const shaped = (series: (number | null)[][], count: number) => series.length === count && series.every((values) => values.length === length);
+    const shaped = (series: (number | null)[][], count: number) =>
+      series.length === count && series.every((values) => values.length === length);
     if (!shaped(chunk.correlations, correlations) || !shaped(chunk.drivers, drivers)) {
-      throw new SymError("shape-mismatch", `bootstrap chunk ${chunk.from}–${chunk.to} does not match this linkage (another request or plan?)`);
+      throw new SymError(
+        "shape-mismatch",
+        `bootstrap chunk ${chunk.from}–${chunk.to} does not match this linkage (another request or plan?)`,
+      );
     }
     if (length > 0) merge.add(summariseBootstrapChunk(plan, chunk));
   }

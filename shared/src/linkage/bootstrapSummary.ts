@@ -28,8 +28,12 @@ export interface SeriesSummary {
  * @example bootstrapTailSize(100_000, 0.95) // 2502
  */
 export function bootstrapTailSize(replicates: number, confidence: number): number {
-  if (!Number.isInteger(replicates) || replicates < 0) throw new SymError("invalid-argument", `bootstrapTailSize requires a whole number of replicates, got ${replicates}`, { value: replicates });
-  if (!(confidence > 0 && confidence < 1)) throw new SymError("invalid-argument", `bootstrapTailSize requires a confidence in (0, 1), got ${confidence}`, { value: confidence });
+  if (!Number.isInteger(replicates) || replicates < 0)
+    throw new SymError("invalid-argument", `bootstrapTailSize requires a whole number of replicates, got ${replicates}`, {
+      value: replicates,
+    });
+  if (!(confidence > 0 && confidence < 1))
+    throw new SymError("invalid-argument", `bootstrapTailSize requires a confidence in (0, 1), got ${confidence}`, { value: confidence });
   return Math.min(replicates, Math.floor(Math.max(0, replicates - 1) * ((1 - confidence) / 2)) + 3);
 }
 
@@ -82,7 +86,11 @@ function orderStatistic(summary: SeriesSummary, index: number): number {
   if (index < summary.smallest.length) return summary.smallest[index];
   const fromTop = summary.count - 1 - index;
   if (fromTop < summary.largest.length) return summary.largest[summary.largest.length - 1 - fromTop];
-  throw new SymError("invalid-argument", `rank ${index} of ${summary.count} replicates is not kept by this summary (tail too small for the confidence)`, { value: index });
+  throw new SymError(
+    "invalid-argument",
+    `rank ${index} of ${summary.count} replicates is not kept by this summary (tail too small for the confidence)`,
+    { value: index },
+  );
 }
 
 function percentileOfSummary(summary: SeriesSummary, probability: number): number {

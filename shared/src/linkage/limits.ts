@@ -47,7 +47,13 @@ export interface LinkageSize {
 }
 
 /** The numbers the limits apply to, with the schema's defaults (1 method, B = 1,000, predictors = x). */
-export function linkageSize(request: LinkageSize): { units: number; pairs: number; replicates: number; predictors: number; driverSeries: number } {
+export function linkageSize(request: LinkageSize): {
+  units: number;
+  pairs: number;
+  replicates: number;
+  predictors: number;
+  driverSeries: number;
+} {
   const methods = request.methods?.length ?? 1;
   const replicates = request.bootstrap ?? 1000;
   const predictors = request.drivers ? (request.drivers.predictors ?? request.x).length : 0;
@@ -86,9 +92,15 @@ export function checkLinkageLimits(request: LinkageSize, limits: LinkageLimits =
   if (size.pairs > limits.maxPairs) throw overLimit("x", "x × y × methods (correlation pairs)", size.pairs, limits.maxPairs);
   if (size.replicates > limits.maxReplicates) throw overLimit("bootstrap", "bootstrap replicates B", size.replicates, limits.maxReplicates);
   if (size.pairs * size.replicates > limits.maxBootstrapWork) {
-    throw overLimit("bootstrap", `the bootstrap work pairs × B (${count(size.pairs)} × ${count(size.replicates)})`, size.pairs * size.replicates, limits.maxBootstrapWork);
+    throw overLimit(
+      "bootstrap",
+      `the bootstrap work pairs × B (${count(size.pairs)} × ${count(size.replicates)})`,
+      size.pairs * size.replicates,
+      limits.maxBootstrapWork,
+    );
   }
-  if (size.predictors > limits.maxPredictors) throw overLimit("drivers.predictors", "the number of key-driver predictors", size.predictors, limits.maxPredictors);
+  if (size.predictors > limits.maxPredictors)
+    throw overLimit("drivers.predictors", "the number of key-driver predictors", size.predictors, limits.maxPredictors);
   if (size.driverSeries * size.replicates > limits.maxDriverWork) {
     throw overLimit(
       "drivers",

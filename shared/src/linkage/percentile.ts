@@ -16,7 +16,9 @@ export function percentileInterval(replicates: ArrayLike<number>, confidence: nu
 }
 
 function sortedFinite(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).filter((value) => Number.isFinite(value)).sort();
+  return Float64Array.from(values)
+    .filter((value) => Number.isFinite(value))
+    .sort();
 }
 
 function percentileOfSorted(sorted: Float64Array, probability: number): number {

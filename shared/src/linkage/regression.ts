@@ -20,7 +20,8 @@ export interface SimpleRegression {
  */
 export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): SimpleRegression {
   const n = x.length;
-  if (n !== y.length) throw new SymError("shape-mismatch", `simpleRegression requires x and y of the same length, got ${n} and ${y.length}`);
+  if (n !== y.length)
+    throw new SymError("shape-mismatch", `simpleRegression requires x and y of the same length, got ${n} and ${y.length}`);
   if (n < 3) throw new SymError("too-few-values", "simpleRegression requires at least three points");
   const { meanX, meanY, sxx, syy, sxy } = crossProducts(x, y);
   if (sxx === 0) throw new SymError("zero-variance", "simpleRegression requires an x that is not constant");

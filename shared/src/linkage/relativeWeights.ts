@@ -16,7 +16,10 @@ export interface RelativeWeights {
  * @param outcomeCorrelations rxy, p
  * @throws zero-variance when the predictors are collinear (Rxx singular)
  */
-export function relativeWeights(predictorCorrelations: readonly (readonly number[])[], outcomeCorrelations: readonly number[]): RelativeWeights {
+export function relativeWeights(
+  predictorCorrelations: readonly (readonly number[])[],
+  outcomeCorrelations: readonly number[],
+): RelativeWeights {
   const p = outcomeCorrelations.length;
   const decomposition = new EigenvalueDecomposition(new Matrix(predictorCorrelations.map((row) => [...row])), { assumeSymmetric: true });
   const eigenvalues = decomposition.realEigenvalues;

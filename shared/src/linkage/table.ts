@@ -36,7 +36,8 @@ function isNumericWave(wave: string): boolean {
 
 /** The comparison `orderWaves` uses for these waves. */
 function waveComparator(waves: readonly string[]): (first: string, second: string) => number {
-  if (waves.length > 0 && waves.every(isNumericWave)) return (first, second) => Number(first) - Number(second) || compareText(first, second);
+  if (waves.length > 0 && waves.every(isNumericWave))
+    return (first, second) => Number(first) - Number(second) || compareText(first, second);
   return compareWaves;
 }
 
@@ -72,12 +73,18 @@ function metric(row: UnitRow, name: string): number {
 
 function checkNamedMetrics(units: readonly UnitRow[], names: readonly string[]): void {
   for (const name of names) {
-    const known = units.some((row) => row.metrics[name] !== undefined || (name === "turnover" && row.leavers !== undefined && row.headcount !== undefined));
+    const known = units.some(
+      (row) => row.metrics[name] !== undefined || (name === "turnover" && row.leavers !== undefined && row.headcount !== undefined),
+    );
     if (!known) {
       const available = [...new Set(units.flatMap((row) => Object.keys(row.metrics)))].sort();
-      throw new SymError("invalid-argument", `linkage metric "${name}" is not a column of the units (available: ${available.join(", ") || "none"})`, {
-        value: name,
-      });
+      throw new SymError(
+        "invalid-argument",
+        `linkage metric "${name}" is not a column of the units (available: ${available.join(", ") || "none"})`,
+        {
+          value: name,
+        },
+      );
     }
   }
 }
@@ -91,10 +98,14 @@ function checkDistinctRows(units: readonly UnitRow[]): void {
   units.forEach((row, index) => {
     const key = rowKey(row);
     if (seen.has(key)) {
-      throw new SymError("invalid-argument", `unit "${row.unit}"${row.wave ? ` wave "${row.wave}"` : ""} appears twice (row ${index + 1})`, {
-        value: row.unit,
-        row: index + 1,
-      });
+      throw new SymError(
+        "invalid-argument",
+        `unit "${row.unit}"${row.wave ? ` wave "${row.wave}"` : ""} appears twice (row ${index + 1})`,
+        {
+          value: row.unit,
+          row: index + 1,
+        },
+      );
     }
     seen.add(key);
   });
@@ -121,10 +132,14 @@ export function buildAnalysisTable(request: ParsedLinkageRequest): AnalysisTable
   if (request.lag) {
     const withoutWave = request.units.findIndex((row) => row.wave === undefined);
     if (withoutWave >= 0) {
-      throw new SymError("invalid-argument", `linkage with lag requires a wave on every unit row; unit "${request.units[withoutWave].unit}" has none`, {
-        value: request.units[withoutWave].unit,
-        row: withoutWave + 1,
-      });
+      throw new SymError(
+        "invalid-argument",
+        `linkage with lag requires a wave on every unit row; unit "${request.units[withoutWave].unit}" has none`,
+        {
+          value: request.units[withoutWave].unit,
+          row: withoutWave + 1,
+        },
+      );
     }
     // Every wave of the request, kept or not: when a whole wave is under the threshold, its
     // neighbours must not become "consecutive".

@@ -38,7 +38,11 @@ export function unitRowsFromAggregates(
   const customersHaveWaves = Object.keys(customers.waves ?? {}).length > 0;
   const layers: { wave?: string; employees: Record<string, GroupAggregate>; customers: Record<string, GroupAggregate> }[] =
     employeeWaves.length > 0
-      ? employeeWaves.map((wave) => ({ wave, employees: employees.waves[wave], customers: customersHaveWaves ? customers.waves[wave] ?? {} : customers.units ?? {} }))
+      ? employeeWaves.map((wave) => ({
+          wave,
+          employees: employees.waves[wave],
+          customers: customersHaveWaves ? (customers.waves[wave] ?? {}) : (customers.units ?? {}),
+        }))
       : [{ employees: employees.units ?? {}, customers: customers.units ?? {} }];
   const attributeOf = new Map(attributes.map((row) => [`${row.unit}\u0000${row.wave ?? ""}`, row]));
   const rows: UnitRow[] = [];

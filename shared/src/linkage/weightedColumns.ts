@@ -97,7 +97,8 @@ export class WeightedColumns {
    * 0, so its correlations are NaN rather than rounding noise.
    */
   centre(useRanks: boolean, totalWeight: number = this.totalWeight): void {
-    if (totalWeight !== this.totalWeight) throw new SymError("invalid-argument", `WeightedColumns.centre got a total weight of ${totalWeight}, loaded ${this.totalWeight}`);
+    if (totalWeight !== this.totalWeight)
+      throw new SymError("invalid-argument", `WeightedColumns.centre got a total weight of ${totalWeight}, loaded ${this.totalWeight}`);
     for (let column = 0; column < this.values.length; column++) {
       if (useRanks) this.rankColumn(column);
       else this.gatherColumn(column);
@@ -232,9 +233,15 @@ export function resampleCorrelation(
   method: CorrelationMethod = "pearson",
 ): number {
   if (x.length !== y.length || x.length !== counts.length) {
-    throw new SymError("shape-mismatch", `resampleCorrelation requires x, y and counts of the same length, got ${x.length}, ${y.length} and ${counts.length}`);
+    throw new SymError(
+      "shape-mismatch",
+      `resampleCorrelation requires x, y and counts of the same length, got ${x.length}, ${y.length} and ${counts.length}`,
+    );
   }
-  const columns = new WeightedColumns(Int32Array.from({ length: x.length }, (_, index) => index), [Float64Array.from(x), Float64Array.from(y)]);
+  const columns = new WeightedColumns(
+    Int32Array.from({ length: x.length }, (_, index) => index),
+    [Float64Array.from(x), Float64Array.from(y)],
+  );
   columns.loadCounts(counts);
   columns.centre(method === "spearman");
   return columns.correlation(0, 1);

@@ -164,7 +164,10 @@ const DIMENSIONS: readonly DimensionText[] = [
     ],
     customer: [
       ["On me conseille honnêtement, même si j'achète moins", "I am advised honestly, even if I buy less"],
-      ["Je suis traité comme les autres clients, sans passe-droit ni oubli", "I am treated the same as other customers, no favours and no neglect"],
+      [
+        "Je suis traité comme les autres clients, sans passe-droit ni oubli",
+        "I am treated the same as other customers, no favours and no neglect",
+      ],
       ["Mes données et ma vie privée sont respectées", "My data and privacy are respected"],
     ],
   },
@@ -173,8 +176,14 @@ const DIMENSIONS: readonly DimensionText[] = [
     aliases: ["court terme long terme", "long terme", "long term", "short long term"],
     label: ["Court terme / long terme", "Short versus long term"],
     employee: [
-      ["L'entreprise investit dans la durée plutôt que dans les résultats immédiats", "The company invests for the long run rather than for immediate results"],
-      ["Mes objectifs valorisent la fidélité des clients, pas seulement les ventes", "My objectives reward customer loyalty, not only sales"],
+      [
+        "L'entreprise investit dans la durée plutôt que dans les résultats immédiats",
+        "The company invests for the long run rather than for immediate results",
+      ],
+      [
+        "Mes objectifs valorisent la fidélité des clients, pas seulement les ventes",
+        "My objectives reward customer loyalty, not only sales",
+      ],
       ["Je me vois encore travailler ici dans deux ans", "I see myself still working here in two years"],
     ],
     customer: [

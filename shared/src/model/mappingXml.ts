@@ -27,13 +27,16 @@ function escapeXmlText(text: string): string {
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 function unescapeXmlText(text: string): string {
-  return text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, cdata: string | undefined, entity: string | undefined) => {
-    if (cdata !== undefined) return cdata;
-    const named = entity === undefined ? undefined : NAMED_ENTITIES[entity];
-    if (named !== undefined) return named;
-    const code = entity!.startsWith("#x") ? parseInt(entity!.slice(2), 16) : parseInt(entity!.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
+  return text.replace(
+    /<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g,
+    (whole, cdata: string | undefined, entity: string | undefined) => {
+      if (cdata !== undefined) return cdata;
+      const named = entity === undefined ? undefined : NAMED_ENTITIES[entity];
+      if (named !== undefined) return named;
+      const code = entity!.startsWith("#x") ? parseInt(entity!.slice(2), 16) : parseInt(entity!.slice(1), 10);
+      return String.fromCodePoint(code);
+    },
+  );
 }
 
 /**

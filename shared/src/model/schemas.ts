@@ -18,9 +18,7 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 export const PopulationSchema = z.enum(["employees", "customers"]);
 export type Population = z.infer<typeof PopulationSchema>;
 
-const identifier = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, "use lower-case letters, digits, '-' or '_', starting with a letter");
+const identifier = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, "use lower-case letters, digits, '-' or '_', starting with a letter");
 
 export const ScaleSchema = z
   .strictObject({
@@ -105,7 +103,11 @@ export const ColumnMappingSchema = z
       context.addIssue({ code: "custom", path: ["dimension"], message: `column "${column.header}" is an item but names no dimension` });
     }
     if (column.role !== "item" && column.dimension) {
-      context.addIssue({ code: "custom", path: ["dimension"], message: `column "${column.header}" has a dimension but its role is ${column.role}` });
+      context.addIssue({
+        code: "custom",
+        path: ["dimension"],
+        message: `column "${column.header}" has a dimension but its role is ${column.role}`,
+      });
     }
   });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
@@ -149,13 +151,21 @@ export const MappingSchema = z
       const headers = new Set<string>();
       columns.forEach((column, index) => {
         if (headers.has(column.header)) {
-          context.addIssue({ code: "custom", path: [population, "columns", index, "header"], message: `column "${column.header}" is mapped twice` });
+          context.addIssue({
+            code: "custom",
+            path: [population, "columns", index, "header"],
+            message: `column "${column.header}" is mapped twice`,
+          });
         }
         headers.add(column.header);
       });
       for (const role of ["unit", "manager", "wave", "recommendation"] as const) {
         if (columns.filter((column) => column.role === role).length > 1) {
-          context.addIssue({ code: "custom", path: [population, "columns"], message: `only one ${role} column is allowed among the ${population}` });
+          context.addIssue({
+            code: "custom",
+            path: [population, "columns"],
+            message: `only one ${role} column is allowed among the ${population}`,
+          });
         }
       }
     }
@@ -193,9 +203,7 @@ export const BarometerResultSchema = z.object({
     }),
   ),
   symmetryIndex: z.number().nullable(),
-  units: z.array(
-    z.object({ unit: z.string(), n: z.number().int(), enps: z.number().nullable(), suppressed: z.boolean() }),
-  ),
+  units: z.array(z.object({ unit: z.string(), n: z.number().int(), enps: z.number().nullable(), suppressed: z.boolean() })),
 });
 export type BarometerResult = z.infer<typeof BarometerResultSchema>;
 

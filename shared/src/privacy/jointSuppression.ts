@@ -69,13 +69,18 @@ export function jointSuppression(
   options: JointSuppressionOptions = {},
 ): JointSuppression {
   if (!(Number.isInteger(threshold) && threshold >= 1)) {
-    throw new SymError("invalid-argument", `jointSuppression requires a whole threshold of 1 or more, got ${threshold}`, { value: threshold });
+    throw new SymError("invalid-argument", `jointSuppression requires a whole threshold of 1 or more, got ${threshold}`, {
+      value: threshold,
+    });
   }
   const cellCount = cellCounts.length;
   for (let cell = 0; cell < cellCount; cell++) {
     const n = cellCounts[cell];
     if (!(Number.isInteger(n) && n >= 0)) {
-      throw new SymError("invalid-argument", `jointSuppression requires whole cell counts of 0 or more, got ${n} at cell ${cell + 1}`, { value: n, row: cell + 1 });
+      throw new SymError("invalid-argument", `jointSuppression requires whole cell counts of 0 or more, got ${n} at cell ${cell + 1}`, {
+        value: n,
+        row: cell + 1,
+      });
     }
   }
   const states = groupings.map((grouping, index) => groupingState(grouping, index, cellCounts, options.forced?.[index]));
@@ -114,17 +119,29 @@ export function jointSuppression(
   };
 }
 
-function groupingState(grouping: CellGrouping, index: number, cellCounts: ArrayLike<number>, forced: readonly boolean[] | undefined): GroupingState {
+function groupingState(
+  grouping: CellGrouping,
+  index: number,
+  cellCounts: ArrayLike<number>,
+  forced: readonly boolean[] | undefined,
+): GroupingState {
   const { groupOf, groupCount } = grouping;
   if (groupOf.length !== cellCounts.length) {
-    throw new SymError("invalid-argument", `jointSuppression requires one group per cell in grouping ${index + 1}, got ${groupOf.length} for ${cellCounts.length} cells`);
+    throw new SymError(
+      "invalid-argument",
+      `jointSuppression requires one group per cell in grouping ${index + 1}, got ${groupOf.length} for ${cellCounts.length} cells`,
+    );
   }
   const lists: number[][] = Array.from({ length: groupCount + 1 }, () => []);
   const counts = new Float64Array(groupCount + 1);
   for (let cell = 0; cell < groupOf.length; cell++) {
     const group = groupOf[cell];
     if (!(Number.isInteger(group) && group >= -1 && group < groupCount)) {
-      throw new SymError("invalid-argument", `jointSuppression: cell ${cell + 1} of grouping ${index + 1} names group ${group}, outside 0…${groupCount - 1}`, { value: group });
+      throw new SymError(
+        "invalid-argument",
+        `jointSuppression: cell ${cell + 1} of grouping ${index + 1} names group ${group}, outside 0…${groupCount - 1}`,
+        { value: group },
+      );
     }
     if (cellCounts[cell] === 0) continue;
     const slot = group < 0 ? groupCount : group;
@@ -140,7 +157,15 @@ function groupingState(grouping: CellGrouping, index: number, cellCounts: ArrayL
       reasons[group] = "forced";
     }
   });
-  return { groupOf, unlabelled: groupCount, cells: lists.map((list) => Int32Array.from(list)), counts, hidden, reasons, inside: new Int32Array(groupCount + 1) };
+  return {
+    groupOf,
+    unlabelled: groupCount,
+    cells: lists.map((list) => Int32Array.from(list)),
+    counts,
+    hidden,
+    reasons,
+    inside: new Int32Array(groupCount + 1),
+  };
 }
 
 function hide(state: GroupingState, group: number, reason: JointSuppressionReason): void {
@@ -240,7 +265,12 @@ class Audit {
     let smallest = -1;
     for (const candidate of candidates) {
       // Ties go to the first group in label order, never to the order cells arrived in.
-      if (smallest < 0 || state.counts[candidate] < state.counts[smallest] || (state.counts[candidate] === state.counts[smallest] && candidate < smallest)) smallest = candidate;
+      if (
+        smallest < 0 ||
+        state.counts[candidate] < state.counts[smallest] ||
+        (state.counts[candidate] === state.counts[smallest] && candidate < smallest)
+      )
+        smallest = candidate;
     }
     if (smallest >= 0) hide(state, smallest, "complementary");
     else if (grouping >= 0) hide(this.states[grouping], group, "complementary");

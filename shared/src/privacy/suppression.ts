@@ -31,14 +31,20 @@ export interface SuppressionDecision {
  */
 export function suppressGroups(groups: readonly GroupCount[], threshold = DEFAULT_MIN_GROUP_SIZE): SuppressionDecision[] {
   if (!(Number.isInteger(threshold) && threshold >= 1)) {
-    throw new SymError("invalid-argument", `suppressGroups requires a whole threshold of 1 or more, got ${threshold}`, { value: threshold });
+    throw new SymError("invalid-argument", `suppressGroups requires a whole threshold of 1 or more, got ${threshold}`, {
+      value: threshold,
+    });
   }
   groups.forEach((group, index) => {
     if (!(Number.isInteger(group.n) && group.n >= 0)) {
-      throw new SymError("invalid-argument", `suppressGroups requires whole group sizes of 0 or more, got ${group.n} for ${JSON.stringify(group.group)} at position ${index + 1}`, {
-        value: group.n,
-        row: index + 1,
-      });
+      throw new SymError(
+        "invalid-argument",
+        `suppressGroups requires whole group sizes of 0 or more, got ${group.n} for ${JSON.stringify(group.group)} at position ${index + 1}`,
+        {
+          value: group.n,
+          row: index + 1,
+        },
+      );
     }
   });
   const reasons = new Map<number, SuppressionReason>();

@@ -62,11 +62,9 @@ export function failRaggedRow(cells: unknown, columns: number, argument: string,
 export function vectorShape(range: CellRange, argument: string, checkRows = true): RangeShape {
   const shape = checkRows ? rangeShape(range, argument) : declaredShape(range, argument);
   if (shape.rows > 1 && shape.columns > 1) {
-    throw new SymError(
-      "shape-mismatch",
-      `${argument} must be one column (or one row), got ${shape.rows} rows × ${shape.columns} columns`,
-      { value: shape },
-    );
+    throw new SymError("shape-mismatch", `${argument} must be one column (or one row), got ${shape.rows} rows × ${shape.columns} columns`, {
+      value: shape,
+    });
   }
   return shape;
 }
@@ -111,12 +109,7 @@ export function readCellAt(cell: Cell, argument: string, row: number, column: nu
 
 /** Fails with `out-of-scale` for a number outside [min, max], naming the cell. */
 export function failOutOfScale(value: number, min: number, max: number, argument: string, row: number, column: number): never {
-  return failAt(
-    new SymError("out-of-scale", `answer ${value} is outside the scale ${min}–${max}`, { value }),
-    argument,
-    row,
-    column,
-  );
+  return failAt(new SymError("out-of-scale", `answer ${value} is outside the scale ${min}–${max}`, { value }), argument, row, column);
 }
 
 /** Reads one answer on a scale at a position: NaN when blank or a declared non-answer. */

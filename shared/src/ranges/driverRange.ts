@@ -46,7 +46,9 @@ function hasHeaderRow(range: CellRange): boolean {
 
 function checkWholeNumber(value: number, minimum: number, name: string, maximum = Number.MAX_SAFE_INTEGER): number {
   if (!(Number.isInteger(value) && value >= minimum && value <= maximum)) {
-    throw new SymError("invalid-argument", `DRIVERS requires ${name} to be a whole number from ${minimum} to ${maximum}, got ${value}`, { value });
+    throw new SymError("invalid-argument", `DRIVERS requires ${name} to be a whole number from ${minimum} to ${maximum}, got ${value}`, {
+      value,
+    });
   }
   return value;
 }
@@ -79,7 +81,10 @@ export function driversOfRanges(scores: CellRange, outcome: CellRange, options: 
       { value: outcomeShape },
     );
   }
-  if (shape.columns < 2) throw new SymError("too-few-values", `DRIVERS requires at least two dimension score columns, got ${shape.columns}`, { value: shape.columns });
+  if (shape.columns < 2)
+    throw new SymError("too-few-values", `DRIVERS requires at least two dimension score columns, got ${shape.columns}`, {
+      value: shape.columns,
+    });
   const headers = hasHeaderRow(scores);
   const labels: (string | number)[] = headers ? scores[0].map((cell) => String(cell).trim()) : scores[0].map((_, column) => column + 1);
   const ids = labels.map((_, column) => `d${column + 1}`);
@@ -105,15 +110,33 @@ export function driversOfRanges(scores: CellRange, outcome: CellRange, options: 
     const values = columnOf(id);
     if (values.every((value) => value === values[0])) {
       const name = id === "outcome" ? "outcome" : `column ${typeof labels[index] === "string" ? `"${labels[index]}"` : labels[index]}`;
-      throw new SymError("zero-variance", `DRIVERS requires scores that vary across units; ${name} is ${values[0]} in all ${values.length} units`, { value: values[0] });
+      throw new SymError(
+        "zero-variance",
+        `DRIVERS requires scores that vary across units; ${name} is ${values[0]} in all ${values.length} units`,
+        { value: values[0] },
+      );
     }
   }
   let result;
   try {
-    result = runLinkage({ units, x: ids, y: ["outcome"], methods: ["pearson"], bootstrap, seed, minN: 1, confidence: options.confidence ?? 0.95, drivers: { minUnits } });
+    result = runLinkage({
+      units,
+      x: ids,
+      y: ["outcome"],
+      methods: ["pearson"],
+      bootstrap,
+      seed,
+      minN: 1,
+      confidence: options.confidence ?? 0.95,
+      drivers: { minUnits },
+    });
   } catch (error) {
     if (error instanceof SymError && error.code === "zero-variance") {
-      throw new SymError("zero-variance", `DRIVERS requires dimension scores that are not collinear (one column is a combination of others)`, error.details);
+      throw new SymError(
+        "zero-variance",
+        `DRIVERS requires dimension scores that are not collinear (one column is a combination of others)`,
+        error.details,
+      );
     }
     throw error;
   }

@@ -22,7 +22,9 @@ export function parseGroupMetric(metric: string | null | undefined): GroupMetric
   if (metric === null || metric === undefined || metric === "") return "enps";
   const found = METRIC_NAMES[String(metric).trim().toLowerCase()];
   if (!found) {
-    throw new SymError("invalid-argument", `metric must be "enps", "nps", "score" or "favorable", got ${JSON.stringify(metric)}`, { value: metric });
+    throw new SymError("invalid-argument", `metric must be "enps", "nps", "score" or "favorable", got ${JSON.stringify(metric)}`, {
+      value: metric,
+    });
   }
   return found;
 }
@@ -91,7 +93,10 @@ export function groupsOfRange(
 
   if (metric === "enps" || metric === "nps") {
     if (answerShape.columns !== 1) {
-      throw new SymError("shape-mismatch", `answers must be one column of 0–10 answers for metric ${metric}, got ${answerShape.columns} columns`);
+      throw new SymError(
+        "shape-mismatch",
+        `answers must be one column of 0–10 answers for metric ${metric}, got ${answerShape.columns} columns`,
+      );
     }
     for (let row = 0; row < answers.length; row++) {
       const answer = readRecommendationAt(answers[row][0], "answers", row + 1, 1);
@@ -136,7 +141,12 @@ export function groupsOfRange(
   return decisions.map((decision) => {
     const tally = tallies.get(decision.group)!;
     if (decision.suppressed) return { group: decision.group, n: null, value: null, suppressed: true, reason: decision.reason };
-    const value = metric === "favorable" ? (100 * tally.favourable) / tally.answers : metric === "score" ? tally.sum / tally.n : (100 * tally.sum) / tally.n;
+    const value =
+      metric === "favorable"
+        ? (100 * tally.favourable) / tally.answers
+        : metric === "score"
+          ? tally.sum / tally.n
+          : (100 * tally.sum) / tally.n;
     return { group: decision.group, n: tally.n, value, suppressed: false };
   });
 }

@@ -52,7 +52,12 @@ export function correlationOfRanges(x: CellRange, y: CellRange, method: Correlat
 }
 
 /** Correlation with its Fisher-z interval and p (DOMAIN.md), see `correlationTest`. */
-export function correlationTestOfRanges(x: CellRange, y: CellRange, method: CorrelationMethod = "pearson", confidence = 0.95): CorrelationTest {
+export function correlationTestOfRanges(
+  x: CellRange,
+  y: CellRange,
+  method: CorrelationMethod = "pearson",
+  confidence = 0.95,
+): CorrelationTest {
   const pairs = pairedValuesOfRanges(x, y, "x", "y");
   return correlationTest(pairs.x, pairs.y, method, confidence);
 }

@@ -1,6 +1,14 @@
 import { SymError } from "../errors";
 import { DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
-import { countTotal, netPromoterScore, npsDifference, npsInterval, type NpsDifference, type NpsInterval, type RecommendationCounts } from "../nps/nps";
+import {
+  countTotal,
+  netPromoterScore,
+  npsDifference,
+  npsInterval,
+  type NpsDifference,
+  type NpsInterval,
+  type RecommendationCounts,
+} from "../nps/nps";
 import { failAt, failRaggedRow, readCellAt, vectorShape, type CellRange } from "./cells";
 import { checkMinimumAnswers, requireShowable } from "./threshold";
 

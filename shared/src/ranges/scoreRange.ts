@@ -16,7 +16,14 @@ export const DEFAULT_ANSWER_SCALE: Scale = { min: 1, max: 5 };
  * `100·(x−lo)/(hi−lo)` or reversed `100·(hi−x)/(hi−lo)`, missing answers skipped; NaN when the
  * whole row is blank. Reads the cells in place.
  */
-function rowScore(cells: readonly unknown[], columns: number, rowNumber: number, scale: Scale, reversed: boolean, argument: string): number {
+function rowScore(
+  cells: readonly unknown[],
+  columns: number,
+  rowNumber: number,
+  scale: Scale,
+  reversed: boolean,
+  argument: string,
+): number {
   if (!cells || cells.length !== columns) failRaggedRow(cells, columns, argument, rowNumber);
   const { min, max } = scale;
   const span = max - min;
@@ -176,7 +183,8 @@ export function gapTestOfRanges(
   minimum = DEFAULT_MIN_GROUP_SIZE,
 ): GapTestOfRanges {
   checkMinimumAnswers(minimum, "GAPTEST");
-  if (!(alpha > 0 && alpha < 1)) throw new SymError("invalid-argument", `GAPTEST requires alpha between 0 and 1, got ${alpha}`, { value: alpha });
+  if (!(alpha > 0 && alpha < 1))
+    throw new SymError("invalid-argument", `GAPTEST requires alpha between 0 and 1, got ${alpha}`, { value: alpha });
   if (!(threshold >= 0 && threshold <= 100)) {
     throw new SymError("invalid-argument", `GAPTEST requires a threshold from 0 to 100 points, got ${threshold}`, { value: threshold });
   }

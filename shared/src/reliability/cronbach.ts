@@ -59,7 +59,9 @@ export function cronbachAlphaFromCovariance(accumulator: ItemCovarianceAccumulat
   const k = accumulator.itemCount;
   if (k < 2) throw new SymError("too-few-values", `cronbachAlpha requires at least two items, got ${k}`, { value: k });
   if (accumulator.completeRows < 2) {
-    throw new SymError("too-few-values", `cronbachAlpha requires at least two complete rows, got ${accumulator.completeRows}`, { value: accumulator.completeRows });
+    throw new SymError("too-few-values", `cronbachAlpha requires at least two complete rows, got ${accumulator.completeRows}`, {
+      value: accumulator.completeRows,
+    });
   }
   let itemVariances = 0;
   let totalVariance = 0;
@@ -72,7 +74,9 @@ export function cronbachAlphaFromCovariance(accumulator: ItemCovarianceAccumulat
   if (!(totalVariance > 1e-12 * itemVariances) || !(totalVariance > 0)) {
     let total = 0;
     for (let i = 0; i < k; i++) total += accumulator.mean(i);
-    throw new SymError("zero-variance", `cronbachAlpha requires total scores that vary, got ${total} for every complete row`, { value: total });
+    throw new SymError("zero-variance", `cronbachAlpha requires total scores that vary, got ${total} for every complete row`, {
+      value: total,
+    });
   }
   return (k / (k - 1)) * (1 - itemVariances / totalVariance);
 }

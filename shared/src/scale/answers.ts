@@ -22,7 +22,8 @@ export function isMissing(value: number): boolean {
 export function readAnswer(cell: Cell): number {
   if (cell === null || cell === undefined) return MISSING;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) throw new SymError("invalid-answer", `answer ${describeValue(cell)} is not a finite number`, { value: cell });
+    if (!Number.isFinite(cell))
+      throw new SymError("invalid-answer", `answer ${describeValue(cell)} is not a finite number`, { value: cell });
     return cell;
   }
   if (typeof cell === "string") {
@@ -48,9 +49,13 @@ export function parseNumericText(text: string): number | undefined {
 /** Checks a scale and says what is wrong with it. */
 export function checkScale(scale: Scale, functionName: string): void {
   if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || !(scale.max > scale.min)) {
-    throw new SymError("invalid-argument", `${functionName} requires a scale whose max is greater than its min, got ${scale.min}–${scale.max}`, {
-      value: scale,
-    });
+    throw new SymError(
+      "invalid-argument",
+      `${functionName} requires a scale whose max is greater than its min, got ${scale.min}–${scale.max}`,
+      {
+        value: scale,
+      },
+    );
   }
 }
 

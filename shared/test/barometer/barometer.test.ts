@@ -103,7 +103,10 @@ describe("computeBarometer confidentiality and options", () => {
 
   it("hides a dimension score about fewer people than the threshold, and its gap", () => {
     const development = fixture.expected.dimensions.find((d) => d.id === "development")!;
-    const barometer = computeBarometer(employees, customers, { model: DEFAULT_MODEL, thresholds: { minGroupSize: development.employee.n + 1 } });
+    const barometer = computeBarometer(employees, customers, {
+      model: DEFAULT_MODEL,
+      thresholds: { minGroupSize: development.employee.n + 1 },
+    });
     const hidden = barometer.dimensions.find((d) => d.id === "development")!;
     expect(hidden.employee.score).toBeNull();
     expect(hidden.employee.alpha ?? null).toBeNull();
@@ -138,9 +141,13 @@ describe("computeBarometer confidentiality and options", () => {
 
   it.each([95, 0, 1])("returns invalid-argument for a confidence of %p, even without recommendation answers", (confidence) => {
     const noRecommendation = { ...employees, recommendation: { promoters: 0, passives: 0, detractors: 0 } };
-    expect(() => computeBarometer(noRecommendation, { ...customers, recommendation: noRecommendation.recommendation }, { model: DEFAULT_MODEL, confidence })).toThrow(
-      new RegExp(`got ${confidence}`),
-    );
+    expect(() =>
+      computeBarometer(
+        noRecommendation,
+        { ...customers, recommendation: noRecommendation.recommendation },
+        { model: DEFAULT_MODEL, confidence },
+      ),
+    ).toThrow(new RegExp(`got ${confidence}`));
   });
 
   it("gives 90 % intervals narrower than 95 % ones when asked", () => {

@@ -18,7 +18,15 @@ type Organisation = (typeof reference.pool.organisations)[number];
 function contributionOf(organisation: Organisation, index: number): PooledContribution {
   const dimensions: Record<string, number> = { culture: organisation.culture, recognition: organisation.recognition };
   if (organisation.tools !== null) dimensions.tools = organisation.tools;
-  return { organisation: `org-${index}`, sector: "retail", wave: "2025", n: 40, dimensions, enps: organisation.enps, nps: organisation.nps };
+  return {
+    organisation: `org-${index}`,
+    sector: "retail",
+    wave: "2025",
+    n: 40,
+    dimensions,
+    enps: organisation.enps,
+    nps: organisation.nps,
+  };
 }
 
 const pool = reference.pool.organisations.map(contributionOf);
@@ -88,7 +96,10 @@ describe("percentileRank", () => {
 
   it("ranks an organisation per dimension, eNPS and NPS, skipping what the pool does not publish", () => {
     const summary = summarisePool(pool) as BenchmarkSummary;
-    const ranks = percentileRanks({ dimensions: { culture: percentiles.p50, tools: 70, recognition: null }, enps: null, nps: 100 }, summary);
+    const ranks = percentileRanks(
+      { dimensions: { culture: percentiles.p50, tools: 70, recognition: null }, enps: null, nps: 100 },
+      summary,
+    );
     expect(ranks).toEqual({ dimensions: { culture: { rank: 50, position: "within" } }, enps: null, nps: { rank: 90, position: "above" } });
   });
 });
@@ -97,7 +108,11 @@ describe("benchmark contributions", () => {
   const valid = { sector: "retail", wave: "2025", n: 12, dimensions: { culture: 61.5 }, enps: 10, nps: 20 };
 
   it("accepts aggregates only: unknown fields, respondent rows and out-of-range figures are refused", () => {
-    expect(BenchmarkContributionSchema.parse({ sector: "retail", wave: "2025", n: 12, dimensions: { culture: 61.5 } })).toEqual({ ...valid, enps: null, nps: null });
+    expect(BenchmarkContributionSchema.parse({ sector: "retail", wave: "2025", n: 12, dimensions: { culture: 61.5 } })).toEqual({
+      ...valid,
+      enps: null,
+      nps: null,
+    });
     expect(BenchmarkContributionSchema.safeParse({ ...valid, respondents: [{ culture: 4 }] }).success).toBe(false);
     expect(BenchmarkContributionSchema.safeParse({ ...valid, dimensions: { culture: 101 } }).success).toBe(false);
     expect(BenchmarkContributionSchema.safeParse({ ...valid, enps: -101 }).success).toBe(false);

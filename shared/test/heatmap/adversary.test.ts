@@ -32,7 +32,12 @@ function membersOf(respondents: readonly Respondent[], labelOf: (person: Respond
 const keyOf = (members: readonly number[]) => members.join(",");
 
 /** Every leak the adversary finds in `output` (empty when the output is safe). */
-function attack(respondents: readonly Respondent[], output: Heatmap, labelOf: Record<string, (person: Respondent) => string>, threshold: number): string[] {
+function attack(
+  respondents: readonly Respondent[],
+  output: Heatmap,
+  labelOf: Record<string, (person: Respondent) => string>,
+  threshold: number,
+): string[] {
   const score = (person: Respondent) => (100 * (person.answers[0] - 1)) / 4;
   const visible: Record<string, PublishedSet[]> = {};
   const hidden = new Map<string, string>();
@@ -51,13 +56,21 @@ function attack(respondents: readonly Respondent[], output: Heatmap, labelOf: Re
     }
   }
   const everyone = respondents.map((_, index) => index);
-  const total: PublishedSet = { name: "total", members: everyone, n: respondents.length, cultureSum: respondents.reduce((sum, person) => sum + score(person), 0) };
+  const total: PublishedSet = {
+    name: "total",
+    members: everyone,
+    n: respondents.length,
+    cultureSum: respondents.reduce((sum, person) => sum + score(person), 0),
+  };
   const leaks: string[] = [];
   const judge = (description: string, rest: number[], n: number, cultureSum: number) => {
     if (rest.length === 0) return;
     // The published figures alone give the remainder's count and sum: check they describe these people.
     expect(n).toBe(rest.length);
-    expect(cultureSum).toBeCloseTo(rest.reduce((sum, index) => sum + score(respondents[index]), 0), 6);
+    expect(cultureSum).toBeCloseTo(
+      rest.reduce((sum, index) => sum + score(respondents[index]), 0),
+      6,
+    );
     if (rest.length < threshold) leaks.push(`${description}: ${rest.length} people`);
     else if (rest.length < respondents.length && hidden.has(keyOf(rest))) leaks.push(`${description} = hidden ${hidden.get(keyOf(rest))}`);
   };
@@ -73,7 +86,10 @@ function attack(respondents: readonly Respondent[], output: Heatmap, labelOf: Re
     };
   };
   const groupings = Object.keys(visible);
-  const parents: [string | undefined, PublishedSet][] = [[undefined, total], ...groupings.flatMap((by) => visible[by].map((set) => [by, set] as [string, PublishedSet]))];
+  const parents: [string | undefined, PublishedSet][] = [
+    [undefined, total],
+    ...groupings.flatMap((by) => visible[by].map((set) => [by, set] as [string, PublishedSet])),
+  ];
   for (const [ownGrouping, parent] of parents) {
     for (const first of groupings) {
       if (first === ownGrouping) continue;
@@ -108,7 +124,12 @@ describe("adversary against the heat map's joint suppression", () => {
       const { respondents, types } = organisation(seed);
       const all = groupingsOf(types);
       const chosen = (names as string[]).map((name) => all[name]);
-      const output = computeHeatmap(cellTableOf(respondents), undefined, chosen.map((entry) => entry.grouping), { minGroupSize: 5, dimensions: ["culture", "recognition"] });
+      const output = computeHeatmap(
+        cellTableOf(respondents),
+        undefined,
+        chosen.map((entry) => entry.grouping),
+        { minGroupSize: 5, dimensions: ["culture", "recognition"] },
+      );
       const labelOf = Object.fromEntries(chosen.map((entry) => [entry.grouping.by, entry.labelOf]));
       expect(attack(respondents, output, labelOf, 5)).toEqual([]);
       for (const entry of output.heatmap) {

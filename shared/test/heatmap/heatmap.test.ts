@@ -29,7 +29,15 @@ interface ReferenceGroup {
 }
 interface Reference {
   groupings: Record<"unit" | "manager" | "type", ReferenceGroup[]>;
-  support: { id: string; front: { score: number; n: number }; support: { score: number; n: number }; difference: number; low: number; high: number; p: number }[];
+  support: {
+    id: string;
+    front: { score: number; n: number };
+    support: { score: number; n: number };
+    difference: number;
+    low: number;
+    high: number;
+    p: number;
+  }[];
 }
 
 const reference = JSON.parse(readFileSync(join(__dirname, "reference", "heatmap.json"), "utf8")) as Reference;
@@ -45,12 +53,19 @@ function readSample(name: string, population: "employees" | "customers"): CellTa
     return DIMENSIONS.includes(dimension) ? [{ column, dimension, reversed: text.endsWith("~r") }] : [];
   });
   const recommendation = headers.indexOf(population === "employees" ? "enps" : "nps");
-  const accumulator = new ColumnarPopulationAccumulator({ population, scale: { min: 1, max: 5 }, items, recommendationColumn: recommendation });
+  const accumulator = new ColumnarPopulationAccumulator({
+    population,
+    scale: { min: 1, max: 5 },
+    items,
+    recommendationColumn: recommendation,
+  });
   const unit = headers.indexOf("unit");
   const manager = headers.indexOf("manager");
   for (const line of lines) {
     const cells = line.split(",");
-    const values = cells.map((cell, column) => (items.some((item) => item.column === column) || column === recommendation ? readAnswer(cell) : Number.NaN));
+    const values = cells.map((cell, column) =>
+      items.some((item) => item.column === column) || column === recommendation ? readAnswer(cell) : Number.NaN,
+    );
     accumulator.addRow(values, cells[unit], manager >= 0 ? cells[manager] : undefined);
   }
   return accumulator.cellTable();
@@ -106,7 +121,13 @@ describe("computeHeatmap on the samples against pandas", () => {
   });
 
   it("compares support with front office as scipy's Welch test does", () => {
-    const block = supportVersusFront(employees, BY_TYPE, { minGroupSize: 5, dimensions: DIMENSIONS, gapThreshold: 10, alpha: 0.05, alsoPublished: [BY_UNIT, BY_MANAGER] })!;
+    const block = supportVersusFront(employees, BY_TYPE, {
+      minGroupSize: 5,
+      dimensions: DIMENSIONS,
+      gapThreshold: 10,
+      alpha: 0.05,
+      alsoPublished: [BY_UNIT, BY_MANAGER],
+    })!;
     expect(block.dimensions.map((row) => row.id)).toEqual(reference.support.map((row) => row.id));
     block.dimensions.forEach((row, index) => {
       const want = reference.support[index];
@@ -126,12 +147,24 @@ describe("computeHeatmap on the samples against pandas", () => {
 
   it("has no support block when units carry a single type", () => {
     const allFront = new Map([...types.keys()].map((unit) => [unit, "front-office"]));
-    expect(supportVersusFront(employees, { by: "type", key: "unit", relabel: allFront }, { minGroupSize: 5, dimensions: DIMENSIONS, gapThreshold: 10, alpha: 0.05 })).toBeUndefined();
+    expect(
+      supportVersusFront(
+        employees,
+        { by: "type", key: "unit", relabel: allFront },
+        { minGroupSize: 5, dimensions: DIMENSIONS, gapThreshold: 10, alpha: 0.05 },
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe("computeHeatmap on bad groupings", () => {
-  const person = (unit: string, answers: [number, number, number] = [3, 4, 8]): Respondent => ({ unit, manager: "", wave: "", tenure: "", answers });
+  const person = (unit: string, answers: [number, number, number] = [3, 4, 8]): Respondent => ({
+    unit,
+    manager: "",
+    wave: "",
+    tenure: "",
+    answers,
+  });
 
   it("reports groups equal but for case or spaces as a possible typo, with both spellings", () => {
     const rows = [...Array(6).fill(person("Lyon Nord")), ...Array(6).fill(person("lyon  nord")), ...Array(6).fill(person("Paris"))];
@@ -140,18 +173,27 @@ describe("computeHeatmap on bad groupings", () => {
   });
 
   it("says so when every respondent shares the value", () => {
-    const output = computeHeatmap(cellTableOf(Array(9).fill(person("Paris"))), undefined, [BY_UNIT], { minGroupSize: 5, dimensions: ["culture"] });
+    const output = computeHeatmap(cellTableOf(Array(9).fill(person("Paris"))), undefined, [BY_UNIT], {
+      minGroupSize: 5,
+      dimensions: ["culture"],
+    });
     expect(output.notes).toEqual([{ by: "unit", kind: "single-group", group: "Paris" }]);
   });
 
   it("refuses more than 2,000 distinct values, with the count", () => {
     const rows = Array.from({ length: 2001 }, (_, index) => person(`P${index}`));
-    const error = catchSymError(() => computeHeatmap(cellTableOf(rows), undefined, [BY_UNIT], { minGroupSize: 5, dimensions: ["culture"] }), "invalid-argument");
+    const error = catchSymError(
+      () => computeHeatmap(cellTableOf(rows), undefined, [BY_UNIT], { minGroupSize: 5, dimensions: ["culture"] }),
+      "invalid-argument",
+    );
     expect(error.message).toContain("2001 distinct values");
   });
 
   it("refuses a grouping the employees lack and a threshold below 1", () => {
-    catchSymError(() => computeHeatmap(employees, undefined, [{ by: "region", key: "region" }], { minGroupSize: 5, dimensions: DIMENSIONS }), "invalid-argument");
+    catchSymError(
+      () => computeHeatmap(employees, undefined, [{ by: "region", key: "region" }], { minGroupSize: 5, dimensions: DIMENSIONS }),
+      "invalid-argument",
+    );
     catchSymError(() => computeHeatmap(employees, undefined, [BY_UNIT], { minGroupSize: 0, dimensions: DIMENSIONS }), "invalid-argument");
   });
 });

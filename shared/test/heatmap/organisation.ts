@@ -71,13 +71,21 @@ export function cellTableOf(respondents: readonly Respondent[]): CellTable {
     ATTRIBUTES,
   );
   for (const person of respondents) {
-    accumulator.addRow(person.answers, person.unit, person.manager, person.wave, [person.tenure, `${person.unit}|${person.wave}`].join(ATTRIBUTE_SEPARATOR));
+    accumulator.addRow(
+      person.answers,
+      person.unit,
+      person.manager,
+      person.wave,
+      [person.tenure, `${person.unit}|${person.wave}`].join(ATTRIBUTE_SEPARATOR),
+    );
   }
   return accumulator.cellTable();
 }
 
 /** Every grouping a test may publish, and how the adversary reads the same label off a respondent. */
-export function groupingsOf(types: Map<string, string>): Record<string, { grouping: HeatmapGrouping; labelOf: (person: Respondent) => string }> {
+export function groupingsOf(
+  types: Map<string, string>,
+): Record<string, { grouping: HeatmapGrouping; labelOf: (person: Respondent) => string }> {
   return {
     unit: { grouping: { by: "unit", key: "unit" }, labelOf: (person) => person.unit },
     manager: { grouping: { by: "manager", key: "manager" }, labelOf: (person) => person.manager },

@@ -30,7 +30,12 @@ describe("heat map confidentiality properties", () => {
       fc.property(arbitraryCase, ({ seed, threshold, names }) => {
         const { respondents, types } = organisation(seed);
         const all = groupingsOf(types);
-        const output = computeHeatmap(cellTableOf(respondents), undefined, names.map((name) => all[name].grouping), { minGroupSize: threshold, dimensions: ["culture", "recognition"] });
+        const output = computeHeatmap(
+          cellTableOf(respondents),
+          undefined,
+          names.map((name) => all[name].grouping),
+          { minGroupSize: threshold, dimensions: ["culture", "recognition"] },
+        );
         output.heatmap.forEach((entry, position) => {
           const labelOf = all[names[position]].labelOf;
           for (const group of entry.groups) {

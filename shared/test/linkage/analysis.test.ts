@@ -189,7 +189,12 @@ describe("bootstrap replicates are the resample statistics of the generator's co
           const y = Array.from(pair.rows, (row) => plan.table.y[pair.y][row]);
           const pairCounts = Array.from(pair.rows, (row) => counts[row]);
           const expected = resampleCorrelation(x, y, pairCounts, method);
-          expectClose(chunk.correlations[methodIndex * plan.pairs.length + pairIndex][replicate]!, expected, 1e-12, `${method} ${pair.x}~${pair.y} #${replicate}`);
+          expectClose(
+            chunk.correlations[methodIndex * plan.pairs.length + pairIndex][replicate]!,
+            expected,
+            1e-12,
+            `${method} ${pair.x}~${pair.y} #${replicate}`,
+          );
         });
       });
     }
@@ -198,7 +203,10 @@ describe("bootstrap replicates are the resample statistics of the generator's co
   it("give the reported interval as the percentiles of the replicates", () => {
     const result = completeLinkage(plan, [chunk]);
     result.correlations.forEach((row, series) => {
-      const interval = percentileInterval(chunk.correlations[series].map((value) => value ?? Number.NaN), 0.95);
+      const interval = percentileInterval(
+        chunk.correlations[series].map((value) => value ?? Number.NaN),
+        0.95,
+      );
       expect(row.bootLow).toBe(interval.low);
       expect(row.bootHigh).toBe(interval.high);
     });
@@ -209,17 +217,20 @@ describe("point estimates do not depend on the order of units (fast-check)", () 
   it("keeps r, p, quartiles and drivers under any permutation of the units", () => {
     const base = runLinkage({ ...request, bootstrap: 0 });
     fc.assert(
-      fc.property(fc.shuffledSubarray(request.units as UnitRow[], { minLength: request.units.length, maxLength: request.units.length }), (units) => {
-        const shuffled = runLinkage({ ...request, bootstrap: 0, units });
-        shuffled.correlations.forEach((row, index) => {
-          expectClose(row.r, base.correlations[index].r, 1e-12);
-          expectRelativelyClose(row.p, base.correlations[index].p, 1e-9);
-          expect(row.r).toBeGreaterThanOrEqual(-1);
-          expect(row.r).toBeLessThanOrEqual(1);
-        });
-        expect(shuffled.quartiles).toEqual(base.quartiles);
-        shuffled.drivers.forEach((row, index) => expectClose(row.weight, base.drivers[index].weight, 1e-12));
-      }),
+      fc.property(
+        fc.shuffledSubarray(request.units as UnitRow[], { minLength: request.units.length, maxLength: request.units.length }),
+        (units) => {
+          const shuffled = runLinkage({ ...request, bootstrap: 0, units });
+          shuffled.correlations.forEach((row, index) => {
+            expectClose(row.r, base.correlations[index].r, 1e-12);
+            expectRelativelyClose(row.p, base.correlations[index].p, 1e-9);
+            expect(row.r).toBeGreaterThanOrEqual(-1);
+            expect(row.r).toBeLessThanOrEqual(1);
+          });
+          expect(shuffled.quartiles).toEqual(base.quartiles);
+          shuffled.drivers.forEach((row, index) => expectClose(row.weight, base.drivers[index].weight, 1e-12));
+        },
+      ),
       { numRuns: 10 },
     );
   });
@@ -231,7 +242,9 @@ function unit(name: string, employeesN: number, metrics: Record<string, number |
 
 /** Eight units with two metrics, enough for a correlation; n given per unit. */
 function units(sizes: number[]): UnitRow[] {
-  return sizes.map((size, index) => unit(`u${index}`, size, { enps: [10, 30, 25, 40, 5, 60, 45, 20][index % 8] + index, nps: [20, 35, 30, 50, 10, 55, 40, 35][index % 8] }));
+  return sizes.map((size, index) =>
+    unit(`u${index}`, size, { enps: [10, 30, 25, 40, 5, 60, 45, 20][index % 8] + index, nps: [20, 35, 30, 50, 10, 55, 40, 35][index % 8] }),
+  );
 }
 
 describe("exclusion of units under the confidentiality threshold", () => {
@@ -249,7 +262,10 @@ describe("exclusion of units under the confidentiality threshold", () => {
   });
 
   it("says how many units were excluded when too few remain", () => {
-    const error = catchSymError(() => runLinkage({ units: units([5, 12, 4, 3, 3, 2, 9, 1]), x: ["enps"], y: ["nps"], minN: 6 }), "too-few-values");
+    const error = catchSymError(
+      () => runLinkage({ units: units([5, 12, 4, 3, 3, 2, 9, 1]), x: ["enps"], y: ["nps"], minN: 6 }),
+      "too-few-values",
+    );
     expect(error.message).toMatch(/at least 4 units/);
     expect(error.message).toMatch(/got 2/);
     expect(error.message).toMatch(/6 units are under the confidentiality threshold/);
@@ -280,8 +296,13 @@ describe("lag: employee wave t against outcome wave t+1 of the same unit", () =>
 
   it("does not pair across a wave whose units are all under the threshold", () => {
     const rows: UnitRow[] = [];
-    for (const [wave, size] of [["1", 10], ["2", 2], ["3", 10]] as const) {
-      for (let index = 0; index < 6; index++) rows.push(unit(`u${index}`, size, { enps: index * (Number(wave) + 1), nps: index * index + Number(wave) }, { wave }));
+    for (const [wave, size] of [
+      ["1", 10],
+      ["2", 2],
+      ["3", 10],
+    ] as const) {
+      for (let index = 0; index < 6; index++)
+        rows.push(unit(`u${index}`, size, { enps: index * (Number(wave) + 1), nps: index * index + Number(wave) }, { wave }));
     }
     const error = catchSymError(() => planLinkage({ units: rows, x: ["enps"], y: ["nps"], lag: true }), "too-few-values");
     expect(error.message).toMatch(/got 0/);
@@ -300,7 +321,9 @@ describe("lag: employee wave t against outcome wave t+1 of the same unit", () =>
 
   it("refuses lag without a wave, naming the unit", () => {
     const rows = units([10, 10, 10, 10, 10]).map((row, index) => (index === 2 ? row : { ...row, wave: "1" }));
-    expect(catchSymError(() => planLinkage({ units: rows, x: ["enps"], y: ["nps"], lag: true }), "invalid-argument").message).toMatch(/"u2" has none/);
+    expect(catchSymError(() => planLinkage({ units: rows, x: ["enps"], y: ["nps"], lag: true }), "invalid-argument").message).toMatch(
+      /"u2" has none/,
+    );
   });
 });
 
@@ -335,7 +358,9 @@ describe("bad inputs give clear errors before any replicate runs", () => {
     const error = catchSymError(() => planLinkage({ ...base, units: rows }), "invalid-argument");
     expect(error.message).toMatch(/unit "u3" appears twice \(row 9\)/);
     const waved = base.units.map((row) => ({ ...row, wave: "1" }));
-    expect(catchSymError(() => planLinkage({ ...base, lag: true, units: [...waved, { ...waved[0] }] }), "invalid-argument").message).toMatch(/wave "1" appears twice/);
+    expect(
+      catchSymError(() => planLinkage({ ...base, lag: true, units: [...waved, { ...waved[0] }] }), "invalid-argument").message,
+    ).toMatch(/wave "1" appears twice/);
   });
 
   it("drivers under 25 units, or with one predictor", () => {
@@ -347,9 +372,7 @@ describe("bad inputs give clear errors before any replicate runs", () => {
   });
 
   it("collinear driver predictors", () => {
-    const many = Array.from({ length: 30 }, (_, index) =>
-      unit(`u${index}`, 10, { a: index, b: 2 * index + 1, nps: (index * 37) % 11 }),
-    );
+    const many = Array.from({ length: 30 }, (_, index) => unit(`u${index}`, 10, { a: index, b: 2 * index + 1, nps: (index * 37) % 11 }));
     const error = catchSymError(() => planLinkage({ units: many, x: ["a", "b"], y: ["nps"], drivers: {} }), "zero-variance");
     expect(error.message).toMatch(/key drivers of "nps".*collinear/);
   });
@@ -378,7 +401,12 @@ describe("turnover money", () => {
   function turnoverUnits(): UnitRow[] {
     // Turnover falls 0.002 per eNPS point exactly: slope −0.002, so +1 point avoids 0.002 × headcount leavers.
     return [0, 10, 20, 30, 40, 50].map((enps, index) =>
-      unit(`t${index}`, 10, { enps, nps: [3, 9, 4, 12, 8, 15][index] }, { headcount: 50, leavers: 50 * (0.3 - 0.002 * enps), salary: 30000 + 2000 * index }),
+      unit(
+        `t${index}`,
+        10,
+        { enps, nps: [3, 9, 4, 12, 8, 15][index] },
+        { headcount: 50, leavers: 50 * (0.3 - 0.002 * enps), salary: 30000 + 2000 * index },
+      ),
     );
   }
 
@@ -391,7 +419,11 @@ describe("turnover money", () => {
     expectClose(turnover.avoidedLeavers, 0.002 * 300 * 3, 1e-10);
     expectClose(turnover.valuePerPoint, 0.002 * 300 * 35000 * 0.21, 1e-10);
     expectClose(turnover.valueOfDelta, 0.002 * 300 * 35000 * 0.21 * 3, 1e-10);
-    expect(turnover.presets.map((preset) => [preset.id, preset.costRatio])).toEqual([["cap-median", 0.21], ["half", 0.5], ["one-and-a-half", 1.5]]);
+    expect(turnover.presets.map((preset) => [preset.id, preset.costRatio])).toEqual([
+      ["cap-median", 0.21],
+      ["half", 0.5],
+      ["one-and-a-half", 1.5],
+    ]);
     const expectedValues = [0.21, 0.5, 1.5].map((ratio) => 0.002 * 300 * 35000 * ratio);
     turnover.presets.forEach((preset, index) => expectClose(preset.valuePerPoint, expectedValues[index], 1e-10));
   });

@@ -5,7 +5,14 @@
  * values per series.
  */
 import fc from "fast-check";
-import { bootstrapTailSize, mergeSeriesSummaries, percentileInterval, summariseSeries, summaryInterval, type SeriesSummary } from "@symmetry/engine";
+import {
+  bootstrapTailSize,
+  mergeSeriesSummaries,
+  percentileInterval,
+  summariseSeries,
+  summaryInterval,
+  type SeriesSummary,
+} from "@symmetry/engine";
 
 describe("bootstrap summaries", () => {
   it("keep ⌊(B−1)(1−c)/2⌋ + 3 order statistics at each end", () => {
@@ -18,7 +25,14 @@ describe("bootstrap summaries", () => {
   it("merged in any order, give the same interval as every replicate (fast-check, fixed seed)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.double({ min: -1, max: 1, noNaN: true }), fc.constant(Number.NaN), fc.integer({ min: -3, max: 3 }).map((value) => value / 4)), { minLength: 1, maxLength: 400 }),
+        fc.array(
+          fc.oneof(
+            fc.double({ min: -1, max: 1, noNaN: true }),
+            fc.constant(Number.NaN),
+            fc.integer({ min: -3, max: 3 }).map((value) => value / 4),
+          ),
+          { minLength: 1, maxLength: 400 },
+        ),
         fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 20 }),
         fc.constantFrom(0.5, 0.8, 0.9, 0.95, 0.99),
         fc.integer({ min: 0, max: 1000 }),
@@ -51,7 +65,10 @@ describe("bootstrap summaries", () => {
   });
 
   it("refuses to read a rank the summary did not keep", () => {
-    const summary = summariseSeries(Array.from({ length: 1000 }, (_, index) => index), 3);
+    const summary = summariseSeries(
+      Array.from({ length: 1000 }, (_, index) => index),
+      3,
+    );
     expect(() => summaryInterval(summary, 0.5)).toThrow(/not kept by this summary/);
   });
 });

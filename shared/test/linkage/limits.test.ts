@@ -20,7 +20,9 @@ describe("checkLinkageLimits", () => {
   });
 
   it("counts pairs as x × y × methods: 16 × 16 × 2 = 512 passes, 16 × 17 × 2 = 544 does not", () => {
-    expect(() => checkLinkageLimits({ units: units(50), x: metrics("x", 16), y: metrics("y", 16), methods: ["pearson", "spearman"], bootstrap: 0 })).not.toThrow();
+    expect(() =>
+      checkLinkageLimits({ units: units(50), x: metrics("x", 16), y: metrics("y", 16), methods: ["pearson", "spearman"], bootstrap: 0 }),
+    ).not.toThrow();
     const refused = refusal({ units: units(50), x: metrics("x", 16), y: metrics("y", 17), methods: ["pearson", "spearman"], bootstrap: 0 });
     expect(refused).toMatchObject({ field: "x", limit: 512, value: 544 });
     expect(refused.message).toContain("512");
@@ -32,18 +34,37 @@ describe("checkLinkageLimits", () => {
 
   it("caps the bootstrap work pairs × B, by default at 256 pairs × 100,000", () => {
     expect(() => checkLinkageLimits({ units: units(50), x: metrics("x", 16), y: metrics("y", 16), bootstrap: 100_000 })).not.toThrow();
-    const refused = refusal({ units: units(50), x: metrics("x", 16), y: metrics("y", 16), methods: ["pearson", "spearman"], bootstrap: 100_000 });
+    const refused = refusal({
+      units: units(50),
+      x: metrics("x", 16),
+      y: metrics("y", 16),
+      methods: ["pearson", "spearman"],
+      bootstrap: 100_000,
+    });
     expect(refused).toMatchObject({ field: "bootstrap", limit: 25_600_000, value: 51_200_000 });
-    const lowered = refusal({ units: units(50), x: ["a"], y: ["b"], bootstrap: 1_001 }, { ...DEFAULT_LINKAGE_LIMITS, maxBootstrapWork: 1_000 });
+    const lowered = refusal(
+      { units: units(50), x: ["a"], y: ["b"], bootstrap: 1_001 },
+      { ...DEFAULT_LINKAGE_LIMITS, maxBootstrapWork: 1_000 },
+    );
     expect(lowered).toMatchObject({ field: "bootstrap", limit: 1_000, value: 1_001 });
   });
 
   it("caps key-driver predictors and their work predictors × y × B", () => {
     const many = metrics("x", 33);
-    expect(refusal({ units: units(50), x: ["a"], y: ["b"], bootstrap: 10, drivers: { predictors: many } })).toMatchObject({ field: "drivers.predictors", limit: 32, value: 33 });
+    expect(refusal({ units: units(50), x: ["a"], y: ["b"], bootstrap: 10, drivers: { predictors: many } })).toMatchObject({
+      field: "drivers.predictors",
+      limit: 32,
+      value: 33,
+    });
     // predictors default to x: 10 × 3 × 70,000 = 2.1 million
-    expect(refusal({ units: units(50), x: metrics("x", 10), y: metrics("y", 3), bootstrap: 70_000, drivers: {} })).toMatchObject({ field: "drivers", limit: 2_000_000, value: 2_100_000 });
-    expect(() => checkLinkageLimits({ units: units(50), x: metrics("x", 10), y: metrics("y", 2), bootstrap: 100_000, drivers: {} })).not.toThrow();
+    expect(refusal({ units: units(50), x: metrics("x", 10), y: metrics("y", 3), bootstrap: 70_000, drivers: {} })).toMatchObject({
+      field: "drivers",
+      limit: 2_000_000,
+      value: 2_100_000,
+    });
+    expect(() =>
+      checkLinkageLimits({ units: units(50), x: metrics("x", 10), y: metrics("y", 2), bootstrap: 100_000, drivers: {} }),
+    ).not.toThrow();
   });
 
   it("applies the schema's defaults: B = 1,000 and one method when absent", () => {
@@ -68,8 +89,14 @@ describe("planLinkage and runLinkage check the limits before any work", () => {
   });
 
   it("lets a caller pass other limits", () => {
-    const rows = Array.from({ length: 8 }, (_, index) => ({ unit: `U${index}`, employeesN: 10, metrics: { a: index, b: (index * 3) % 5 } }));
-    expect(() => planLinkage({ units: rows, x: ["a"], y: ["b"], bootstrap: 10 }, { ...DEFAULT_LINKAGE_LIMITS, maxUnits: 7 })).toThrow(/over the limit of 7/);
+    const rows = Array.from({ length: 8 }, (_, index) => ({
+      unit: `U${index}`,
+      employeesN: 10,
+      metrics: { a: index, b: (index * 3) % 5 },
+    }));
+    expect(() => planLinkage({ units: rows, x: ["a"], y: ["b"], bootstrap: 10 }, { ...DEFAULT_LINKAGE_LIMITS, maxUnits: 7 })).toThrow(
+      /over the limit of 7/,
+    );
     expect(planLinkage({ units: rows, x: ["a"], y: ["b"], bootstrap: 10 }).pairs).toHaveLength(1);
   });
 });

@@ -36,7 +36,11 @@ const P_TOLERANCE = 1e-9;
 
 describe("correlationTest against scipy.stats.pearsonr / spearmanr", () => {
   const cases = reference.correlations.cases.flatMap((fixture) =>
-    (["pearson", "spearman"] as const).map((method): [string, "pearson" | "spearman", CorrelationCase] => [`${method}, ${fixture.name}`, method, fixture]),
+    (["pearson", "spearman"] as const).map((method): [string, "pearson" | "spearman", CorrelationCase] => [
+      `${method}, ${fixture.name}`,
+      method,
+      fixture,
+    ]),
   );
   it.each(cases)("matches %s", (_name, method, fixture) => {
     const expected = fixture[method];
@@ -120,20 +124,37 @@ describe("relativeWeights against a numpy implementation of Johnson (2000)", () 
     // Printed with 7 significant digits: 0.2284797, 0.2221469, 0.2321744, 0.0963886; R² 0.7791896.
     result.weights.forEach((weight, index) => expect(Math.abs(weight - published.weights[index])).toBeLessThan(5e-8));
     expect(Math.abs(result.rSquared - published.rSquared)).toBeLessThan(5e-8);
-    result.weights.forEach((weight, index) => expect(Math.abs((100 * weight) / result.rSquared - published.rescaledPercent[index])).toBeLessThan(5e-6));
+    result.weights.forEach((weight, index) =>
+      expect(Math.abs((100 * weight) / result.rSquared - published.rescaledPercent[index])).toBeLessThan(5e-6),
+    );
   });
 
   it("refuses collinear predictors with a clear error", () => {
-    const error = catchSymError(() => relativeWeights([[1, 1], [1, 1]], [0.5, 0.5]), "zero-variance");
+    const error = catchSymError(
+      () =>
+        relativeWeights(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [0.5, 0.5],
+        ),
+      "zero-variance",
+    );
     expect(error.message).toMatch(/collinear/);
   });
 });
 
 describe("percentile against numpy.percentile(method='linear')", () => {
-  it.each(reference.percentile.cases.map((fixture, index) => [index, fixture] as const))("matches case %d (NaN ignored)", (_index, fixture) => {
-    const values = fixture.values.map((value: number | null) => (value === null ? Number.NaN : value));
-    fixture.probabilities.forEach((probability: number, index: number) => expectClose(percentile(values, probability), fixture.expected[index], 1e-14));
-  });
+  it.each(reference.percentile.cases.map((fixture, index) => [index, fixture] as const))(
+    "matches case %d (NaN ignored)",
+    (_index, fixture) => {
+      const values = fixture.values.map((value: number | null) => (value === null ? Number.NaN : value));
+      fixture.probabilities.forEach((probability: number, index: number) =>
+        expectClose(percentile(values, probability), fixture.expected[index], 1e-14),
+      );
+    },
+  );
 
   it("gives the (1−c)/2 and (1+c)/2 percentiles as the interval, and NaN without values", () => {
     const fixture = reference.percentile.cases[0];
@@ -190,7 +211,12 @@ describe("count-weighted resample statistics (what each bootstrap replicate comp
             expect(r).toBeGreaterThanOrEqual(-1);
             expect(r).toBeLessThanOrEqual(1);
           }
-          const ones = resampleCorrelation(xs, ys, xs.map(() => 1), method);
+          const ones = resampleCorrelation(
+            xs,
+            ys,
+            xs.map(() => 1),
+            method,
+          );
           const constant = new Set(xs).size < 2 || new Set(ys).size < 2;
           if (constant) expect(ones).toBeNaN();
           else expectClose(ones, method === "pearson" ? pearson(xs, ys) : spearman(xs, ys), 1e-12);
@@ -244,7 +270,12 @@ describe("MersenneTwister", () => {
 
   it("restarts the sequence on reseed, whatever was drawn before", () => {
     const reused = new MersenneTwister(7);
-    for (const [seed, before] of [[42, 0], [43, 100], [44, 700], [45, 1300]]) {
+    for (const [seed, before] of [
+      [42, 0],
+      [43, 100],
+      [44, 700],
+      [45, 1300],
+    ]) {
       for (let draw = 0; draw < before; draw++) reused.next();
       reused.reseed(seed);
       const theirs = stdlibMersenneTwister.factory({ seed });

@@ -64,7 +64,17 @@ export interface AggregationCase {
 export interface LinkageReference {
   correlations: { cases: CorrelationCase[] };
   benjaminiHochberg: { cases: { p: number[]; q: number[] }[] };
-  regression: { cases: (Interval & { name: string; x: number[]; y: number[]; confidence: number; slope: number; intercept: number; standardError: number })[] };
+  regression: {
+    cases: (Interval & {
+      name: string;
+      x: number[];
+      y: number[];
+      confidence: number;
+      slope: number;
+      intercept: number;
+      standardError: number;
+    })[];
+  };
   relativeWeights: { cases: RelativeWeightsCase[] };
   percentile: { cases: { values: (number | null)[]; probabilities: number[]; expected: number[] }[] };
   resample: { x: number[]; y: number[]; replicates: { counts: number[]; pearson: number; spearman: number }[] };

@@ -5,7 +5,14 @@
  * symmetry = 100 − weighted mean |gap| (culture weight 2, recognition 1), turnover from the
  * Units sheet (a wave-specific row first, else the unit's row).
  */
-import { DEFAULT_MODEL, PopulationAccumulator, runLinkage, unitRowsFromAggregates, type Model, type PopulationLayout } from "@symmetry/engine";
+import {
+  DEFAULT_MODEL,
+  PopulationAccumulator,
+  runLinkage,
+  unitRowsFromAggregates,
+  type Model,
+  type PopulationLayout,
+} from "@symmetry/engine";
 import { expectClose, loadLinkageReference } from "./support";
 
 const fixture = loadLinkageReference().aggregation;
@@ -26,7 +33,13 @@ function layout(population: "employees" | "customers", max: number): PopulationL
 
 function accumulate(rows: { unit: string; wave: string; values: (number | null)[] }[], population: "employees" | "customers", max: number) {
   const accumulator = new PopulationAccumulator(layout(population, max));
-  for (const row of rows) accumulator.addRow(row.values.map((value) => (value === null ? Number.NaN : value)), row.unit, undefined, row.wave);
+  for (const row of rows)
+    accumulator.addRow(
+      row.values.map((value) => (value === null ? Number.NaN : value)),
+      row.unit,
+      undefined,
+      row.wave,
+    );
   return accumulator.result();
 }
 
@@ -36,7 +49,12 @@ const model: Model = {
 };
 
 describe("unitRowsFromAggregates against a pandas groupby of the respondent rows", () => {
-  const rows = unitRowsFromAggregates(accumulate(fixture.employees, "employees", 5), accumulate(fixture.customers, "customers", 7), model, fixture.attributes);
+  const rows = unitRowsFromAggregates(
+    accumulate(fixture.employees, "employees", 5),
+    accumulate(fixture.customers, "customers", 7),
+    model,
+    fixture.attributes,
+  );
 
   it("gives one row per (wave, unit) with employee respondents", () => {
     expect(rows.map((row) => `${row.wave}|${row.unit}`).sort()).toEqual(fixture.expected.map((row) => `${row.wave}|${row.unit}`).sort());
@@ -54,6 +72,8 @@ describe("unitRowsFromAggregates against a pandas groupby of the respondent rows
 
   it("feeds a linkage request directly (east has no customers: its NPS is missing)", () => {
     const result = runLinkage({ units: rows, x: ["enps", "culture"], y: ["customer_culture"], bootstrap: 0, minN: 1 });
-    expect(result.correlations.every((row) => row.n === rows.filter((unit) => unit.metrics.customer_culture !== undefined).length)).toBe(true);
+    expect(result.correlations.every((row) => row.n === rows.filter((unit) => unit.metrics.customer_culture !== undefined).length)).toBe(
+      true,
+    );
   });
 });

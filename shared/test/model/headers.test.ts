@@ -3,7 +3,8 @@ import { DEFAULT_MODEL, MappingSchema, normaliseHeader, suggestColumn, suggestMa
 
 const employees = (header: string, options = {}) => suggestColumn(header, "employees", DEFAULT_MODEL, options);
 const customers = (header: string) => suggestColumn(header, "customers", DEFAULT_MODEL);
-const item = (dimension: string, extra: Partial<ColumnMapping> = {}) => expect.objectContaining({ role: "item", dimension, reversed: false, ...extra });
+const item = (dimension: string, extra: Partial<ColumnMapping> = {}) =>
+  expect.objectContaining({ role: "item", dimension, reversed: false, ...extra });
 
 describe("suggestColumn", () => {
   it.each(DEFAULT_MODEL.dimensions.map((d) => [d.id] as const))("maps the dimension id %p", (id) => {
@@ -11,9 +12,12 @@ describe("suggestColumn", () => {
     expect(customers(id)).toEqual(item(id));
   });
 
-  it.each(DEFAULT_MODEL.dimensions.flatMap((d) => [[d.label.fr, d.id] as const, [d.label.en, d.id] as const]))("maps the label %p to %p", (label, id) => {
-    expect(employees(label)).toEqual(item(id));
-  });
+  it.each(DEFAULT_MODEL.dimensions.flatMap((d) => [[d.label.fr, d.id] as const, [d.label.en, d.id] as const]))(
+    "maps the label %p to %p",
+    (label, id) => {
+      expect(employees(label)).toEqual(item(id));
+    },
+  );
 
   it.each([
     ["reconnaissance", "recognition"],
@@ -115,7 +119,15 @@ describe("suggestMapping", () => {
   });
 
   it("maps every other column once, in header order", () => {
-    expect(mapping.columns.map((column) => column.header)).toEqual(["unit", "manager", "recognition_1", "recognition_2~r", "Éthique 1", "autonomy (2)", "enps"]);
+    expect(mapping.columns.map((column) => column.header)).toEqual([
+      "unit",
+      "manager",
+      "recognition_1",
+      "recognition_2~r",
+      "Éthique 1",
+      "autonomy (2)",
+      "enps",
+    ]);
     expect(mapping.columns[3]).toEqual(expect.objectContaining({ dimension: "recognition", item: 2, reversed: true }));
   });
 

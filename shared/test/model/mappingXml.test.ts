@@ -61,14 +61,16 @@ describe("mapping custom XML part", () => {
   });
 
   it("refuses a root in another namespace", () => {
-    expect(() => mappingFromXml('<mapping xmlns="urn:other">{}</mapping>')).toThrow(/namespace urn:symmetry-barometer:mapping:1, got urn:other/);
+    expect(() => mappingFromXml('<mapping xmlns="urn:other">{}</mapping>')).toThrow(
+      /namespace urn:symmetry-barometer:mapping:1, got urn:other/,
+    );
   });
 
   it("names the first schema problem with its path", () => {
     const broken = JSON.stringify({ ...mapping, employees: { ...mapping.employees, columns: [{ header: "x", role: "item" }] } });
-    expect(() => mappingFromXml(`<mapping xmlns="${MAPPING_NAMESPACE}">${broken.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</mapping>`)).toThrow(
-      /employees\.columns\.0\.dimension: column "x" is an item but names no dimension/,
-    );
+    expect(() =>
+      mappingFromXml(`<mapping xmlns="${MAPPING_NAMESPACE}">${broken.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</mapping>`),
+    ).toThrow(/employees\.columns\.0\.dimension: column "x" is an item but names no dimension/);
   });
 
   it("refuses text that is not JSON", () => {

@@ -1,14 +1,19 @@
 /** zod schemas at the boundaries: the default model (seed 001's 11 dimensions) and the workbook mapping. */
-import {
-  DEFAULT_MODEL,
-  MappingSchema,
-  ModelSchema,
-  defaultModel,
-  describeIssues,
-  type Mapping,
-} from "@symmetry/engine";
+import { DEFAULT_MODEL, MappingSchema, ModelSchema, defaultModel, describeIssues, type Mapping } from "@symmetry/engine";
 
-const DIMENSION_IDS = ["culture", "recognition", "information", "autonomy", "physical", "relationship", "development", "alignment", "wellbeing", "ethics", "horizon"];
+const DIMENSION_IDS = [
+  "culture",
+  "recognition",
+  "information",
+  "autonomy",
+  "physical",
+  "relationship",
+  "development",
+  "alignment",
+  "wellbeing",
+  "ethics",
+  "horizon",
+];
 
 describe("DEFAULT_MODEL", () => {
   it("parses with ModelSchema", () => {
@@ -22,19 +27,22 @@ describe("DEFAULT_MODEL", () => {
     expect(DEFAULT_MODEL.dimensions[7].label).toEqual({ fr: "Alignement discours / réalité", en: "Words-versus-reality alignment" });
   });
 
-  it.each(DEFAULT_MODEL.dimensions.map((d) => [d.id, d] as const))("gives %p 2–4 employee and 2–4 customer items worded in both languages", (_id, dimension) => {
-    for (const items of [dimension.employeeItems, dimension.customerItems]) {
-      expect(items.length).toBeGreaterThanOrEqual(2);
-      expect(items.length).toBeLessThanOrEqual(4);
-      for (const item of items) {
-        expect(item.label.fr.trim().length).toBeGreaterThan(10);
-        expect(item.label.en.trim().length).toBeGreaterThan(10);
-        expect(item.label.fr).not.toBe(item.label.en);
+  it.each(DEFAULT_MODEL.dimensions.map((d) => [d.id, d] as const))(
+    "gives %p 2–4 employee and 2–4 customer items worded in both languages",
+    (_id, dimension) => {
+      for (const items of [dimension.employeeItems, dimension.customerItems]) {
+        expect(items.length).toBeGreaterThanOrEqual(2);
+        expect(items.length).toBeLessThanOrEqual(4);
+        for (const item of items) {
+          expect(item.label.fr.trim().length).toBeGreaterThan(10);
+          expect(item.label.en.trim().length).toBeGreaterThan(10);
+          expect(item.label.fr).not.toBe(item.label.en);
+        }
       }
-    }
-    const employeeWording = new Set(dimension.employeeItems.map((item) => item.label.en));
-    expect(dimension.customerItems.some((item) => employeeWording.has(item.label.en))).toBe(false);
-  });
+      const employeeWording = new Set(dimension.employeeItems.map((item) => item.label.en));
+      expect(dimension.customerItems.some((item) => employeeWording.has(item.label.en))).toBe(false);
+    },
+  );
 
   it("has unique item ids across the model", () => {
     const ids = DEFAULT_MODEL.dimensions.flatMap((d) => [...d.employeeItems, ...d.customerItems].map((item) => item.id));
@@ -47,7 +55,13 @@ describe("DEFAULT_MODEL", () => {
   });
 
   it("defaults to the DOMAIN.md thresholds", () => {
-    expect(DEFAULT_MODEL.thresholds).toEqual({ minGroupSize: 5, minCommentGroupSize: 10, minDriverUnits: 25, gapThreshold: 10, alpha: 0.05 });
+    expect(DEFAULT_MODEL.thresholds).toEqual({
+      minGroupSize: 5,
+      minCommentGroupSize: 10,
+      minDriverUnits: 25,
+      gapThreshold: 10,
+      alpha: 0.05,
+    });
   });
 
   it("hands out copies that do not touch the shared default", () => {
@@ -94,7 +108,10 @@ describe("MappingSchema", () => {
     mapping.employees.columns.push({ header: "recognition_1", role: "item", dimension: "ethics", reversed: false });
     const result = MappingSchema.safeParse(mapping);
     expect(result.success).toBe(false);
-    expect(describeIssues(result.error!)).toContainEqual({ path: "employees.columns.4.header", message: 'column "recognition_1" is mapped twice' });
+    expect(describeIssues(result.error!)).toContainEqual({
+      path: "employees.columns.4.header",
+      message: 'column "recognition_1" is mapped twice',
+    });
   });
 
   it("rejects a second unit column", () => {
@@ -131,7 +148,10 @@ describe("MappingSchema", () => {
   it("rejects a scale whose max is not above its min, and an unknown version", () => {
     const mapping = valid();
     mapping.scales.customers = { min: 5, max: 1 };
-    expect(describeIssues(MappingSchema.safeParse(mapping).error!)).toContainEqual({ path: "scales.customers", message: "scale max must be greater than min" });
+    expect(describeIssues(MappingSchema.safeParse(mapping).error!)).toContainEqual({
+      path: "scales.customers",
+      message: "scale max must be greater than min",
+    });
     expect(MappingSchema.safeParse({ ...valid(), version: 2 }).success).toBe(false);
   });
 });

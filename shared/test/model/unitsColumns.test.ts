@@ -22,7 +22,10 @@ describe("recogniseUnitsColumns", () => {
   });
 
   it("takes the first matching header, skips empty ones and leaves unnamed columns out", () => {
-    expect(recogniseUnitsColumns(["", "Magasin", "Store", "Sorties", "Comment"])).toEqual({ unitColumn: "Magasin", leaversColumn: "Sorties" });
+    expect(recogniseUnitsColumns(["", "Magasin", "Store", "Sorties", "Comment"])).toEqual({
+      unitColumn: "Magasin",
+      leaversColumn: "Sorties",
+    });
   });
 
   it("wants the unit and attribute headers whole, not inside a longer name", () => {

@@ -21,9 +21,7 @@ import { expectClose } from "../support/reference";
 import { fixtureAggregates, fixture } from "../support/barometerFixture";
 
 /** Respondent scores on 0–100 that vary (Welch needs two values and some spread). */
-const scores = fc
-  .array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 40 })
-  .filter((values) => new Set(values).size > 1);
+const scores = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 40 }).filter((values) => new Set(values).size > 1);
 
 function shuffle<T>(values: readonly T[], seed: number): T[] {
   const copy = [...values];
@@ -95,9 +93,7 @@ describe("symmetry index", () => {
 });
 
 describe("normalisation", () => {
-  const scale = fc
-    .tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 10 }))
-    .map(([min, span]) => ({ min, max: min + span }));
+  const scale = fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 10 })).map(([min, span]) => ({ min, max: min + span }));
 
   it("normalise(reversed) = 100 − normalise, inside [0, 100]", () => {
     fc.assert(
@@ -129,12 +125,16 @@ describe("permutation invariance: row order does not change results", () => {
 
   it("respondent score over items", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 6 }), seed, (answers, s) => {
-        const a = respondentScore(answers, { min: 1, max: 5 });
-        const b = respondentScore(shuffle(answers, s), { min: 1, max: 5 });
-        if (Number.isNaN(a)) expect(b).toBeNaN();
-        else expectClose(b, a, 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 6 }),
+        seed,
+        (answers, s) => {
+          const a = respondentScore(answers, { min: 1, max: 5 });
+          const b = respondentScore(shuffle(answers, s), { min: 1, max: 5 });
+          if (Number.isNaN(a)) expect(b).toBeNaN();
+          else expectClose(b, a, 1e-12);
+        },
+      ),
     );
   });
 

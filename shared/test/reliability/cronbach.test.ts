@@ -6,9 +6,9 @@
 import { ItemCovarianceAccumulator, cronbachAlpha, cronbachAlphaFromCovariance } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference, toNumbers } from "../support/reference";
 
-const reference = loadReference<{ cases: { name: string; rows: (number | null)[][]; expected: { alpha: number; completeRows: number } }[] }>(
-  "reliability.json",
-);
+const reference = loadReference<{
+  cases: { name: string; rows: (number | null)[][]; expected: { alpha: number; completeRows: number } }[];
+}>("reliability.json");
 
 describe("cronbachAlpha against pandas", () => {
   it.each(reference.cases.map((c) => [c.name, c] as const))("matches for %s", (_name, fixture) => {
@@ -27,16 +27,42 @@ describe("cronbachAlpha on bad input", () => {
   });
 
   it("returns too-few-values when fewer than two rows are complete", () => {
-    const error = catchSymError(() => cronbachAlpha([[1, 2], [Number.NaN, 3], [4, Number.NaN]]), "too-few-values");
+    const error = catchSymError(
+      () =>
+        cronbachAlpha([
+          [1, 2],
+          [Number.NaN, 3],
+          [4, Number.NaN],
+        ]),
+      "too-few-values",
+    );
     expect(error.message).toMatch(/got 1/);
   });
 
   it("returns zero-variance when every respondent gives the same total", () => {
-    expect(catchSymError(() => cronbachAlpha([[3, 3], [3, 3], [3, 3]]), "zero-variance").message).toContain("got 6");
+    expect(
+      catchSymError(
+        () =>
+          cronbachAlpha([
+            [3, 3],
+            [3, 3],
+            [3, 3],
+          ]),
+        "zero-variance",
+      ).message,
+    ).toContain("got 6");
   });
 
   it("returns shape-mismatch when a row has another number of items, naming the row", () => {
-    const error = catchSymError(() => cronbachAlpha([[1, 2, 3], [2, 3], [3, 4, 5]]), "shape-mismatch");
+    const error = catchSymError(
+      () =>
+        cronbachAlpha([
+          [1, 2, 3],
+          [2, 3],
+          [3, 4, 5],
+        ]),
+      "shape-mismatch",
+    );
     expect(error.message).toContain("row 2");
     expect(error.message).toContain("2 items");
   });

@@ -34,7 +34,10 @@ const row = fc.record({
   wave: fc.constantFrom("2024", "2025", undefined),
 });
 
-function fold<T extends { addRow: (values: number[], unit?: string, manager?: string, wave?: string) => void }>(accumulator: T, rows: { values: number[]; unit?: string; manager?: string; wave?: string }[]) {
+function fold<T extends { addRow: (values: number[], unit?: string, manager?: string, wave?: string) => void }>(
+  accumulator: T,
+  rows: { values: number[]; unit?: string; manager?: string; wave?: string }[],
+) {
   for (const entry of rows) accumulator.addRow(entry.values, entry.unit, entry.manager, entry.wave);
   return accumulator;
 }
@@ -42,14 +45,20 @@ function fold<T extends { addRow: (values: number[], unit?: string, manager?: st
 describe("ColumnarPopulationAccumulator", () => {
   it("gives PopulationAccumulator's aggregate for any rows", () => {
     fc.assert(
-      fc.property(fc.array(row.map((entry) => ({ ...entry, values: [...entry.values] })), { maxLength: 60 }), (rows) => {
-        const reference = fold(new PopulationAccumulator(LAYOUT), rows).result();
-        const columnar = fold(new ColumnarPopulationAccumulator(LAYOUT), rows).result();
-        expectClose(columnar, reference);
-        // Counts are exact.
-        expect(columnar.n).toBe(reference.n);
-        expect(columnar.recommendation).toEqual(reference.recommendation);
-      }),
+      fc.property(
+        fc.array(
+          row.map((entry) => ({ ...entry, values: [...entry.values] })),
+          { maxLength: 60 },
+        ),
+        (rows) => {
+          const reference = fold(new PopulationAccumulator(LAYOUT), rows).result();
+          const columnar = fold(new ColumnarPopulationAccumulator(LAYOUT), rows).result();
+          expectClose(columnar, reference);
+          // Counts are exact.
+          expect(columnar.n).toBe(reference.n);
+          expect(columnar.recommendation).toEqual(reference.recommendation);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -87,7 +96,11 @@ describe("ColumnarPopulationAccumulator", () => {
   });
 
   it("grows past its initial group capacity", () => {
-    const rows = Array.from({ length: 500 }, (_, index) => ({ values: [1 + (index % 5), 2, 3, index % 11, 4, 5], unit: `U${index % 150}`, manager: `M${index}` }));
+    const rows = Array.from({ length: 500 }, (_, index) => ({
+      values: [1 + (index % 5), 2, 3, index % 11, 4, 5],
+      unit: `U${index % 150}`,
+      manager: `M${index}`,
+    }));
     const reference = fold(new PopulationAccumulator(LAYOUT), rows).result();
     const columnar = fold(new ColumnarPopulationAccumulator(LAYOUT), rows).result();
     expect(Object.keys(columnar.managers)).toHaveLength(500);
@@ -95,7 +108,11 @@ describe("ColumnarPopulationAccumulator", () => {
   });
 
   it("keeps its precision over a million scores far from 50", () => {
-    const layout: PopulationLayout = { population: "customers", scale: { min: 0, max: 100 }, items: [{ column: 0, dimension: "ethics", reversed: false }] };
+    const layout: PopulationLayout = {
+      population: "customers",
+      scale: { min: 0, max: 100 },
+      items: [{ column: 0, dimension: "ethics", reversed: false }],
+    };
     const reference = new PopulationAccumulator(layout);
     const columnar = new ColumnarPopulationAccumulator(layout);
     for (let index = 0; index < 1_000_000; index++) {

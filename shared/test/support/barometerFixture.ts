@@ -76,8 +76,15 @@ export function aggregate(
 export function fixtureAggregates(employeeOrder?: number[], customerOrder?: number[]) {
   const { employees, customers } = fixture;
   return {
-    employees: aggregate("employees", employees.columns, employees.rows, employees.enps, employees.units, employees.managers, employeeOrder),
+    employees: aggregate(
+      "employees",
+      employees.columns,
+      employees.rows,
+      employees.enps,
+      employees.units,
+      employees.managers,
+      employeeOrder,
+    ),
     customers: aggregate("customers", customers.columns, customers.rows, customers.nps, undefined, undefined, customerOrder),
   };
 }
-

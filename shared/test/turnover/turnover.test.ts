@@ -16,10 +16,13 @@ interface TurnoverCase {
 const reference = loadReference<{ turnover: TurnoverCase[] }>("symmetry-turnover.json");
 
 describe("turnover against the reference script", () => {
-  it.each(reference.turnover.map((c) => [c.leavers, c.averageHeadcount, c] as const))("matches for %p leavers over %p people", (_l, _h, fixture) => {
-    expectClose(turnoverRate(fixture.leavers, fixture.averageHeadcount), fixture.expected.rate, 1e-12);
-    expectClose(turnoverCost(fixture.leavers, fixture.annualSalary, fixture.costRatio), fixture.expected.cost, 1e-12);
-  });
+  it.each(reference.turnover.map((c) => [c.leavers, c.averageHeadcount, c] as const))(
+    "matches for %p leavers over %p people",
+    (_l, _h, fixture) => {
+      expectClose(turnoverRate(fixture.leavers, fixture.averageHeadcount), fixture.expected.rate, 1e-12);
+      expectClose(turnoverCost(fixture.leavers, fixture.annualSalary, fixture.costRatio), fixture.expected.cost, 1e-12);
+    },
+  );
 
   it("offers the 21 %, 50 % and 150 % presets and defaults to 21 % (Boushey & Glynn 2012)", () => {
     expect(COST_RATIO_PRESETS.map((preset) => preset.ratio)).toEqual([0.21, 0.5, 1.5]);

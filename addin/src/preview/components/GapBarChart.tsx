@@ -23,7 +23,13 @@ export function GapBarChart({ title, categories, gaps, statuses, threshold }: Ga
   const colour = (status: string) => (/^alert/.test(status) ? "#c50f1f" : /^(watch|vigilance)/.test(status) ? "#e8a300" : "#0f6cbd");
   return (
     <figure className="sym-chart" data-testid="gap-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={`${title}. ${categories.map((category, index) => `${category} ${gaps[index]?.toFixed(1) ?? "–"}`).join(", ")}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width={WIDTH}
+        height={height}
+        role="img"
+        aria-label={`${title}. ${categories.map((category, index) => `${category} ${gaps[index]?.toFixed(1) ?? "–"}`).join(", ")}`}
+      >
         <title>{title}</title>
         {[-threshold, threshold].map((line) => (
           <line key={line} x1={x(line)} x2={x(line)} y1={0} y2={height - 20} stroke="#999" strokeDasharray="4 3" />
@@ -37,7 +43,13 @@ export function GapBarChart({ title, categories, gaps, statuses, threshold }: Ga
               <text x={LABEL - 6} y={y + 13} fontSize="11" textAnchor="end" fill="#333">
                 {category.length > 26 ? `${category.slice(0, 25)}…` : category}
               </text>
-              <rect x={Math.min(zero, x(gap))} y={y} width={Math.abs(x(gap) - zero)} height={ROW - 8} fill={colour(statuses[index] ?? "")} />
+              <rect
+                x={Math.min(zero, x(gap))}
+                y={y}
+                width={Math.abs(x(gap) - zero)}
+                height={ROW - 8}
+                fill={colour(statuses[index] ?? "")}
+              />
               <text x={gap >= 0 ? x(gap) + 4 : x(gap) - 4} y={y + 13} fontSize="10" textAnchor={gap >= 0 ? "start" : "end"} fill="#333">
                 {gaps[index] === null ? "–" : gap.toFixed(1)}
               </text>

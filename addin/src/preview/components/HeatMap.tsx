@@ -43,7 +43,11 @@ export function HeatMap({ title, groupLabel, valueLabel, hiddenLabel, supportLab
                 {entry.group}
                 {entry.support ? <span className="sym-tag"> ({supportLabel})</span> : null}
               </th>
-              <td style={{ background: entry.value === null ? "#e6e6e6" : colour(entry.value) }} data-group={entry.group} data-value={entry.value ?? "hidden"}>
+              <td
+                style={{ background: entry.value === null ? "#e6e6e6" : colour(entry.value) }}
+                data-group={entry.group}
+                data-value={entry.value ?? "hidden"}
+              >
                 {entry.value === null ? hiddenLabel : entry.value.toFixed(0)}
               </td>
             </tr>

@@ -21,10 +21,13 @@ export function LinkagePreview({ workbook, outcome, language }: LinkagePreviewPr
   const sheet = outcome.area.sheet;
   const area = parseRange(outcome.area.address);
   const values = workbook.readDetailed(sheet, rangeText(area));
-  const rows = (range: RangeAddress | undefined) => (range ? Array.from({ length: range.bottom - range.top + 1 }, (_, index) => values[range.top + index - area.top] ?? []) : []);
+  const rows = (range: RangeAddress | undefined) =>
+    range ? Array.from({ length: range.bottom - range.top + 1 }, (_, index) => values[range.top + index - area.top] ?? []) : [];
   const number = (value: Scalar | undefined) => (typeof value === "number" ? value : null);
   const { anchors } = outcome.layout;
-  const points = rows(anchors.scatter).flatMap((row) => (typeof row[1] === "number" && typeof row[2] === "number" ? [{ label: String(row[0]), x: row[1], y: row[2] }] : []));
+  const points = rows(anchors.scatter).flatMap((row) =>
+    typeof row[1] === "number" && typeof row[2] === "number" ? [{ label: String(row[0]), x: row[1], y: row[2] }] : [],
+  );
   const scatterChart = outcome.layout.charts.find((chart) => chart.kind === "scatter");
   const driversChart = outcome.layout.charts.find((chart) => chart.kind === "bar");
   const driverRows = rows(anchors.drivers).filter((row) => row[0] === rows(anchors.drivers)[0]?.[0]);
@@ -34,11 +37,23 @@ export function LinkagePreview({ workbook, outcome, language }: LinkagePreviewPr
         {strings.previewSheet}: {sheet}
       </h2>
       <div className="sym-charts">
-        {scatterChart ? <ScatterChart title={scatterChart.title} xLabel={String(values[anchors.scatter!.top - 1 - area.top]?.[1] ?? "")} yLabel={String(values[anchors.scatter!.top - 1 - area.top]?.[2] ?? "")} points={points} /> : null}
+        {scatterChart ? (
+          <ScatterChart
+            title={scatterChart.title}
+            xLabel={String(values[anchors.scatter!.top - 1 - area.top]?.[1] ?? "")}
+            yLabel={String(values[anchors.scatter!.top - 1 - area.top]?.[2] ?? "")}
+            points={points}
+          />
+        ) : null}
         {driversChart ? (
           <DriverBarChart
             title={driversChart.title}
-            bars={driverRows.map((row) => ({ label: String(row[1]), share: number(row[3]) ?? 0, low: number(row[4]), high: number(row[5]) }))}
+            bars={driverRows.map((row) => ({
+              label: String(row[1]),
+              share: number(row[3]) ?? 0,
+              low: number(row[4]),
+              high: number(row[5]),
+            }))}
           />
         ) : null}
       </div>

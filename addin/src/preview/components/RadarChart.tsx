@@ -19,14 +19,26 @@ const RADIUS = 120;
 /** Employees vs customers by dimension on 0–100, as the sheet's radar chart; drawn in SVG. */
 export function RadarChart({ title, categories, series }: RadarChartProps): React.ReactElement {
   const angle = (index: number) => (2 * Math.PI * index) / categories.length - Math.PI / 2;
-  const point = (index: number, value: number) => [CENTRE + Math.cos(angle(index)) * RADIUS * (value / 100), CENTRE + Math.sin(angle(index)) * RADIUS * (value / 100)];
-  const summary = series.map((line) => `${line.name}: ${categories.map((category, index) => `${category} ${line.values[index]?.toFixed(1) ?? "–"}`).join(", ")}`).join(". ");
+  const point = (index: number, value: number) => [
+    CENTRE + Math.cos(angle(index)) * RADIUS * (value / 100),
+    CENTRE + Math.sin(angle(index)) * RADIUS * (value / 100),
+  ];
+  const summary = series
+    .map(
+      (line) => `${line.name}: ${categories.map((category, index) => `${category} ${line.values[index]?.toFixed(1) ?? "–"}`).join(", ")}`,
+    )
+    .join(". ");
   return (
     <figure className="sym-chart" data-testid="radar-chart">
       <svg viewBox={`0 0 ${SIZE} ${SIZE}`} width={SIZE} height={SIZE} role="img" aria-label={`${title}. ${summary}`}>
         <title>{title}</title>
         {[25, 50, 75, 100].map((level) => (
-          <polygon key={level} points={categories.map((_, index) => point(index, level).join(",")).join(" ")} fill="none" stroke="#d0d0d0" />
+          <polygon
+            key={level}
+            points={categories.map((_, index) => point(index, level).join(",")).join(" ")}
+            fill="none"
+            stroke="#d0d0d0"
+          />
         ))}
         {categories.map((category, index) => {
           const [x, y] = point(index, 112);

@@ -41,7 +41,16 @@ export function ScatterChart({ title, xLabel, yLabel, points }: ScatterChartProp
         <text x={12} y={HEIGHT / 2} fontSize="11" textAnchor="middle" fill="#333" transform={`rotate(-90 12 ${HEIGHT / 2})`}>
           {yLabel} ({yLow.toFixed(0)}–{yHigh.toFixed(0)})
         </text>
-        {points.length > 1 ? <line x1={px(xLow)} x2={px(xHigh)} y1={py(meanY + slope * (xLow - meanX))} y2={py(meanY + slope * (xHigh - meanX))} stroke="#c239b3" strokeDasharray="5 3" /> : null}
+        {points.length > 1 ? (
+          <line
+            x1={px(xLow)}
+            x2={px(xHigh)}
+            y1={py(meanY + slope * (xLow - meanX))}
+            y2={py(meanY + slope * (xHigh - meanX))}
+            stroke="#c239b3"
+            strokeDasharray="5 3"
+          />
+        ) : null}
         {points.map((point) => (
           <circle key={point.label} cx={px(point.x)} cy={py(point.y)} r={4} fill="#0f6cbd" fillOpacity={0.75} data-unit={point.label}>
             <title>{`${point.label}: ${point.x.toFixed(1)}, ${point.y.toFixed(1)}`}</title>

@@ -16,7 +16,15 @@ export interface SheetGridProps {
 }
 
 /** The generated sheet as Excel would show it: column letters, row numbers, formatted values, conditional colours. */
-export function SheetGrid({ caption, area, values, numberFormat, formula, rules, testId = "sheet-grid" }: SheetGridProps): React.ReactElement {
+export function SheetGrid({
+  caption,
+  area,
+  values,
+  numberFormat,
+  formula,
+  rules,
+  testId = "sheet-grid",
+}: SheetGridProps): React.ReactElement {
   const columns = Array.from({ length: area.right - area.left + 1 }, (_, index) => area.left + index);
   const parsedRules = React.useMemo(() => rules.map((rule) => ({ rule, range: parseRange(rule.address) })), [rules]);
   return (

@@ -34,12 +34,20 @@ export interface BuildResult {
 
 export class ConfidentialityError extends Error {
   constructor(respondents: number, minimum: number) {
-    super(`Only ${respondents} employees answered, fewer than the confidentiality threshold of ${minimum}: no barometer is shown for so few people`);
+    super(
+      `Only ${respondents} employees answered, fewer than the confidentiality threshold of ${minimum}: no barometer is shown for so few people`,
+    );
     this.name = "ConfidentialityError";
   }
 }
 
-export async function buildBarometer(port: WorkbookPort, mapping: Mapping, model: Model, language: Language, options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildBarometer(
+  port: WorkbookPort,
+  mapping: Mapping,
+  model: Model,
+  language: Language,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
   const employeesGeometry = await locateSource(port, mapping.employees);
   const customersGeometry = await locateSource(port, mapping.customers);
   const read = (stage: "employees" | "customers") => ({
@@ -47,8 +55,22 @@ export async function buildBarometer(port: WorkbookPort, mapping: Mapping, model
     ...(options.maxCellsPerChunk ? { maxCells: options.maxCellsPerChunk } : {}),
     onProgress: (progress: ChunkProgress) => options.onProgress?.({ stage, ...progress }),
   });
-  const employees = await scanPopulation(port, "employees", employeesGeometry, mapping.employees.columns, mapping.scales.employees, read("employees"));
-  const customers = await scanPopulation(port, "customers", customersGeometry, mapping.customers.columns, mapping.scales.customers, read("customers"));
+  const employees = await scanPopulation(
+    port,
+    "employees",
+    employeesGeometry,
+    mapping.employees.columns,
+    mapping.scales.employees,
+    read("employees"),
+  );
+  const customers = await scanPopulation(
+    port,
+    "customers",
+    customersGeometry,
+    mapping.customers.columns,
+    mapping.scales.customers,
+    read("customers"),
+  );
   const minimum = { ...model.thresholds, ...mapping.thresholds }.minGroupSize;
   if (employees.respondents < minimum) throw new ConfidentialityError(employees.respondents, minimum);
   options.onProgress?.({ stage: "writing", rowsRead: 0, totalRows: 1 });

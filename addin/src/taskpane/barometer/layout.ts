@@ -55,8 +55,22 @@ export function barometerLayout(input: LayoutInput): BarometerLayout {
   const benchmark = benchmarkSection(context, table.anchors);
 
   const heatMapTop = table.bottom + 2;
-  const byUnit = groupHeatMapSection(context, { left: 0, top: heatMapTop, title: text.byUnit, label: text.unit, groupColumn: context.unitColumn, groups: input.unitCount });
-  const byManager = groupHeatMapSection(context, { left: 4, top: heatMapTop, title: text.byManager, label: text.manager, groupColumn: context.managerColumn, groups: input.managerCount });
+  const byUnit = groupHeatMapSection(context, {
+    left: 0,
+    top: heatMapTop,
+    title: text.byUnit,
+    label: text.unit,
+    groupColumn: context.unitColumn,
+    groups: input.unitCount,
+  });
+  const byManager = groupHeatMapSection(context, {
+    left: 4,
+    top: heatMapTop,
+    title: text.byManager,
+    label: text.manager,
+    groupColumn: context.managerColumn,
+    groups: input.managerCount,
+  });
 
   const bottom = Math.max(table.bottom, byUnit?.bottom ?? 0, byManager?.bottom ?? 0);
   const area: RangeAddress = { top: 0, left: 0, bottom, right: benchmark ? 10 : 9 };

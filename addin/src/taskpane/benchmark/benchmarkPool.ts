@@ -31,7 +31,9 @@ async function failure(response: Response, what: string): Promise<Error> {
   let details = "";
   try {
     const body = (await response.json()) as { error?: string; details?: unknown };
-    details = [body.error, typeof body.details === "string" ? body.details : body.details ? JSON.stringify(body.details) : ""].filter(Boolean).join(": ");
+    details = [body.error, typeof body.details === "string" ? body.details : body.details ? JSON.stringify(body.details) : ""]
+      .filter(Boolean)
+      .join(": ");
   } catch {
     // not JSON
   }
@@ -40,8 +42,16 @@ async function failure(response: Response, what: string): Promise<Error> {
 }
 
 /** Reads the pool of a sector: its percentiles, or how many organisations it still lacks (409). */
-export async function fetchPool(settings: ApiSettings, modelId: string, sector: string, fetchFunction: typeof fetch = fetch): Promise<PoolAnswer> {
-  const response = await fetchFunction(`${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}?sector=${encodeURIComponent(sector)}`, { headers: apiHeaders(settings) });
+export async function fetchPool(
+  settings: ApiSettings,
+  modelId: string,
+  sector: string,
+  fetchFunction: typeof fetch = fetch,
+): Promise<PoolAnswer> {
+  const response = await fetchFunction(
+    `${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}?sector=${encodeURIComponent(sector)}`,
+    { headers: apiHeaders(settings) },
+  );
   if (response.status === 409) {
     const body = (await response.json()) as { details?: { have?: number; required?: number } };
     return { kind: "not-enough", have: body.details?.have ?? 0, required: body.details?.required ?? 5 };
@@ -71,14 +81,23 @@ export function organisationFigures(employees: PopulationAggregate, customers: P
   const barometer = computeBarometer(employees, customers, { model, thresholds: mapping.thresholds });
   return {
     n: barometer.employees.n,
-    dimensions: Object.fromEntries(barometer.dimensions.filter((dimension) => dimension.employee.score !== null).map((dimension) => [dimension.id, dimension.employee.score as number])),
+    dimensions: Object.fromEntries(
+      barometer.dimensions
+        .filter((dimension) => dimension.employee.score !== null)
+        .map((dimension) => [dimension.id, dimension.employee.score as number]),
+    ),
     enps: barometer.employees.enps?.value ?? null,
     nps: barometer.customers.nps?.value ?? null,
   };
 }
 
 /** The column for the Barometer sheet from a pool answer (ranks by `percentileRanks`, or "not enough organisations"). */
-export function benchmarkColumn(pool: PoolAnswer, figures: ReturnType<typeof organisationFigures>, sector: string, language: Language): BenchmarkColumn {
+export function benchmarkColumn(
+  pool: PoolAnswer,
+  figures: ReturnType<typeof organisationFigures>,
+  sector: string,
+  language: Language,
+): BenchmarkColumn {
   const strings = stringsFor(language);
   const header = format(strings.benchmarkColumn, { sector });
   if (pool.kind === "not-enough") {
@@ -103,13 +122,34 @@ export function benchmarkColumn(pool: PoolAnswer, figures: ReturnType<typeof org
  * The contribution of this organisation: its aggregates only. Checked here first (DOMAIN.md
  * confidentiality: refused under the threshold) so nothing is sent that the API would refuse.
  */
-export function contributionOf(figures: ReturnType<typeof organisationFigures>, model: Model, mapping: Mapping, sector: string, wave: string): BenchmarkContributionInput {
-  const contribution = BenchmarkContributionSchema.parse({ sector, wave, n: figures.n, dimensions: figures.dimensions, enps: figures.enps, nps: figures.nps });
-  checkContribution(contribution, { dimensionIds: model.dimensions.map((dimension) => dimension.id), minGroupSize: { ...model.thresholds, ...mapping.thresholds }.minGroupSize });
+export function contributionOf(
+  figures: ReturnType<typeof organisationFigures>,
+  model: Model,
+  mapping: Mapping,
+  sector: string,
+  wave: string,
+): BenchmarkContributionInput {
+  const contribution = BenchmarkContributionSchema.parse({
+    sector,
+    wave,
+    n: figures.n,
+    dimensions: figures.dimensions,
+    enps: figures.enps,
+    nps: figures.nps,
+  });
+  checkContribution(contribution, {
+    dimensionIds: model.dimensions.map((dimension) => dimension.id),
+    minGroupSize: { ...model.thresholds, ...mapping.thresholds }.minGroupSize,
+  });
   return contribution;
 }
 
-export async function postContribution(settings: ApiSettings, modelId: string, contribution: BenchmarkContributionInput, fetchFunction: typeof fetch = fetch): Promise<void> {
+export async function postContribution(
+  settings: ApiSettings,
+  modelId: string,
+  contribution: BenchmarkContributionInput,
+  fetchFunction: typeof fetch = fetch,
+): Promise<void> {
   const response = await fetchFunction(`${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}`, {
     method: "POST",
     headers: { ...apiHeaders(settings), "content-type": "application/json" },

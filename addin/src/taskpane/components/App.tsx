@@ -57,7 +57,11 @@ export function App(props: AppProps): React.ReactElement {
   const [language, setLanguage] = React.useState<Language>(props.initialLanguage);
   const strings = stringsFor(language);
   const [choices, setChoices] = React.useState<SourceChoices>({ sheets: [], tables: [] });
-  const [sources, setSources] = React.useState<Record<"employees" | "customers" | "units", SourceLocation | null>>({ employees: null, customers: null, units: null });
+  const [sources, setSources] = React.useState<Record<"employees" | "customers" | "units", SourceLocation | null>>({
+    employees: null,
+    customers: null,
+    units: null,
+  });
   const [draft, setDraft] = React.useState<MappingDraft | null>(null);
   const [geometries, setGeometries] = React.useState<Partial<Record<Population, SourceGeometry>>>({});
   const [unitsHeaders, setUnitsHeaders] = React.useState<string[]>([]);
@@ -178,7 +182,12 @@ export function App(props: AppProps): React.ReactElement {
         // Issue 8: with an API and a sector, the Barometer shows the percentile ranks in the pool.
         benchmark: async (employees, customers) =>
           api && sector
-            ? benchmarkColumn(await fetchPool(api, model.id, sector, props.fetchFunction), organisationFigures(employees.aggregate, customers.aggregate, model, mapping), sector, language)
+            ? benchmarkColumn(
+                await fetchPool(api, model.id, sector, props.fetchFunction),
+                organisationFigures(employees.aggregate, customers.aggregate, model, mapping),
+                sector,
+                language,
+              )
             : null,
       });
       const milliseconds = performance.now() - started;
@@ -207,7 +216,11 @@ export function App(props: AppProps): React.ReactElement {
     setBusy(true);
     try {
       // Sector and wave belong to the benchmark panel: keep them.
-      const merged = { ...next, ...(settings.sector ? { sector: settings.sector } : {}), ...(settings.wave ? { wave: settings.wave } : {}) };
+      const merged = {
+        ...next,
+        ...(settings.sector ? { sector: settings.sector } : {}),
+        ...(settings.wave ? { wave: settings.wave } : {}),
+      };
       writeSettings(store, merged);
       setSettings(merged);
       setLoadedModel(await loadModel(next, store, props.fetchFunction));
@@ -218,11 +231,15 @@ export function App(props: AppProps): React.ReactElement {
     }
   };
 
-  const metrics = React.useMemo(() => (check?.mapping ? linkageMetrics(check.mapping, model, language) : { x: [], y: [] }), [check, model, language]);
+  const metrics = React.useMemo(
+    () => (check?.mapping ? linkageMetrics(check.mapping, model, language) : { x: [], y: [] }),
+    [check, model, language],
+  );
   // A new mapping can drop metrics: keep the picks that still exist, or start from the defaults.
   React.useEffect(() => {
     setLinkageChoices((current) => {
-      const known = (ids: readonly string[], options: readonly { id: string }[]) => ids.filter((id) => options.some((option) => option.id === id));
+      const known = (ids: readonly string[], options: readonly { id: string }[]) =>
+        ids.filter((id) => options.some((option) => option.id === id));
       const x = known(current.x, metrics.x);
       const y = known(current.y, metrics.y);
       const fallback = defaultSelection(metrics);
@@ -273,12 +290,23 @@ export function App(props: AppProps): React.ReactElement {
     const step = linkageProgress;
     if (!step) return null;
     if (step.stage === "analysis") {
-      return { label: format(step.onApi ? strings.linkageRunningApi : strings.linkageRunning, { units: step.units, percent: Math.round(step.percent) }), value: step.percent / 100 };
+      return {
+        label: format(step.onApi ? strings.linkageRunningApi : strings.linkageRunning, {
+          units: step.units,
+          percent: Math.round(step.percent),
+        }),
+        value: step.percent / 100,
+      };
     }
     if (step.stage === "writing") return { label: strings.building.replace(/Barometer|Baromètre/, strings.linkageSheetName) };
-    const population = step.stage === "employees" ? strings.employees : step.stage === "customers" ? strings.customers : strings.unitsSource;
+    const population =
+      step.stage === "employees" ? strings.employees : step.stage === "customers" ? strings.customers : strings.unitsSource;
     return {
-      label: format(strings.linkageAggregating, { population, done: step.rowsRead.toLocaleString(), total: step.totalRows.toLocaleString() }),
+      label: format(strings.linkageAggregating, {
+        population,
+        done: step.rowsRead.toLocaleString(),
+        total: step.totalRows.toLocaleString(),
+      }),
       value: step.totalRows > 0 ? step.rowsRead / step.totalRows : undefined,
     };
   })();
@@ -296,7 +324,12 @@ export function App(props: AppProps): React.ReactElement {
   const contribute = async () => {
     if (!contribution || !settings.apiUrl) return;
     try {
-      await postContribution({ apiUrl: settings.apiUrl, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) }, model.id, contribution, props.fetchFunction);
+      await postContribution(
+        { apiUrl: settings.apiUrl, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) },
+        model.id,
+        contribution,
+        props.fetchFunction,
+      );
       setMessage({ intent: "success", text: format(strings.contributed, { sector: contribution.sector, wave: contribution.wave }) });
     } catch (error) {
       fail(error);
@@ -304,7 +337,11 @@ export function App(props: AppProps): React.ReactElement {
   };
 
   const updateBenchmark = (next: { sector: string; wave: string }) => {
-    const merged: ModelSettings = { ...settings, ...(next.sector ? { sector: next.sector } : { sector: undefined }), ...(next.wave ? { wave: next.wave } : { wave: undefined }) };
+    const merged: ModelSettings = {
+      ...settings,
+      ...(next.sector ? { sector: next.sector } : { sector: undefined }),
+      ...(next.wave ? { wave: next.wave } : { wave: undefined }),
+    };
     const cleaned = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as ModelSettings;
     writeSettings(store, cleaned);
     setSettings(cleaned);
@@ -335,7 +372,13 @@ export function App(props: AppProps): React.ReactElement {
         onSuggest={() => void suggest()}
       />
       <Divider />
-      <ModelPanel strings={strings} loaded={loadedModel} settings={settings} busy={busy} onLoad={(next) => void loadConfiguredModel(next)} />
+      <ModelPanel
+        strings={strings}
+        loaded={loadedModel}
+        settings={settings}
+        busy={busy}
+        onLoad={(next) => void loadConfiguredModel(next)}
+      />
       {draft ? (
         <>
           <Divider />
@@ -367,11 +410,23 @@ export function App(props: AppProps): React.ReactElement {
               />
             ))}
             {draft.units ? (
-              <UnitsMapping strings={strings} headers={unitsHeaders} units={draft.units} onChange={(units) => setDraft((current) => (current ? { ...current, units } : current))} />
+              <UnitsMapping
+                strings={strings}
+                headers={unitsHeaders}
+                units={draft.units}
+                onChange={(units) => setDraft((current) => (current ? { ...current, units } : current))}
+              />
             ) : null}
           </section>
           <Divider />
-          <BuildPanel strings={strings} canBuild={Boolean(check?.mapping)} progress={progress} onBuild={() => void build()} onCancel={() => abort.current?.abort()} onSave={() => void save()} />
+          <BuildPanel
+            strings={strings}
+            canBuild={Boolean(check?.mapping)}
+            progress={progress}
+            onBuild={() => void build()}
+            onCancel={() => abort.current?.abort()}
+            onSave={() => void save()}
+          />
           <Divider />
           <LinkagePanel
             strings={strings}

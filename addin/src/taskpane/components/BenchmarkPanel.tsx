@@ -1,5 +1,15 @@
 import * as React from "react";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+} from "@fluentui/react-components";
 import type { BenchmarkContributionInput } from "@symmetry/engine";
 import { format, type Strings } from "../i18n/strings";
 
@@ -15,7 +25,15 @@ export interface BenchmarkPanelProps {
 }
 
 /** The benchmark pool: the sector (percentile ranks on the Barometer) and "Contribute to benchmark", which shows exactly what is sent and asks first. */
-export function BenchmarkPanel({ strings, sector, wave, onChange, contribution, canContribute, onContribute }: BenchmarkPanelProps): React.ReactElement {
+export function BenchmarkPanel({
+  strings,
+  sector,
+  wave,
+  onChange,
+  contribution,
+  canContribute,
+  onContribute,
+}: BenchmarkPanelProps): React.ReactElement {
   const [confirming, setConfirming] = React.useState(false);
   const shown = (value: number | null | undefined) => (value === null || value === undefined ? "–" : value.toFixed(1));
   return (
@@ -23,10 +41,20 @@ export function BenchmarkPanel({ strings, sector, wave, onChange, contribution, 
       <h2 id="benchmark-heading">{strings.benchmarkHeading}</h2>
       <p>{strings.benchmarkIntro}</p>
       <Field label={strings.benchmarkSector}>
-        <Input value={sector} data-testid="benchmark-sector" onChange={(_, data) => onChange({ sector: data.value, wave })} placeholder="retail" />
+        <Input
+          value={sector}
+          data-testid="benchmark-sector"
+          onChange={(_, data) => onChange({ sector: data.value, wave })}
+          placeholder="retail"
+        />
       </Field>
       <Field label={strings.benchmarkWave}>
-        <Input value={wave} data-testid="benchmark-wave" onChange={(_, data) => onChange({ sector, wave: data.value })} placeholder="2025" />
+        <Input
+          value={wave}
+          data-testid="benchmark-wave"
+          onChange={(_, data) => onChange({ sector, wave: data.value })}
+          placeholder="2025"
+        />
       </Field>
       <div className="sym-actions">
         <Button onClick={() => setConfirming(true)} disabled={!canContribute || !contribution} data-testid="contribute">

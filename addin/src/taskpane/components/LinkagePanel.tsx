@@ -51,26 +51,60 @@ export function LinkagePanel(props: LinkagePanelProps): React.ReactElement {
       {group(strings.linkageYChoice, metrics.y, choices.y, "y")}
       {choices.x.length === 0 || choices.y.length === 0 ? <p role="status">{strings.linkagePickBoth}</p> : null}
       <Field label={strings.linkageMethodChoice}>
-        <Select value={choices.method} data-testid="linkage-method" onChange={(_, data) => onChange({ ...choices, method: data.value as MethodChoice })}>
+        <Select
+          value={choices.method}
+          data-testid="linkage-method"
+          onChange={(_, data) => onChange({ ...choices, method: data.value as MethodChoice })}
+        >
           <option value="pearson">{strings.methodPearson}</option>
           <option value="spearman">{strings.methodSpearman}</option>
           <option value="both">{strings.methodBoth}</option>
         </Select>
       </Field>
       <Field label={strings.linkageBootstrapChoice}>
-        <Input type="number" min={0} max={100000} value={String(choices.bootstrap)} data-testid="linkage-bootstrap" onChange={(_, data) => onChange({ ...choices, bootstrap: Math.max(0, Math.round(number(data.value, 0))) })} />
+        <Input
+          type="number"
+          min={0}
+          max={100000}
+          value={String(choices.bootstrap)}
+          data-testid="linkage-bootstrap"
+          onChange={(_, data) => onChange({ ...choices, bootstrap: Math.max(0, Math.round(number(data.value, 0))) })}
+        />
       </Field>
       <Field label={strings.linkageSeedChoice}>
-        <Input type="number" min={0} value={String(choices.seed)} data-testid="linkage-seed" onChange={(_, data) => onChange({ ...choices, seed: Math.max(0, Math.round(number(data.value, 1))) })} />
+        <Input
+          type="number"
+          min={0}
+          value={String(choices.seed)}
+          data-testid="linkage-seed"
+          onChange={(_, data) => onChange({ ...choices, seed: Math.max(0, Math.round(number(data.value, 1))) })}
+        />
       </Field>
       <Field label={strings.linkageCostChoice}>
-        <Input type="number" min={0} step={0.01} value={String(choices.costRatio)} data-testid="linkage-cost" onChange={(_, data) => onChange({ ...choices, costRatio: Math.max(0, number(data.value, 0.21)) })} />
+        <Input
+          type="number"
+          min={0}
+          step={0.01}
+          value={String(choices.costRatio)}
+          data-testid="linkage-cost"
+          onChange={(_, data) => onChange({ ...choices, costRatio: Math.max(0, number(data.value, 0.21)) })}
+        />
       </Field>
       <Field label={strings.linkageDeltaChoice}>
-        <Input type="number" value={String(choices.deltaPoints)} data-testid="linkage-delta" onChange={(_, data) => onChange({ ...choices, deltaPoints: number(data.value, 1) })} />
+        <Input
+          type="number"
+          value={String(choices.deltaPoints)}
+          data-testid="linkage-delta"
+          onChange={(_, data) => onChange({ ...choices, deltaPoints: number(data.value, 1) })}
+        />
       </Field>
       {props.apiUrl ? (
-        <Checkbox label={format(strings.linkageRunOnApi, { url: props.apiUrl })} checked={props.onApi} data-testid="linkage-on-api" onChange={(_, data) => props.onApiChange(Boolean(data.checked))} />
+        <Checkbox
+          label={format(strings.linkageRunOnApi, { url: props.apiUrl })}
+          checked={props.onApi}
+          data-testid="linkage-on-api"
+          onChange={(_, data) => props.onApiChange(Boolean(data.checked))}
+        />
       ) : null}
       <div className="sym-actions">
         <Button appearance="primary" onClick={props.onRun} disabled={!canRun} data-testid="linkage-run">

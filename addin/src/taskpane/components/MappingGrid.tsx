@@ -49,10 +49,18 @@ export function MappingGrid(props: MappingGridProps): React.ReactElement {
       <h3 id={headingId}>{heading}</h3>
       <div className="sym-scale">
         <Field label={`${strings.scaleMin} (${heading})`}>
-          <Input type="number" value={String(props.scale.min)} onChange={(_, data) => props.onScaleChange({ ...props.scale, min: scaleNumber(data.value, props.scale.min) })} />
+          <Input
+            type="number"
+            value={String(props.scale.min)}
+            onChange={(_, data) => props.onScaleChange({ ...props.scale, min: scaleNumber(data.value, props.scale.min) })}
+          />
         </Field>
         <Field label={`${strings.scaleMax} (${heading})`}>
-          <Input type="number" value={String(props.scale.max)} onChange={(_, data) => props.onScaleChange({ ...props.scale, max: scaleNumber(data.value, props.scale.max) })} />
+          <Input
+            type="number"
+            value={String(props.scale.max)}
+            onChange={(_, data) => props.onScaleChange({ ...props.scale, max: scaleNumber(data.value, props.scale.max) })}
+          />
         </Field>
       </div>
       <table className="sym-grid" data-testid={`grid-${population}`}>

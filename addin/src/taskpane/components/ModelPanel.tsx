@@ -19,7 +19,10 @@ export function ModelPanel({ strings, loaded, settings, busy, onLoad }: ModelPan
   const description =
     loaded.origin === "embedded"
       ? format(strings.modelEmbedded, { version: loaded.model.version })
-      : format(loaded.origin === "api" ? strings.modelFromApi : strings.modelFromCache, { id: loaded.model.id, version: loaded.model.version });
+      : format(loaded.origin === "api" ? strings.modelFromApi : strings.modelFromCache, {
+          id: loaded.model.id,
+          version: loaded.model.version,
+        });
   return (
     <section aria-labelledby="model-heading" className="sym-section">
       <h2 id="model-heading">{strings.modelHeading}</h2>

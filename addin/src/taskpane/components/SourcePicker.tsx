@@ -53,7 +53,11 @@ export function SourcePicker(props: SourcePickerProps): React.ReactElement {
   );
   const picker = (which: "employees" | "customers" | "units", label: string, location: SourceLocation | null) => (
     <Field label={label}>
-      <Select value={encode(location)} onChange={(_, data) => props.onChange(which, decode(data.value, choices))} data-testid={`source-${which}`}>
+      <Select
+        value={encode(location)}
+        onChange={(_, data) => props.onChange(which, decode(data.value, choices))}
+        data-testid={`source-${which}`}
+      >
         <option value="">{strings.none}</option>
         {options}
       </Select>
@@ -69,7 +73,12 @@ export function SourcePicker(props: SourcePickerProps): React.ReactElement {
         <Button onClick={props.onRefresh} disabled={props.busy}>
           {strings.refresh}
         </Button>
-        <Button appearance="primary" onClick={props.onSuggest} disabled={props.busy || !props.employees || !props.customers} data-testid="suggest">
+        <Button
+          appearance="primary"
+          onClick={props.onSuggest}
+          disabled={props.busy || !props.employees || !props.customers}
+          data-testid="suggest"
+        >
           {strings.suggest}
         </Button>
       </div>

@@ -58,7 +58,14 @@ export async function scanPopulation(
   const manager = columns.find((column) => column.role === "manager" && indexOf(column) >= 0);
   const wave = columns.find((column) => column.role === "wave" && indexOf(column) >= 0);
   const used = [...items, recommendation, unit, manager, wave].filter((column): column is ColumnMapping => column !== undefined);
-  if (used.length === 0) return { population, aggregate: new PopulationAccumulator({ population, scale, items: [] }).result(), respondents: 0, units: [], managers: [] };
+  if (used.length === 0)
+    return {
+      population,
+      aggregate: new PopulationAccumulator({ population, scale, items: [] }).result(),
+      respondents: 0,
+      units: [],
+      managers: [],
+    };
 
   // Only the span of mapped columns is read; positions inside the rows are relative to its left edge.
   const left = Math.min(...used.map(indexOf));
@@ -76,7 +83,12 @@ export async function scanPopulation(
   const numbers = new Float64Array(width).fill(Number.NaN);
   let respondents = 0;
 
-  const range: RangeAddress = { top: geometry.block.top + 1, bottom: geometry.block.bottom, left: geometry.block.left + left, right: geometry.block.left + right };
+  const range: RangeAddress = {
+    top: geometry.block.top + 1,
+    bottom: geometry.block.bottom,
+    left: geometry.block.left + left,
+    right: geometry.block.left + right,
+  };
   if (range.bottom < range.top) return { population, aggregate: accumulator.result(), respondents: 0, units: [], managers: [] };
   await readInChunks(
     port,

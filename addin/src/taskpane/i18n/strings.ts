@@ -76,7 +76,8 @@ const EN = {
   // generated sheet
   sheetName: "Barometer",
   sheetTitle: "Symmetry barometer (live SYM formulas: recalculates when the data changes)",
-  sheetSubtitle: "Model {model} v{version} · employees: {employees} · customers: {customers} · rebuilt by the task pane; cells outside {area} are yours",
+  sheetSubtitle:
+    "Model {model} v{version} · employees: {employees} · customers: {customers} · rebuilt by the task pane; cells outside {area} are yours",
   indicator: "Indicator",
   value: "Value",
   low: "Low",
@@ -118,12 +119,14 @@ const EN = {
   linkageAggregating: "Aggregating {population} per unit: {done} of {total} rows",
   linkageRunning: "Analysing {units} units: {percent} %",
   linkageRunningApi: "Linkage job on the API: {percent} %",
-  linkageDone: "Linkage written: {units} units ({excluded} under the threshold left out), {pairs} correlations, B = {bootstrap}, seed {seed} ({seconds} s, {where}).",
+  linkageDone:
+    "Linkage written: {units} units ({excluded} under the threshold left out), {pairs} correlations, B = {bootstrap}, seed {seed} ({seconds} s, {where}).",
   linkagePickBoth: "Pick at least one employee metric and one outcome.",
   // linkage sheet
   linkageSheetName: "Linkage",
   linkageTitle: "Linkage across units: employee experience against customer loyalty and turnover (values; run Linkage again to refresh)",
-  linkageSubtitle: "{units} units analysed, {excluded} under {minN} employees left out · bootstrap B = {bootstrap}, seed {seed} · computed {where} · cells outside {area} are yours",
+  linkageSubtitle:
+    "{units} units analysed, {excluded} under {minN} employees left out · bootstrap B = {bootstrap}, seed {seed} · computed {where} · cells outside {area} are yours",
   linkageLocally: "in the pane",
   linkageOnApi: "on the API",
   linkageCorrelations: "Correlations (Fisher-z interval, Benjamini–Hochberg q; * q < 0.05, ** q < 0.01, *** q < 0.001)",
@@ -166,10 +169,12 @@ const EN = {
   apiKey: "API key",
   benchmarkSector: "Sector",
   benchmarkWave: "Wave",
-  benchmarkIntro: "With an API URL and a sector, the Barometer shows your percentile rank per dimension among the organisations of the pool.",
+  benchmarkIntro:
+    "With an API URL and a sector, the Barometer shows your percentile rank per dimension among the organisations of the pool.",
   contribute: "Contribute to benchmark",
   contributeTitle: "Send these aggregates to the benchmark pool?",
-  contributeBody: "Only these figures leave the workbook (no respondent row): sector {sector}, wave {wave}, {n} employees, eNPS {enps}, NPS {nps}, and the employee score of {dimensions} dimensions.",
+  contributeBody:
+    "Only these figures leave the workbook (no respondent row): sector {sector}, wave {wave}, {n} employees, eNPS {enps}, NPS {nps}, and the employee score of {dimensions} dimensions.",
   contributeConfirm: "Send",
   contributed: "Your aggregates were added to the {sector} pool (wave {wave}).",
   benchmarkNeedsBuild: "Build the barometer first: the contribution is made of its figures.",
@@ -253,7 +258,8 @@ const FR: Strings = {
   supportUnit: "support",
   sheetName: "Baromètre",
   sheetTitle: "Baromètre de la symétrie (formules SYM vivantes : se recalcule quand les données changent)",
-  sheetSubtitle: "Modèle {model} v{version} · salariés : {employees} · clients : {customers} · reconstruit par le volet ; les cellules hors de {area} sont à vous",
+  sheetSubtitle:
+    "Modèle {model} v{version} · salariés : {employees} · clients : {customers} · reconstruit par le volet ; les cellules hors de {area} sont à vous",
   indicator: "Indicateur",
   value: "Valeur",
   low: "Bas",
@@ -278,7 +284,8 @@ const FR: Strings = {
   customersSeries: "Clients",
   gapSeries: "Écart",
   linkageHeading: "4. Liaison entre unités",
-  linkageIntro: "D'une unité à l'autre, l'eNPS et la symétrie font-ils bouger le NPS client et la rotation ? Seuls des agrégats par unité sont analysés.",
+  linkageIntro:
+    "D'une unité à l'autre, l'eNPS et la symétrie font-ils bouger le NPS client et la rotation ? Seuls des agrégats par unité sont analysés.",
   linkageXChoice: "Mesures salariés (x)",
   linkageYChoice: "Résultats (y)",
   linkageMethodChoice: "Corrélation",
@@ -294,11 +301,13 @@ const FR: Strings = {
   linkageAggregating: "Agrégation {population} par unité : {done} lignes sur {total}",
   linkageRunning: "Analyse de {units} unités : {percent} %",
   linkageRunningApi: "Tâche de liaison sur l'API : {percent} %",
-  linkageDone: "Liaison écrite : {units} unités ({excluded} sous le seuil écartées), {pairs} corrélations, B = {bootstrap}, graine {seed} ({seconds} s, {where}).",
+  linkageDone:
+    "Liaison écrite : {units} unités ({excluded} sous le seuil écartées), {pairs} corrélations, B = {bootstrap}, graine {seed} ({seconds} s, {where}).",
   linkagePickBoth: "Choisissez au moins une mesure salariés et un résultat.",
   linkageSheetName: "Liaison",
   linkageTitle: "Liaison entre unités : expérience salariés, fidélité client et rotation (valeurs ; relancez la liaison pour actualiser)",
-  linkageSubtitle: "{units} unités analysées, {excluded} sous {minN} salariés écartées · bootstrap B = {bootstrap}, graine {seed} · calculé {where} · les cellules hors de {area} sont à vous",
+  linkageSubtitle:
+    "{units} unités analysées, {excluded} sous {minN} salariés écartées · bootstrap B = {bootstrap}, graine {seed} · calculé {where} · les cellules hors de {area} sont à vous",
   linkageLocally: "dans le volet",
   linkageOnApi: "sur l'API",
   linkageCorrelations: "Corrélations (intervalle z de Fisher, q de Benjamini–Hochberg ; * q < 0,05, ** q < 0,01, *** q < 0,001)",
@@ -340,14 +349,17 @@ const FR: Strings = {
   apiKey: "Clé d'API",
   benchmarkSector: "Secteur",
   benchmarkWave: "Vague",
-  benchmarkIntro: "Avec une URL d'API et un secteur, le Baromètre montre votre rang centile par dimension parmi les organisations du référentiel.",
+  benchmarkIntro:
+    "Avec une URL d'API et un secteur, le Baromètre montre votre rang centile par dimension parmi les organisations du référentiel.",
   contribute: "Contribuer au référentiel",
   contributeTitle: "Envoyer ces agrégats au référentiel ?",
-  contributeBody: "Seuls ces chiffres quittent le classeur (aucune ligne de répondant) : secteur {sector}, vague {wave}, {n} salariés, eNPS {enps}, NPS {nps}, et le score salariés de {dimensions} dimensions.",
+  contributeBody:
+    "Seuls ces chiffres quittent le classeur (aucune ligne de répondant) : secteur {sector}, vague {wave}, {n} salariés, eNPS {enps}, NPS {nps}, et le score salariés de {dimensions} dimensions.",
   contributeConfirm: "Envoyer",
   contributed: "Vos agrégats ont été ajoutés au référentiel {sector} (vague {wave}).",
   benchmarkNeedsBuild: "Construisez d'abord le baromètre : la contribution est faite de ses chiffres.",
-  benchmarkNotEnough: "Pas encore assez d'organisations dans le référentiel {sector} : {have} sur les {required} nécessaires. Aucun centile n'est affiché.",
+  benchmarkNotEnough:
+    "Pas encore assez d'organisations dans le référentiel {sector} : {have} sur les {required} nécessaires. Aucun centile n'est affiché.",
   benchmarkShown: "Rangs centiles parmi {organisations} organisations du référentiel {sector}.",
   benchmarkColumn: "Centile (secteur {sector})",
   benchmarkNotEnoughCell: "pas assez d'organisations ({have} sur {required})",

@@ -35,7 +35,14 @@ export async function aggregateUnits(
     onProgress: (progress: ChunkProgress) => options.onProgress?.({ stage, ...progress }),
   });
   const scan = async (population: "employees" | "customers") =>
-    scanPopulation(port, population, await locateSource(port, mapping[population]), mapping[population].columns, mapping.scales[population], read(population));
+    scanPopulation(
+      port,
+      population,
+      await locateSource(port, mapping[population]),
+      mapping[population].columns,
+      mapping.scales[population],
+      read(population),
+    );
   const employees = await scan("employees");
   const customers = await scan("customers");
   const attributes = mapping.units ? await readUnitAttributes(port, mapping.units, read("units")) : [];

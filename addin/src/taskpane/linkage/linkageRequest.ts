@@ -1,11 +1,4 @@
-import {
-  CUSTOMER_METRIC_PREFIX,
-  type Language,
-  type LinkageRequest,
-  type Mapping,
-  type Model,
-  type UnitRow,
-} from "@symmetry/engine";
+import { CUSTOMER_METRIC_PREFIX, type Language, type LinkageRequest, type Mapping, type Model, type UnitRow } from "@symmetry/engine";
 
 /**
  * What the user picks in the Linkage panel, and the engine request it becomes. The metric names
@@ -27,7 +20,13 @@ export interface LinkageChoices {
   readonly deltaPoints: number;
 }
 
-export const DEFAULT_LINKAGE_CHOICES: Omit<LinkageChoices, "x" | "y"> = { method: "pearson", bootstrap: 1000, seed: 1, costRatio: 0.21, deltaPoints: 5 };
+export const DEFAULT_LINKAGE_CHOICES: Omit<LinkageChoices, "x" | "y"> = {
+  method: "pearson",
+  bootstrap: 1000,
+  seed: 1,
+  costRatio: 0.21,
+  deltaPoints: 5,
+};
 
 export interface MetricOption {
   readonly id: string;
@@ -93,7 +92,13 @@ export interface PlannedRequest {
  * picked as x (two or more) when enough units have all of them and the outcome (DOMAIN.md: 25);
  * the turnover money runs when eNPS is picked and the units have headcount, leavers and salary.
  */
-export function linkageRequestOf(units: readonly UnitRow[], choices: LinkageChoices, mapping: Mapping, model: Model, language: Language): PlannedRequest {
+export function linkageRequestOf(
+  units: readonly UnitRow[],
+  choices: LinkageChoices,
+  mapping: Mapping,
+  model: Model,
+  language: Language,
+): PlannedRequest {
   const thresholds = { ...model.thresholds, ...mapping.thresholds };
   const minN = thresholds.minGroupSize;
   const minUnits = thresholds.minDriverUnits;
@@ -103,7 +108,9 @@ export function linkageRequestOf(units: readonly UnitRow[], choices: LinkageChoi
     units.filter((unit) => unit.employeesN >= minN && names.every((name) => typeof unit.metrics[name] === "number")).length;
   let driversSkipped: string | undefined;
   if (predictors.length < 2) {
-    driversSkipped = fr ? "Moteurs clés : choisissez au moins deux dimensions salariés en x." : "Key drivers: pick at least two employee dimensions as x.";
+    driversSkipped = fr
+      ? "Moteurs clés : choisissez au moins deux dimensions salariés en x."
+      : "Key drivers: pick at least two employee dimensions as x.";
   } else {
     const fewest = Math.min(...choices.y.map((y) => complete([...predictors, y])));
     if (fewest < minUnits) {
@@ -114,7 +121,8 @@ export function linkageRequestOf(units: readonly UnitRow[], choices: LinkageChoi
   }
   const hasMoneyInputs = units.some((unit) => unit.headcount !== undefined && unit.leavers !== undefined && unit.salary !== undefined);
   let turnoverSkipped: string | undefined;
-  if (!choices.x.includes("enps")) turnoverSkipped = fr ? "Valeur de la rotation : choisissez l'eNPS en x." : "Turnover money: pick eNPS as x.";
+  if (!choices.x.includes("enps"))
+    turnoverSkipped = fr ? "Valeur de la rotation : choisissez l'eNPS en x." : "Turnover money: pick eNPS as x.";
   else if (!hasMoneyInputs) {
     turnoverSkipped = fr
       ? "Valeur de la rotation : associez les colonnes effectif, départs et salaire des données unités."

@@ -11,7 +11,10 @@ import { runLinkageInWorker, runLinkageOnApi, type ApiSettings, type WorkerLike 
  * Worker or as an API job, and write the Linkage sheet (Liaison in French) in place.
  */
 
-export type LinkageProgress = UnitAggregationProgress | { readonly stage: "analysis"; readonly percent: number; readonly units: number; readonly onApi: boolean } | { readonly stage: "writing" };
+export type LinkageProgress =
+  | UnitAggregationProgress
+  | { readonly stage: "analysis"; readonly percent: number; readonly units: number; readonly onApi: boolean }
+  | { readonly stage: "writing" };
 
 export interface LinkageActionOptions {
   readonly signal?: AbortSignal;
@@ -40,7 +43,10 @@ export async function runLinkageAction(
   choices: LinkageChoices,
   options: LinkageActionOptions = {},
 ): Promise<LinkageOutcome> {
-  const { units } = await aggregateUnits(port, mapping, model, { ...(options.signal ? { signal: options.signal } : {}), onProgress: (progress) => options.onProgress?.(progress) });
+  const { units } = await aggregateUnits(port, mapping, model, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (progress) => options.onProgress?.(progress),
+  });
   const planned = linkageRequestOf(units, choices, mapping, model, language);
   const minN = { ...model.thresholds, ...mapping.thresholds }.minGroupSize;
   const kept = units.filter((unit) => unit.employeesN >= minN).length;

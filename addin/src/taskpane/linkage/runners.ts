@@ -36,7 +36,11 @@ function engineError(error: { code?: string; message: string }): Error {
 }
 
 /** Runs a linkage in a Web Worker; cancelling terminates the worker at once. */
-export function runLinkageInWorker(request: LinkageRequest, options: RunOptions = {}, createWorker: () => WorkerLike = createLinkageWorker): Promise<LinkageResult> {
+export function runLinkageInWorker(
+  request: LinkageRequest,
+  options: RunOptions = {},
+  createWorker: () => WorkerLike = createLinkageWorker,
+): Promise<LinkageResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(abortError());
     const id = nextRunId++;
@@ -89,7 +93,12 @@ async function apiFailure(response: Response, what: string): Promise<Error> {
   let details = "";
   try {
     const body = (await response.json()) as { error?: string; details?: unknown };
-    const text = typeof body.details === "string" ? body.details : Array.isArray(body.details) ? body.details.map((issue: { path?: string; message?: string }) => `${issue.path}: ${issue.message}`).join("; ") : "";
+    const text =
+      typeof body.details === "string"
+        ? body.details
+        : Array.isArray(body.details)
+          ? body.details.map((issue: { path?: string; message?: string }) => `${issue.path}: ${issue.message}`).join("; ")
+          : "";
     details = [body.error, text].filter(Boolean).join(": ");
   } catch {
     // not JSON: the status says enough
@@ -139,10 +148,16 @@ export async function runLinkageOnApi(request: LinkageRequest, settings: ApiSett
     if (options.signal?.aborted) throw abortError();
     const response = await fetchFunction(jobUrl, { headers, ...(options.signal ? { signal: options.signal } : {}) });
     if (!response.ok) throw await apiFailure(response, `Reading linkage job ${id}`);
-    const job = (await response.json()) as { status: string; progress?: number; result?: LinkageResult; error?: { code: string; message: string } };
+    const job = (await response.json()) as {
+      status: string;
+      progress?: number;
+      result?: LinkageResult;
+      error?: { code: string; message: string };
+    };
     if (typeof job.progress === "number") options.onProgress?.(job.progress);
     if (job.status === "succeeded" && job.result) return job.result;
-    if (job.status === "failed") throw new Error(`The linkage job failed on the API: ${job.error?.message ?? "no reason given"} (${job.error?.code ?? "error"})`);
+    if (job.status === "failed")
+      throw new Error(`The linkage job failed on the API: ${job.error?.message ?? "no reason given"} (${job.error?.code ?? "error"})`);
     const retryAfter = Number(response.headers.get("retry-after"));
     const delay = options.pollMilliseconds ?? (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000);
     await wait(delay, options.signal);

@@ -9,7 +9,11 @@ import type { WorkbookPort } from "../workbook/WorkbookPort";
  * support) into the engine's UnitAttributes. Numbers are checked like answers: a cell that is not
  * a number stops the linkage with its sheet, row and column.
  */
-export async function readUnitAttributes(port: WorkbookPort, units: NonNullable<Mapping["units"]>, options: ReadInChunksOptions = {}): Promise<UnitAttributes[]> {
+export async function readUnitAttributes(
+  port: WorkbookPort,
+  units: NonNullable<Mapping["units"]>,
+  options: ReadInChunksOptions = {},
+): Promise<UnitAttributes[]> {
   const geometry = await locateSource(port, units);
   const column = (header: string | undefined, what: string): number => {
     if (header === undefined) return -1;
@@ -18,7 +22,11 @@ export async function readUnitAttributes(port: WorkbookPort, units: NonNullable<
     return index;
   };
   const unitColumn = column(units.unitColumn, "unit");
-  const numeric = { headcount: column(units.headcountColumn, "headcount"), leavers: column(units.leaversColumn, "leavers"), salary: column(units.salaryColumn, "salary") };
+  const numeric = {
+    headcount: column(units.headcountColumn, "headcount"),
+    leavers: column(units.leaversColumn, "leavers"),
+    salary: column(units.salaryColumn, "salary"),
+  };
   const attributeColumn = column(units.attributeColumn, "front office / support");
   const range = { ...geometry.block, top: geometry.block.top + 1 };
   const rows: UnitAttributes[] = [];
@@ -41,7 +49,12 @@ export async function readUnitAttributes(port: WorkbookPort, units: NonNullable<
             if (value < 0) throw new SymError("invalid-answer", `${field} ${value} is negative`, { value });
           } catch (error) {
             if (!(error instanceof SymError)) throw error;
-            throw new DataError(`${geometry.sheet}, row ${sheetRow}, column "${geometry.headers[position]}": ${error.message}`, geometry.sheet, sheetRow, geometry.headers[position]);
+            throw new DataError(
+              `${geometry.sheet}, row ${sheetRow}, column "${geometry.headers[position]}": ${error.message}`,
+              geometry.sheet,
+              sheetRow,
+              geometry.headers[position],
+            );
           }
           if (value === value) row[field] = value;
         }

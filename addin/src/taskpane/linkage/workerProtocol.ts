@@ -17,7 +17,9 @@ import {
  * on the same request, and the API job's, whatever the chunk size (replicates are seeded one by one).
  */
 
-export type ToWorker = { readonly type: "run"; readonly id: number; readonly request: LinkageRequest; readonly chunks?: number } | { readonly type: "cancel"; readonly id: number };
+export type ToWorker =
+  | { readonly type: "run"; readonly id: number; readonly request: LinkageRequest; readonly chunks?: number }
+  | { readonly type: "cancel"; readonly id: number };
 
 export type FromWorker =
   | { readonly type: "progress"; readonly id: number; readonly percent: number }
@@ -69,7 +71,9 @@ export class LinkageWorkerSession {
       this.post({
         type: "error",
         id,
-        error: isSymError(error) ? { code: error.code, message: error.message } : { message: error instanceof Error ? error.message : String(error) },
+        error: isSymError(error)
+          ? { code: error.code, message: error.message }
+          : { message: error instanceof Error ? error.message : String(error) },
       });
     }
   }

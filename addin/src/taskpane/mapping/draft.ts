@@ -43,8 +43,16 @@ function location(source: SourceLocation): SourceLocation {
 }
 
 /** Every header with its suggested role, in source order; headers nothing matched are "ignore". */
-export function suggestColumns(headers: readonly string[], population: Population, model: Model): { columns: ColumnMapping[]; unmapped: string[] } {
-  const suggestion = suggestMapping(headers.filter((header) => header !== ""), population, model);
+export function suggestColumns(
+  headers: readonly string[],
+  population: Population,
+  model: Model,
+): { columns: ColumnMapping[]; unmapped: string[] } {
+  const suggestion = suggestMapping(
+    headers.filter((header) => header !== ""),
+    population,
+    model,
+  );
   const byHeader = new Map(suggestion.columns.map((column) => [column.header, column]));
   const columns = headers
     .filter((header) => header !== "")
@@ -93,25 +101,41 @@ export function checkDraft(draft: MappingDraft, geometries?: Partial<Record<Popu
     const scale = draft.scales[population];
     draft[population].columns.forEach((column, index) => {
       const path = `${population}.columns.${index}`;
-      if (column.role === "item" && !column.dimension) issues.push({ path: `${path}.dimension`, message: `pick the dimension of "${column.header}" (or set its role to Ignore)` });
-      if (column.role !== "item" && column.dimension) issues.push({ path: `${path}.dimension`, message: `"${column.header}" has a dimension but is not an item: clear the dimension` });
+      if (column.role === "item" && !column.dimension)
+        issues.push({ path: `${path}.dimension`, message: `pick the dimension of "${column.header}" (or set its role to Ignore)` });
+      if (column.role !== "item" && column.dimension)
+        issues.push({ path: `${path}.dimension`, message: `"${column.header}" has a dimension but is not an item: clear the dimension` });
       if (column.scale && (column.scale.min !== scale.min || column.scale.max !== scale.max)) {
-        issues.push({ path: `${path}.scale`, message: `"${column.header}" is on ${column.scale.min}–${column.scale.max} but the ${population} scale is ${scale.min}–${scale.max}: one scale per population` });
+        issues.push({
+          path: `${path}.scale`,
+          message: `"${column.header}" is on ${column.scale.min}–${column.scale.max} but the ${population} scale is ${scale.min}–${scale.max}: one scale per population`,
+        });
       }
       const geometry = geometries?.[population];
-      if (geometry && !geometry.headers.includes(column.header)) issues.push({ path: `${path}.header`, message: `"${column.header}" is no longer in sheet ${geometry.sheet}: suggest the mapping again` });
+      if (geometry && !geometry.headers.includes(column.header))
+        issues.push({
+          path: `${path}.header`,
+          message: `"${column.header}" is no longer in sheet ${geometry.sheet}: suggest the mapping again`,
+        });
     });
     for (const role of ["unit", "manager", "wave", "recommendation"] as const) {
       const indexes = draft[population].columns.flatMap((column, index) => (column.role === role ? [index] : []));
       for (const index of indexes.slice(1)) {
-        issues.push({ path: `${population}.columns.${index}.role`, message: `only one ${role} column is allowed among the ${population}: "${draft[population].columns[index].header}" is a second one` });
+        issues.push({
+          path: `${population}.columns.${index}.role`,
+          message: `only one ${role} column is allowed among the ${population}: "${draft[population].columns[index].header}" is a second one`,
+        });
       }
     }
   }
-  const dimensions = (population: Population) => new Set(draft[population].columns.filter((column) => column.role === "item").map((column) => column.dimension));
+  const dimensions = (population: Population) =>
+    new Set(draft[population].columns.filter((column) => column.role === "item").map((column) => column.dimension));
   const employeeDimensions = dimensions("employees");
   if (![...dimensions("customers")].some((dimension) => employeeDimensions.has(dimension))) {
-    issues.push({ path: "dimensions", message: "no dimension is mapped in both the employee and the customer data: map at least one on each side to compute a gap" });
+    issues.push({
+      path: "dimensions",
+      message: "no dimension is mapped in both the employee and the customer data: map at least one on each side to compute a gap",
+    });
   }
   const parsed = MappingSchema.safeParse(withoutIgnored(draft));
   if (!parsed.success) {

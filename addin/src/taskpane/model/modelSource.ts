@@ -44,7 +44,9 @@ const cacheKey = (apiUrl: string, id: string) => `symmetry-barometer:model:${api
 export function readSettings(store: KeyValueStore): ModelSettings {
   try {
     const parsed = JSON.parse(store.getItem(SETTINGS_KEY) ?? "{}") as Record<string, unknown>;
-    return Object.fromEntries(SETTING_KEYS.filter((key) => typeof parsed[key] === "string" && parsed[key] !== "").map((key) => [key, parsed[key]])) as ModelSettings;
+    return Object.fromEntries(
+      SETTING_KEYS.filter((key) => typeof parsed[key] === "string" && parsed[key] !== "").map((key) => [key, parsed[key]]),
+    ) as ModelSettings;
   } catch {
     return {};
   }

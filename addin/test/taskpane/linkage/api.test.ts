@@ -6,7 +6,13 @@
  */
 import { DEFAULT_MODEL, percentileRanks, runLinkage, type BenchmarkSummary } from "@symmetry/engine";
 import { buildBarometer } from "../../../src/taskpane/barometer/buildBarometer";
-import { benchmarkColumn, contributionOf, fetchPool, organisationFigures, postContribution } from "../../../src/taskpane/benchmark/benchmarkPool";
+import {
+  benchmarkColumn,
+  contributionOf,
+  fetchPool,
+  organisationFigures,
+  postContribution,
+} from "../../../src/taskpane/benchmark/benchmarkPool";
 import { buildIfStale } from "../../../../functions/scripts/build";
 import { startLocalApi, stopLocalApi, type LocalApi } from "../../../../functions/test/support/localApi";
 import { DEFAULT_LINKAGE_CHOICES, linkageRequestOf } from "../../../src/taskpane/linkage/linkageRequest";
@@ -18,7 +24,11 @@ jest.setTimeout(240_000);
 
 const KEY = "addin-linkage-test-key-0123456789";
 /** Five organisations (tenants) for the benchmark pool; the first is the workbook's. */
-const TENANT_KEYS = [1, 2, 3, 4, 5].map((index) => ({ key: `addin-benchmark-key-${index}-0123456789`, role: "admin", tenant: `org${index}` }));
+const TENANT_KEYS = [1, 2, 3, 4, 5].map((index) => ({
+  key: `addin-benchmark-key-${index}-0123456789`,
+  role: "admin",
+  tenant: `org${index}`,
+}));
 let api: LocalApi | undefined;
 let apiUrl: string;
 
@@ -38,7 +48,14 @@ describe("Linkage on the API", () => {
   it("runs the sample units as a linkage job and writes the same numbers as the local worker", async () => {
     const workbook = sampleWorkbook();
     const mapping = await sampleMapping(workbook);
-    const choices = { ...DEFAULT_LINKAGE_CHOICES, x: ["enps", "symmetry", "culture", "recognition"], y: ["nps", "turnover"], method: "both" as const, bootstrap: 400, seed: 5 };
+    const choices = {
+      ...DEFAULT_LINKAGE_CHOICES,
+      x: ["enps", "symmetry", "culture", "recognition"],
+      y: ["nps", "turnover"],
+      method: "both" as const,
+      bootstrap: 400,
+      seed: 5,
+    };
     const progress: number[] = [];
     const remote = await runLinkageAction(workbook, mapping, DEFAULT_MODEL, "en", choices, {
       api: { apiUrl, apiKey: KEY },
@@ -55,10 +72,12 @@ describe("Linkage on the API", () => {
 
   it("reports a job that fails (unknown metric) and a missing key with what to do", async () => {
     const units = [{ unit: "A", employeesN: 9, metrics: { enps: 1, nps: 2 } }];
-    await expect(runLinkageOnApi({ units, x: ["enps"], y: ["revenue"] }, { apiUrl, apiKey: KEY }, { pollMilliseconds: 100 })).rejects.toThrow(
-      /The linkage job failed on the API: linkage metric "revenue" is not a column of the units/,
+    await expect(
+      runLinkageOnApi({ units, x: ["enps"], y: ["revenue"] }, { apiUrl, apiKey: KEY }, { pollMilliseconds: 100 }),
+    ).rejects.toThrow(/The linkage job failed on the API: linkage metric "revenue" is not a column of the units/);
+    await expect(runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, { apiUrl })).rejects.toThrow(
+      /The linkage job was not accepted: the API answered 401 .*\(check the API key\)/,
     );
-    await expect(runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, { apiUrl })).rejects.toThrow(/The linkage job was not accepted: the API answered 401 .*\(check the API key\)/);
   });
 });
 
@@ -70,19 +89,37 @@ describe("Benchmark pool on the API", () => {
     const build = () =>
       buildBarometer(workbook, mapping, DEFAULT_MODEL, "en", {
         benchmark: async (employees, customers) =>
-          benchmarkColumn(await fetchPool(own, "default", "retail"), organisationFigures(employees.aggregate, customers.aggregate, DEFAULT_MODEL, mapping), "retail", "en"),
+          benchmarkColumn(
+            await fetchPool(own, "default", "retail"),
+            organisationFigures(employees.aggregate, customers.aggregate, DEFAULT_MODEL, mapping),
+            "retail",
+            "en",
+          ),
       });
     // Four other organisations: aggregates only, spread around the samples' scores.
     for (const [index, tenant] of TENANT_KEYS.slice(1).entries()) {
-      const dimensions = Object.fromEntries(DEFAULT_MODEL.dimensions.map((dimension, position) => [dimension.id, 40 + 8 * index + position]));
-      await postContribution({ apiUrl, apiKey: tenant.key }, "default", { sector: "retail", wave: "2025", n: 50 + index, dimensions, enps: -10 + 10 * index, nps: 5 * index });
+      const dimensions = Object.fromEntries(
+        DEFAULT_MODEL.dimensions.map((dimension, position) => [dimension.id, 40 + 8 * index + position]),
+      );
+      await postContribution({ apiUrl, apiKey: tenant.key }, "default", {
+        sector: "retail",
+        wave: "2025",
+        n: 50 + index,
+        dimensions,
+        enps: -10 + 10 * index,
+        nps: 5 * index,
+      });
     }
     const first = await build();
     expect(first.benchmark?.notEnough).toBe(true);
     expect(first.benchmark?.message).toBe("Not enough organisations in the retail pool yet: 4 of the 5 needed. No percentile is shown.");
     const rows = first.layout.anchors.dimensionRows;
     expect(await workbook.readRange("Barometer", "K10")).toEqual([["Percentile (sector retail)"]]);
-    expect((await workbook.readRange("Barometer", `K${rows.top + 1}:K${rows.bottom + 1}`)).flat().every((cell) => cell === "not enough organisations (4 of 5)")).toBe(true);
+    expect(
+      (await workbook.readRange("Barometer", `K${rows.top + 1}:K${rows.bottom + 1}`))
+        .flat()
+        .every((cell) => cell === "not enough organisations (4 of 5)"),
+    ).toBe(true);
 
     // The workbook's organisation contributes its aggregates (never rows), then the rebuild ranks it.
     const figures = organisationFigures(first.employees.aggregate, first.customers.aggregate, DEFAULT_MODEL, mapping);

@@ -7,7 +7,12 @@
 import { DEFAULT_MODEL, runLinkage, unitRowsFromAggregates } from "@symmetry/engine";
 import { readUnitAttributes } from "../../../src/taskpane/linkage/unitsSheet";
 import { aggregateUnits } from "../../../src/taskpane/linkage/aggregateUnits";
-import { DEFAULT_LINKAGE_CHOICES, linkageMetrics, linkageRequestOf, type LinkageChoices } from "../../../src/taskpane/linkage/linkageRequest";
+import {
+  DEFAULT_LINKAGE_CHOICES,
+  linkageMetrics,
+  linkageRequestOf,
+  type LinkageChoices,
+} from "../../../src/taskpane/linkage/linkageRequest";
 import { DRIVERS_CHART, LINKAGE_AREA_NAME, SCATTER_CHART, significanceMark } from "../../../src/taskpane/linkage/layout";
 import { runLinkageAction } from "../../../src/taskpane/linkage/runLinkageAction";
 import { AREA_NAME } from "../../../src/taskpane/barometer/layout";
@@ -31,13 +36,27 @@ describe("Linkage action on the in-memory workbook", () => {
   it("aggregates units through the engine: unit rows equal unitRowsFromAggregates of the scans and the Units data", async () => {
     const workbook = sampleWorkbook();
     const mapping = await sampleMapping(workbook);
-    expect(mapping.units).toMatchObject({ unitColumn: "unit", headcountColumn: "headcount", leaversColumn: "leavers", salaryColumn: "average_salary", attributeColumn: "attribute" });
+    expect(mapping.units).toMatchObject({
+      unitColumn: "unit",
+      headcountColumn: "headcount",
+      leaversColumn: "leavers",
+      salaryColumn: "average_salary",
+      attributeColumn: "attribute",
+    });
     const aggregation = await aggregateUnits(workbook, mapping, DEFAULT_MODEL);
     const attributes = await readUnitAttributes(workbook, mapping.units!);
     expect(attributes).toHaveLength(40);
-    expect(aggregation.units).toEqual(unitRowsFromAggregates(aggregation.employees.aggregate, aggregation.customers.aggregate, DEFAULT_MODEL, attributes));
+    expect(aggregation.units).toEqual(
+      unitRowsFromAggregates(aggregation.employees.aggregate, aggregation.customers.aggregate, DEFAULT_MODEL, attributes),
+    );
     expect(aggregation.units).toHaveLength(40);
-    const [, , headcount, leavers, salary] = sampleRows("units").find((row) => row[0] === "Lyon Part-Dieu")! as [string, string, number, number, number];
+    const [, , headcount, leavers, salary] = sampleRows("units").find((row) => row[0] === "Lyon Part-Dieu")! as [
+      string,
+      string,
+      number,
+      number,
+      number,
+    ];
     const lyon = aggregation.units.find((unit) => unit.unit === "Lyon Part-Dieu")!;
     expect(lyon).toMatchObject({ headcount, leavers, salary });
     expect(lyon.metrics.turnover).toBeCloseTo(leavers / headcount, 12);
@@ -67,13 +86,27 @@ describe("Linkage action on the in-memory workbook", () => {
     expect(correlations).toHaveLength(expected.correlations.length); // 6 x × 2 y × 2 methods
     expected.correlations.forEach((entry, index) => {
       const [, , method, r, low, high, p, q, mark, n, bootLow, bootHigh] = correlations[index];
-      expect([method, r, low, high, p, q, mark, n, bootLow, bootHigh]).toEqual([entry.method, entry.r, entry.low, entry.high, entry.p, entry.q, significanceMark(entry.q), entry.n, entry.bootLow, entry.bootHigh]);
+      expect([method, r, low, high, p, q, mark, n, bootLow, bootHigh]).toEqual([
+        entry.method,
+        entry.r,
+        entry.low,
+        entry.high,
+        entry.p,
+        entry.q,
+        significanceMark(entry.q),
+        entry.n,
+        entry.bootLow,
+        entry.bootHigh,
+      ]);
     });
     const drivers = await workbook.readRange(sheet, rangeText(outcome.layout.anchors.drivers!));
     expect(drivers.map((row) => row[3])).toEqual(expected.drivers.map((entry) => entry.share));
     const money = await workbook.readRange(sheet, rangeText(outcome.layout.anchors.turnover!));
     expect(money.map((row) => row[1])).toEqual([0.21, 0.5, 1.5, 0.3]);
-    expect(money.map((row) => row[2])).toEqual([...expected.turnover!.presets.map((preset) => preset.valuePerPoint), expected.turnover!.valuePerPoint]);
+    expect(money.map((row) => row[2])).toEqual([
+      ...expected.turnover!.presets.map((preset) => preset.valuePerPoint),
+      expected.turnover!.valuePerPoint,
+    ]);
 
     // Scatter: units at or above the threshold only, names written as text (no formula).
     const scatter = outcome.layout.anchors.scatter!;
@@ -85,12 +118,22 @@ describe("Linkage action on the in-memory workbook", () => {
     expect(hostileRow).toBeGreaterThanOrEqual(0);
     expect(workbook.formulaAt(sheet, `A${scatter.top + hostileRow + 1}`)).toBeUndefined();
     expect(await workbook.listCharts(sheet)).toEqual([SCATTER_CHART, DRIVERS_CHART]);
-    expect(workbook.chart(sheet, SCATTER_CHART)).toMatchObject({ kind: "scatter", categories: `B${scatter.top + 1}:B${scatter.bottom + 1}` });
+    expect(workbook.chart(sheet, SCATTER_CHART)).toMatchObject({
+      kind: "scatter",
+      categories: `B${scatter.top + 1}:B${scatter.bottom + 1}`,
+    });
 
     // The user's own cell next to the area survives; a rerun (other seed, French) renames and rewrites in place.
     await workbook.writeValues(sheet, "N45", [["my note"]]);
     const sheetsBefore = (await workbook.listSheets()).map((entry) => entry.name);
-    const again = await runLinkageAction(workbook, mapping, DEFAULT_MODEL, "fr", { ...choices, seed: 43 }, { createWorker: () => inProcessWorker() });
+    const again = await runLinkageAction(
+      workbook,
+      mapping,
+      DEFAULT_MODEL,
+      "fr",
+      { ...choices, seed: 43 },
+      { createWorker: () => inProcessWorker() },
+    );
     expect(again.layout.sheetName).toBe("Liaison");
     const sheetsAfter = (await workbook.listSheets()).map((entry) => entry.name);
     expect(sheetsAfter).toEqual(sheetsBefore.map((name) => (name === "Linkage" ? "Liaison" : name)));
@@ -106,7 +149,14 @@ describe("Linkage action on the in-memory workbook", () => {
   it("leaves key drivers out with a note when fewer than two dimensions are picked, and says why on the sheet", async () => {
     const workbook = sampleWorkbook();
     const mapping = await sampleMapping(workbook);
-    const outcome = await runLinkageAction(workbook, mapping, DEFAULT_MODEL, "en", { ...choices, x: ["enps"], y: ["nps"], bootstrap: 0 }, { createWorker: () => inProcessWorker() });
+    const outcome = await runLinkageAction(
+      workbook,
+      mapping,
+      DEFAULT_MODEL,
+      "en",
+      { ...choices, x: ["enps"], y: ["nps"], bootstrap: 0 },
+      { createWorker: () => inProcessWorker() },
+    );
     expect(outcome.result.drivers).toEqual([]);
     expect(outcome.layout.anchors.drivers).toBeUndefined();
     const column = (await workbook.readRange("Linkage", `A1:A${outcome.layout.area.bottom + 1}`)).map((row) => row[0]);

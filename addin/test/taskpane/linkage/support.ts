@@ -21,7 +21,11 @@ export function sampleRows(name: "employees" | "customers" | "units"): CellValue
 export function sampleWorkbook(rename: Record<string, string> = {}): MemoryWorkbook {
   const workbook = new MemoryWorkbook(symFunctions());
   const renamed = (rows: CellValue[][], column: number) =>
-    rows.map((row, index) => (index > 0 && typeof row[column] === "string" && rename[row[column] as string] ? row.map((cell, position) => (position === column ? rename[row[column] as string] : cell)) : row));
+    rows.map((row, index) =>
+      index > 0 && typeof row[column] === "string" && rename[row[column] as string]
+        ? row.map((cell, position) => (position === column ? rename[row[column] as string] : cell))
+        : row,
+    );
   workbook.loadSheet("Employees", renamed(sampleRows("employees"), 1));
   workbook.loadSheet("Customers", renamed(sampleRows("customers"), 1));
   workbook.loadSheet("Units", renamed(sampleRows("units"), 0));

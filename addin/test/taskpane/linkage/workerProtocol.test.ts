@@ -14,11 +14,24 @@ function units(count: number) {
   return Array.from({ length: count }, (_, index) => ({
     unit: `U${String(index).padStart(3, "0")}`,
     employeesN: index % 9 === 4 ? 3 : 12,
-    metrics: { enps: Math.round(40 * Math.sin(index * 1.7)), culture: 60 + 15 * Math.sin(index * 0.9), recognition: 55 + 10 * Math.cos(index * 1.3), nps: 20 + 25 * Math.sin(index * 1.7 + 0.4) },
+    metrics: {
+      enps: Math.round(40 * Math.sin(index * 1.7)),
+      culture: 60 + 15 * Math.sin(index * 0.9),
+      recognition: 55 + 10 * Math.cos(index * 1.3),
+      nps: 20 + 25 * Math.sin(index * 1.7 + 0.4),
+    },
   }));
 }
 
-const request: LinkageRequest = { units: units(40), x: ["enps", "culture", "recognition"], y: ["nps"], methods: ["pearson", "spearman"], bootstrap: 120, seed: 9, drivers: { predictors: ["culture", "recognition"], minUnits: 25 } };
+const request: LinkageRequest = {
+  units: units(40),
+  x: ["enps", "culture", "recognition"],
+  y: ["nps"],
+  methods: ["pearson", "spearman"],
+  bootstrap: 120,
+  seed: 9,
+  drivers: { predictors: ["culture", "recognition"], minUnits: 25 },
+};
 
 async function collect(messages: Parameters<LinkageWorkerSession["handle"]>[0][]): Promise<FromWorker[]> {
   const posted: FromWorker[] = [];
@@ -43,7 +56,13 @@ describe("linkage worker protocol", () => {
 
   it("answers an engine error with its code and message, naming the metric", async () => {
     const posted = await collect([{ type: "run", id: 3, request: { ...request, y: ["revenue"] } }]);
-    expect(posted).toEqual([{ type: "error", id: 3, error: { code: "invalid-argument", message: expect.stringMatching(/^linkage metric "revenue" is not a column of the units/) } }]);
+    expect(posted).toEqual([
+      {
+        type: "error",
+        id: 3,
+        error: { code: "invalid-argument", message: expect.stringMatching(/^linkage metric "revenue" is not a column of the units/) },
+      },
+    ]);
   });
 
   it("stops at the next chunk after cancel and says so", async () => {
@@ -69,10 +88,16 @@ describe("runLinkageInWorker", () => {
   it("rejects with an AbortError when cancelled and with the engine's error otherwise", async () => {
     const controller = new AbortController();
     const log: FromWorker[] = [];
-    const pending = runLinkageInWorker({ ...request, bootstrap: 5000 }, { signal: controller.signal, onProgress: () => controller.abort() }, () => inProcessWorker(log));
+    const pending = runLinkageInWorker(
+      { ...request, bootstrap: 5000 },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+      () => inProcessWorker(log),
+    );
     await expect(pending.catch((error: unknown) => isAbortError(error))).resolves.toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(log.some((message) => message.type === "result")).toBe(false); // the cancel reached the session
-    await expect(runLinkageInWorker({ ...request, units: request.units.slice(0, 3) }, {}, () => inProcessWorker())).rejects.toMatchObject({ code: "too-few-values" });
+    await expect(runLinkageInWorker({ ...request, units: request.units.slice(0, 3) }, {}, () => inProcessWorker())).rejects.toMatchObject({
+      code: "too-few-values",
+    });
   });
 });

@@ -8,7 +8,14 @@ export function benchmarkSection(context: BarometerContext, table: DimensionTabl
   if (!benchmark || context.paired.length === 0) return undefined;
   const rows = table.dimensionRows;
   return {
-    blocks: [valueBlock(rows.top - 1, 10, [[benchmark.header]]), valueBlock(rows.top, 10, context.paired.map((dimension) => [benchmark.cells[dimension.id] ?? null]))],
+    blocks: [
+      valueBlock(rows.top - 1, 10, [[benchmark.header]]),
+      valueBlock(
+        rows.top,
+        10,
+        context.paired.map((dimension) => [benchmark.cells[dimension.id] ?? null]),
+      ),
+    ],
     numberFormats: [{ address: columnSpan(10, rows.top, rows.bottom), format: "0" }],
     conditionalFormats: [],
     charts: [],

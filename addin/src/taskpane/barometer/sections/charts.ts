@@ -24,7 +24,14 @@ export function chartsSection(context: BarometerContext, table: DimensionTableAn
             ],
             placement: "L1:S20",
           },
-          { name: GAP_CHART, kind: "bar", title: text.gapChartTitle, categories: table.labels, series: [{ name: text.gapSeries, values: table.gaps }], placement: "L22:S40" },
+          {
+            name: GAP_CHART,
+            kind: "bar",
+            title: text.gapChartTitle,
+            categories: table.labels,
+            series: [{ name: text.gapSeries, values: table.gaps }],
+            placement: "L22:S40",
+          },
         ];
   return { blocks: [], numberFormats: [], conditionalFormats: [], charts };
 }

@@ -34,13 +34,27 @@ export function dimensionTableSection(context: BarometerContext): Section<Dimens
   const last = first + Math.max(paired.length, 1) - 1;
   const blocks: CellBlock[] = [
     valueBlock(first - 2, 0, [[text.dimensionsHeading]]),
-    valueBlock(first - 1, 0, [[text.dimension, text.employees, text.customers, text.gap, text.low, text.high, text.pValue, text.hedgesG, text.status, text.weight]]),
+    valueBlock(first - 1, 0, [
+      [text.dimension, text.employees, text.customers, text.gap, text.low, text.high, text.pValue, text.hedgesG, text.status, text.weight],
+    ]),
   ];
   const numberFormats: NumberFormatRule[] = [];
   const conditionalFormats: ConditionalFormatRule[] = [];
   if (paired.length > 0) {
-    blocks.push(valueBlock(first, 0, paired.map((dimension) => [dimension.label])));
-    blocks.push(valueBlock(first, 9, paired.map((dimension) => [dimension.weight])));
+    blocks.push(
+      valueBlock(
+        first,
+        0,
+        paired.map((dimension) => [dimension.label]),
+      ),
+    );
+    blocks.push(
+      valueBlock(
+        first,
+        9,
+        paired.map((dimension) => [dimension.weight]),
+      ),
+    );
     blocks.push(
       formulaBlock(
         first,
@@ -64,7 +78,14 @@ export function dimensionTableSection(context: BarometerContext): Section<Dimens
     numberFormats.push({ address: columnSpan(6, first, last), format: pValueNumberFormat(context.input.language) });
     numberFormats.push({ address: columnSpan(7, first, last), format: "0.00" });
     for (const rule of Object.values(STATUS_COLOURS)) {
-      for (const word of rule.texts) conditionalFormats.push({ kind: "textEquals", address: columnSpan(8, first, last), text: word, fill: rule.fill, fontColor: rule.fontColor });
+      for (const word of rule.texts)
+        conditionalFormats.push({
+          kind: "textEquals",
+          address: columnSpan(8, first, last),
+          text: word,
+          fill: rule.fill,
+          fontColor: rule.fontColor,
+        });
     }
   }
   return {

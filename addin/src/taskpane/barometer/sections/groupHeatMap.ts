@@ -26,13 +26,22 @@ export function groupHeatMapSection(context: BarometerContext, spec: GroupHeatMa
   const { text, minN, enpsColumn, input } = context;
   if (spec.groupColumn < 0 || enpsColumn < 0) return undefined;
   const employees = input.employees;
-  const spill: RangeAddress = { top: spec.top + 2, bottom: spec.top + 2 + Math.max(spec.groups, 1) - 1, left: spec.left, right: spec.left + 2 };
+  const spill: RangeAddress = {
+    top: spec.top + 2,
+    bottom: spec.top + 2 + Math.max(spec.groups, 1) - 1,
+    left: spec.left,
+    right: spec.left + 2,
+  };
   const valueColumn = columnLetters(spec.left + 2);
   const values = `${valueColumn}${spill.top + 1}:${valueColumn}${spill.bottom + 1}`;
   return {
     blocks: [
       valueBlock(spec.top, spec.left, [[spec.title], [spec.label, text.count, text.enps]]),
-      formulaBlock(spec.top + 2, spec.left, [[`=SYM.BYGROUP(${groupsOfAnswered(employees, spec.groupColumn, enpsColumn)},${filteredColumn(employees, enpsColumn)},"enps",${minN})`]]),
+      formulaBlock(spec.top + 2, spec.left, [
+        [
+          `=SYM.BYGROUP(${groupsOfAnswered(employees, spec.groupColumn, enpsColumn)},${filteredColumn(employees, enpsColumn)},"enps",${minN})`,
+        ],
+      ]),
     ],
     numberFormats: [{ address: values, format: "0" }],
     conditionalFormats: [{ kind: "colorScale", address: values, low: "#F8696B", middle: "#FFEB84", high: "#63BE7B" }],

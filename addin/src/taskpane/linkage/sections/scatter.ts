@@ -25,6 +25,9 @@ export function scatterSection(context: LinkageContext, top: number): Section<Sc
   const points = input.units
     .filter((unit) => unit.employeesN >= input.minN && typeof unit.metrics[x] === "number" && typeof unit.metrics[y] === "number")
     .map((unit): CellValue[] => [unit.wave ? `${unit.unit} (${unit.wave})` : unit.unit, unit.metrics[x]!, unit.metrics[y]!]);
-  const table = tableSection(top, format(text.linkageScatterTable, { x: label(x), y: label(y) }), [text.unit, label(x), label(y)], points, [[1, "0.0"], [2, "0.0"]]);
+  const table = tableSection(top, format(text.linkageScatterTable, { x: label(x), y: label(y) }), [text.unit, label(x), label(y)], points, [
+    [1, "0.0"],
+    [2, "0.0"],
+  ]);
   return { ...table, anchors: { ...table.anchors, x, y } };
 }

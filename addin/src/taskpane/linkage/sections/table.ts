@@ -7,7 +7,13 @@ import { valueBlock, type CellBlock, type NumberFormatRule, type Section } from 
  * blank row. `anchors.rows` is the data rectangle (undefined when there are no rows);
  * `bottom` is the blank row after the table, so the next section starts at `bottom + 1`.
  */
-export function tableSection(top: number, title: string, header: readonly CellValue[], rows: readonly (readonly CellValue[])[], formats: readonly [number, string][] = []): Section<{ rows?: RangeAddress }> {
+export function tableSection(
+  top: number,
+  title: string,
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  formats: readonly [number, string][] = [],
+): Section<{ rows?: RangeAddress }> {
   const blocks: CellBlock[] = [valueBlock(top, 0, [[title], header])];
   const numberFormats: NumberFormatRule[] = [];
   const first = top + 2;

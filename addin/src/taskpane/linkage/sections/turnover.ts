@@ -21,7 +21,17 @@ export function turnoverSection(context: LinkageContext, top: number): Section<{
     blocks: [
       valueBlock(top, 0, [
         [text.linkageTurnover],
-        [text.linkageX, text.linkageSlope, text.low, text.high, text.pValue, text.count, text.linkageHeadcount, text.linkageMeanSalary, format(text.linkageAvoided, { delta: money.deltaPoints })],
+        [
+          text.linkageX,
+          text.linkageSlope,
+          text.low,
+          text.high,
+          text.pValue,
+          text.count,
+          text.linkageHeadcount,
+          text.linkageMeanSalary,
+          format(text.linkageAvoided, { delta: money.deltaPoints }),
+        ],
         [label(money.x), money.slope, money.low, money.high, money.p, money.n, money.headcount, money.meanSalary, money.avoidedLeavers],
       ]),
     ],
@@ -35,7 +45,11 @@ export function turnoverSection(context: LinkageContext, top: number): Section<{
     bottom: top + 3,
     anchors: {},
   };
-  const presetLabel: Record<string, string> = { "cap-median": text.linkagePresetCap, half: text.linkagePresetHalf, "one-and-a-half": text.linkagePresetGallup };
+  const presetLabel: Record<string, string> = {
+    "cap-median": text.linkagePresetCap,
+    half: text.linkagePresetHalf,
+    "one-and-a-half": text.linkagePresetGallup,
+  };
   const presets = COST_RATIO_PRESETS.map((preset) => {
     const value = money.presets.find((entry) => entry.id === preset.id)!;
     return [presetLabel[preset.id] ?? preset.id, value.costRatio, value.valuePerPoint, value.valueOfDelta];
@@ -46,7 +60,11 @@ export function turnoverSection(context: LinkageContext, top: number): Section<{
     [text.linkageCostRatio, text.linkageRatio, text.linkageValuePerPoint, format(text.linkageValueOfDelta, { delta: money.deltaPoints })],
     // The request carries the user's ratio: the engine's own figures make the last row.
     [...presets, [text.linkagePresetOwn, money.costRatio, money.valuePerPoint, money.valueOfDelta]],
-    [[1, "0%"], [2, "#,##0"], [3, "#,##0"]],
+    [
+      [1, "0%"],
+      [2, "#,##0"],
+      [3, "#,##0"],
+    ],
   );
   return mergeSections(regression, values, values.anchors);
 }
