@@ -5,7 +5,14 @@ module.exports = {
   testMatch: ["**/test/**/*.test.ts", "**/test/**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+    // pptxgenjs loads node:fs with a dynamic import(), which Jest's module sandbox refuses; compiled
+    // to CommonJS it becomes a require() and behaves as in Node.
+    "pptxgenjs[\\/]dist[\\/]pptxgen\\.cjs\\.js$": [
+      "ts-jest",
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022" }, isolatedModules: true, diagnostics: false },
+    ],
   },
+  transformIgnorePatterns: ["/node_modules/(?!pptxgenjs/)"],
   moduleNameMapper: {
     // the engine package resolves to its sources, as tsconfig.json `paths` does for the compiler
     "^@symmetry/engine$": "<rootDir>/shared/src/index.ts",

@@ -5,7 +5,8 @@
  * a Units sheet), made with the template code of `sym template` plus data, then one
  * `sym report a.xlsx … --out-dir D` over all of them (barometer, linkage with B = 1,000, result
  * sheets, gap chart, summary.csv) in a fresh process: wall time, CPU time, peak memory, and the
- * time per workbook. Workbooks go to bench/out/report-batch/ (git-ignored) and are reused while
+ * time per workbook; then the same batch with `--pptx --managers` (a client deck and one deck per
+ * manager of at least 5 respondents for every client): seconds per client and peak memory. Workbooks go to bench/out/report-batch/ (git-ignored) and are reused while
  * the count and size are unchanged.
  *
  * bench/run.js calls `run(context)` ({ rows, checks }); `node bench/report-batch.bench.js` runs it
@@ -112,6 +113,46 @@ function run(context = { log: (message) => process.stderr.write(`${message}\n`) 
     { label: `all ${files.length} reports written (${succeeded} ok in summary.csv)`, ok: succeeded === files.length },
     { label: `${(measured.seconds / files.length).toFixed(2)} s per workbook of ${RESPONDENTS} respondents`, ok: true, informative: true },
   ];
+
+  // The same batch with the client deck and the manager pack of every client (--pptx --managers).
+  const withDecks = path.join(OUT, "reports-decks");
+  const managers = path.join(OUT, "manager-decks");
+  fs.rmSync(withDecks, { recursive: true, force: true });
+  fs.rmSync(managers, { recursive: true, force: true });
+  context.log(`report-batch: sym report --pptx --managers on ${files.length} workbooks…`);
+  const decked = measureProcess(
+    process.execPath,
+    [
+      path.join(ROOT, "cli", "bin", "sym.js"),
+      "report",
+      ...files,
+      "--out-dir",
+      withDecks,
+      "--bootstrap",
+      "1000",
+      "--pptx",
+      "--managers",
+      managers,
+    ],
+    { cwd: ROOT },
+  );
+  const decks = fs.readdirSync(withDecks).filter((name) => name.endsWith("-deck.pptx")).length;
+  const managerDecks = fs.existsSync(managers)
+    ? fs.readdirSync(managers).reduce((total, client) => total + fs.readdirSync(path.join(managers, client)).length, 0)
+    : 0;
+  rows.push({
+    size: `${files.length} × ${RESPONDENTS}`,
+    subject: "sym report --out-dir --pptx --managers (one process)",
+    seconds: decked.seconds,
+    cpuSeconds: decked.cpuSeconds,
+    peakMegabytes: decked.peakMegabytes,
+    versus: null,
+  });
+  checks.push(
+    { label: `a client deck for each of the ${files.length} workbooks (${decks} written)`, ok: decks === files.length },
+    { label: `${managerDecks} manager decks written`, ok: managerDecks > 0, informative: true },
+    { label: `${(decked.seconds / files.length).toFixed(2)} s per client with decks and manager pack`, ok: true, informative: true },
+  );
   return { rows, checks };
 }
 

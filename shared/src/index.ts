@@ -202,3 +202,10 @@ export {
   formatOrHidden,
 } from "./format/display";
 export type { NumberStyle, ThousandsSpace } from "./format/display";
+export { planClientDeck, countOrFewer } from "./deck/clientDeck";
+export type { ClientDeckInput, DeckBarometer } from "./deck/clientDeck";
+export { planManagerDecks } from "./deck/managerDeck";
+export type { ManagerDecksInput, ManagerDeck } from "./deck/managerDeck";
+export { planEmployeeSummary } from "./deck/employeeSummary";
+export { renderDeck } from "./deck/renderDeck";
+export type { DeckPlan, DeckSlide, DeckBlock, SlideRole, Tone, KeyFigure, TableCell, ChartSeries } from "./deck/plan";

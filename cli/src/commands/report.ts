@@ -17,6 +17,7 @@ import { addBarometerSheet, addLinkageSheet, compactDataValidations, type Benchm
 import { addGapChart } from "../workbook/gapChart";
 import { workbookBarometer, workbookLinkage, type ReportLinkOptions, type WorkbookLink } from "../workbook/workbookAnalysis";
 import type { BarometerReport } from "./barometer";
+import { writeDecks, type DeckOutputs, type DecksWritten } from "../deck/writeDecks";
 
 /** Settings of `sym report`, already parsed. */
 export interface ReportOptions extends ReportLinkOptions {
@@ -26,6 +27,8 @@ export interface ReportOptions extends ReportLinkOptions {
   readonly language?: Language;
   /** Benchmark pool: the sector's percentiles from the API (`GET {api}/benchmarks/{model}?sector=S`). */
   readonly benchmark?: { readonly apiUrl: string; readonly apiKey?: string; readonly sector: string };
+  /** Decks to write: fixed paths (one file), or paths derived from each report's name (batch). */
+  readonly decks?: DeckOutputs | ((file: string, reportOutput: string | undefined) => DeckOutputs);
 }
 
 /** What `sym report --json` prints for one file: `sym barometer --json`'s object, plus `link` when linkage ran. */
@@ -34,6 +37,7 @@ export type WorkbookReport = BarometerReport & {
   link?: WorkbookLink extends infer L ? (L extends { result: infer R } ? R : never) : never;
   linkSkipped?: string;
   benchmark?: { sector: string; ranks?: ReturnType<typeof percentileRanks>; notEnough?: { have: number; required: number } };
+  decks?: DecksWritten;
 };
 
 async function fetchBenchmark(
@@ -123,6 +127,20 @@ export async function reportWorkbook(file: string, output: string | undefined, o
     bytes = await addCustomXmlPart(bytes, mappingToXml(found.mapping), MAPPING_NAMESPACE);
     fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
     fs.writeFileSync(output, bytes);
+  }
+  const deckOutputs = typeof options.decks === "function" ? options.decks(file, output) : options.decks;
+  if (deckOutputs) {
+    report.decks = await writeDecks(
+      {
+        language,
+        organisation: path.basename(file).replace(/\.xlsx$/i, ""),
+        barometer,
+        model,
+        ...(link && "result" in link ? { link: link.result } : {}),
+        managers: inputs.employees.aggregate.managers ?? {},
+      },
+      deckOutputs,
+    );
   }
   return report;
 }

@@ -8,6 +8,8 @@ import { formatLinkTable } from "../format/linkTable";
 import { formatSummaryCsv } from "../format/reportSummary";
 import { parseLanguageOption, parseNumberInRange, parseWholeNumberOption } from "../options";
 import { DEFAULT_MAX_FILE_MEGABYTES, defaultLimits } from "../workbook/inputLimits";
+import { findSoffice } from "../deck/libreOffice";
+import type { DecksWritten } from "../deck/writeDecks";
 import { readModelFile } from "./template";
 import type { ReportOptions } from "./report";
 
@@ -25,6 +27,61 @@ interface ReportFlags {
   seed: string;
   costRatio: string;
   delta: string;
+  pptx?: string | boolean;
+  pdf?: string | boolean;
+  managers?: string;
+  summary?: string | boolean;
+}
+
+/**
+ * Where the decks go. One file: the paths given. Batch: `--pptx`, `--pdf` and `--summary` take no
+ * path and write `D/<name>-deck.pptx`, `D/<name>-deck.pdf`, `D/<name>-summary.pdf` beside each
+ * report; `--managers M` writes `M/<name>/<manager>.pptx`. LibreOffice is looked for before any
+ * work, so a missing one stops the run at once (exit 2).
+ */
+function deckOptions(flags: ReportFlags, batch: boolean): ReportOptions["decks"] {
+  const wanted = flags.pptx !== undefined || flags.pdf !== undefined || flags.managers !== undefined || flags.summary !== undefined;
+  if (!wanted) return undefined;
+  const soffice = flags.pdf !== undefined || flags.summary !== undefined ? findSoffice() : undefined;
+  if (!batch) {
+    for (const [name, value, extension] of [
+      ["--pptx", flags.pptx, ".pptx"],
+      ["--pdf", flags.pdf, ".pdf"],
+      ["--summary", flags.summary, ".pdf"],
+    ] as const) {
+      if (value === true) throw new UsageError(`${name} needs a file name for one input (e.g. ${name} deck${extension})`);
+      if (typeof value === "string" && !value.toLowerCase().endsWith(extension))
+        throw new UsageError(`${name} ${value}: the file name must end in ${extension}`);
+    }
+    return {
+      ...(typeof flags.pptx === "string" ? { pptx: flags.pptx } : {}),
+      ...(typeof flags.pdf === "string" ? { pdf: flags.pdf } : {}),
+      ...(flags.managers !== undefined ? { managersDir: flags.managers } : {}),
+      ...(typeof flags.summary === "string" ? { summary: flags.summary } : {}),
+      ...(soffice ? { soffice } : {}),
+    };
+  }
+  for (const [name, value] of [
+    ["--pptx", flags.pptx],
+    ["--pdf", flags.pdf],
+    ["--summary", flags.summary],
+  ] as const) {
+    if (typeof value === "string")
+      throw new UsageError(
+        `in a batch, ${name} takes no file name: each client's file is written beside its report in --out-dir (${name} ${value} given)`,
+      );
+  }
+  return (_file, reportOutput) => {
+    const stem = reportOutput!.replace(/-report(-\d+)?\.xlsx$/i, (_match, number: string | undefined) => number ?? "");
+    const name = path.basename(stem);
+    return {
+      ...(flags.pptx ? { pptx: `${stem}-deck.pptx` } : {}),
+      ...(flags.pdf ? { pdf: `${stem}-deck.pdf` } : {}),
+      ...(flags.managers !== undefined ? { managersDir: path.join(flags.managers, name) } : {}),
+      ...(flags.summary ? { summary: `${stem}-summary.pdf` } : {}),
+      ...(soffice ? { soffice } : {}),
+    };
+  };
 }
 
 /**
@@ -50,6 +107,10 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
     .option("--seed <S>", "seed of the linkage bootstrap", "1")
     .option("--cost-ratio <ratio>", "replacement cost as a share of salary for the turnover money", "0.21")
     .option("--delta <points>", "eNPS points valued in the turnover money", "1")
+    .option("--pptx [file]", "PowerPoint deck for the client (batch: <name>-deck.pptx in --out-dir)")
+    .option("--pdf [file]", "the client deck as PDF, through LibreOffice (batch: <name>-deck.pdf)")
+    .option("--managers <directory>", "one deck per manager with at least --min-n respondents (batch: a folder per client)")
+    .option("--summary [file]", "one-page employee summary as PDF, through LibreOffice (batch: <name>-summary.pdf)")
     .action(async (files: string[], flags: ReportFlags) => {
       // Loaded here: exceljs and JSZip are not needed by the other commands.
       const { reportBatch, reportWorkbook } = await import("./report");
@@ -66,10 +127,11 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
         seed: parseWholeNumberOption(flags.seed, "--seed", 0),
         costRatio: parseNumberInRange(flags.costRatio, "--cost-ratio", 0, 100, true),
         deltaPoints: parseNumberInRange(flags.delta, "--delta", -200, 200, true),
+        decks: deckOptions(flags, flags.outDir !== undefined),
       };
       if (flags.outDir === undefined) {
         if (files.length > 1) throw new UsageError("several input files need --out-dir D (one report each and D/summary.csv)");
-        if (flags.output === undefined && !flags.json)
+        if (flags.output === undefined && !flags.json && !options.decks)
           throw new UsageError("give -o OUT.xlsx for the report (or --json to print the results only)");
         const report = await reportWorkbook(files[0], flags.output, options);
         if (flags.json) {
@@ -80,6 +142,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
         if (report.link) io.stdout(`\n${formatLinkTable(report.link, { costRatio: options.costRatio, deltaPoints: options.deltaPoints })}`);
         else if (report.linkSkipped) io.stdout(`\nLinkage skipped: ${report.linkSkipped}\n`);
         if (flags.output) io.stderr(`sym: report written to ${flags.output}\n`);
+        for (const line of describeDecks(report.decks)) io.stderr(`sym: ${line}\n`);
         return;
       }
       if (flags.output !== undefined) throw new UsageError("-o and --out-dir do not go together: -o for one file, --out-dir for a batch");
@@ -102,4 +165,15 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
       }
       if (failed > 0) setExitCode(EXIT_DATA_ERROR);
     });
+}
+
+/** Lines for stderr naming what the deck options wrote. */
+function describeDecks(decks: DecksWritten | undefined): string[] {
+  if (!decks) return [];
+  return [
+    ...(decks.pptx ? [`deck written to ${decks.pptx}`] : []),
+    ...(decks.pdf ? [`deck PDF written to ${decks.pdf}`] : []),
+    ...(decks.managers ? [`${decks.managers.decks.length} manager decks written to ${decks.managers.directory}`] : []),
+    ...(decks.summary ? [`employee summary written to ${decks.summary}`] : []),
+  ];
 }
