@@ -27,7 +27,7 @@ export interface Services {
   readonly queue: JobQueue;
   readonly benchmarks: BenchmarkStore;
   /** Per-tenant token bucket and concurrency ceiling of job submissions. */
-  readonly quota: TableTenantQuota;
+  readonly quota: TableTenantQuota | undefined;
   /** One cheap call per storage service, for the health endpoint. */
   probeStorage(): Promise<Record<"blob" | "queue" | "table", "ok" | string>>;
 }
@@ -76,7 +76,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
     settings,
     models: new BlobModelStore(modelContainer),
     jobs,
-    quota: new TableTenantQuota(quotaTable, settings.quota, finished),
+    quota: settings.quota ? new TableTenantQuota(quotaTable, settings.quota, finished) : undefined,
     jobData: new BlobJobDataStore(jobContainer),
     queue: new StorageJobQueue(jobQueue),
     benchmarks: new TableBenchmarkStore(benchmarkTable),

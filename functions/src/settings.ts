@@ -38,8 +38,11 @@ export interface Settings {
    * SYM_MAX_BOOTSTRAP_WORK (pairs × B) and SYM_MAX_DRIVER_WORK (predictors × y × B).
    */
   readonly linkageLimits: LinkageLimits;
-  /** Per-tenant admission of jobs (SYM_JOBS_PER_MINUTE, SYM_MAX_CONCURRENT_JOBS): 429 with Retry-After above. */
-  readonly quota: { readonly jobsPerMinute: number; readonly concurrentJobs: number };
+  /**
+   * Per-tenant admission of jobs (SYM_JOBS_PER_MINUTE, SYM_MAX_CONCURRENT_JOBS): 429 with
+   * Retry-After above. SYM_JOBS_PER_MINUTE=0 turns it off (load tests, a trusted single tenant).
+   */
+  readonly quota: { readonly jobsPerMinute: number; readonly concurrentJobs: number } | undefined;
   /** Enables the `testFault` field of job requests (slow or failing workers); off unless set to 1. */
   readonly testFaults: boolean;
 }
@@ -133,14 +136,17 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
       ),
       maxDriverWork: positiveNumber("SYM_MAX_DRIVER_WORK", values.SYM_MAX_DRIVER_WORK, DEFAULT_LINKAGE_LIMITS.maxDriverWork, true),
     },
-    quota: {
-      jobsPerMinute: positiveNumber("SYM_JOBS_PER_MINUTE", values.SYM_JOBS_PER_MINUTE, 120, true),
-      concurrentJobs: atMost(
-        "SYM_MAX_CONCURRENT_JOBS",
-        positiveNumber("SYM_MAX_CONCURRENT_JOBS", values.SYM_MAX_CONCURRENT_JOBS, 50, true),
-        MAX_CONCURRENT_JOBS,
-      ),
-    },
+    quota:
+      values.SYM_JOBS_PER_MINUTE?.trim() === "0"
+        ? undefined
+        : {
+            jobsPerMinute: positiveNumber("SYM_JOBS_PER_MINUTE", values.SYM_JOBS_PER_MINUTE, 120, true),
+            concurrentJobs: atMost(
+              "SYM_MAX_CONCURRENT_JOBS",
+              positiveNumber("SYM_MAX_CONCURRENT_JOBS", values.SYM_MAX_CONCURRENT_JOBS, 50, true),
+              MAX_CONCURRENT_JOBS,
+            ),
+          },
     testFaults: values.SYM_TEST_FAULTS === "1",
   };
 }

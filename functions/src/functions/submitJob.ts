@@ -110,7 +110,22 @@ export const submitJob = withErrors(async (request: HttpRequest, context: Invoca
     }
   }
 
-  const admission = await withConflictRetries(`quota of tenant ${caller.tenant}`, () => current.quota.admit(caller.tenant, jobId));
+  const quota = current.quota;
+  let admission: Awaited<ReturnType<NonNullable<typeof quota>["admit"]>> = { admitted: true };
+  if (quota) {
+    try {
+      admission = await withConflictRetries(`quota of tenant ${caller.tenant}`, () => quota.admit(caller.tenant, jobId));
+    } catch (error) {
+      // Many submissions of one tenant at the same instant: a busy quota is a reason to come back, not a server error.
+      if (!(error instanceof Error && /kept changing/.test(error.message))) throw error;
+      admission = {
+        admitted: false,
+        reason: "rate",
+        retryAfterSeconds: 1,
+        message: "this tenant's quota is being updated by many submissions at once; retry in 1 s",
+      };
+    }
+  }
   if (!admission.admitted) {
     if (keyDigest) await jobs.releaseIdempotencyKey(caller.tenant, keyDigest);
     context.log(`job submission of tenant ${caller.tenant} refused: ${admission.reason} limit`);
