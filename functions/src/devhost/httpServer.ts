@@ -32,17 +32,49 @@ export function compileRoute(template: string): { pattern: RegExp; parameters: s
   return { pattern: new RegExp(`^${source}$`, "i"), parameters };
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | "too-large"> {
+/**
+ * Reads a request body of at most `limit` bytes. Past the limit it stops reading (the socket is
+ * paused and the connection closed once the answer is sent), so a client cannot make the host
+ * hold more than `limit` bytes of one request.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | { tooLarge: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= PLATFORM_BODY_LIMIT) chunks.push(chunk);
-    });
-    request.on("end", () => resolve(size > PLATFORM_BODY_LIMIT ? "too-large" : Buffer.concat(chunks)));
+      if (size > limit) {
+        request.off("data", onData);
+        request.pause();
+        resolve({ tooLarge: size });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on("data", onData);
+    request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
+}
+
+/** The request's URL, or undefined when its target or its Host header cannot make one (`Host: a b`). */
+export function requestUrl(target: string | undefined, host: string | undefined): URL | undefined {
+  // Only origin-form targets ("/path?query") are served: "//a:99999/x" would name another authority.
+  if (target === undefined || !target.startsWith("/") || target.startsWith("//")) return undefined;
+  try {
+    return new URL(target, `http://${host ?? "localhost"}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Percent-decoding that answers undefined instead of throwing on a malformed sequence (`%E0%A4%A`, `%FF`). */
+function safeDecode(text: string, decode: (text: string) => string): string | undefined {
+  try {
+    return decode(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {
@@ -65,11 +97,31 @@ async function send(response: ServerResponse, init: HttpResponseInit | HttpRespo
 
 const problem = (status: number, error: string, details: string): HttpResponseInit => ({ status, jsonBody: { error, details } });
 
+/** What the app checks on a request's headers before its body is read (key, declared size). */
+export type Admission = (routeName: string, method: string, headers: Record<string, string>) => HttpResponseInit | undefined;
+
+export interface ApiServerOptions {
+  /** Path prefix of every route (host.json `routePrefix`), default `api`. */
+  readonly prefix?: string;
+  /**
+   * Called once the route is known and before a byte of the body is read: a response it returns
+   * is sent instead of calling the handler (a missing key, a declared size over the app's limit).
+   */
+  readonly admit?: Admission;
+  /** Largest body read, bytes: the app's limit when it is below the platform's (100 MB). */
+  readonly maxBodyBytes?: number;
+  /** The 413 answer once a body passes `maxBodyBytes` while it is being read. */
+  readonly tooLarge?: (bytes: number, limit: number) => HttpResponseInit;
+}
+
 /**
  * An HTTP server that mounts the route table under `/<prefix>` and calls each route's exported
  * handler with an `HttpRequest` and an `InvocationContext`, as the Functions host would.
  */
-export function createApiServer(routes: Record<string, HttpRoute>, handlers: Record<string, HttpHandler>, prefix = "api"): Server {
+export function createApiServer(routes: Record<string, HttpRoute>, handlers: Record<string, HttpHandler>, options: ApiServerOptions = {}): Server {
+  const prefix = options.prefix ?? "api";
+  const bodyLimit = Math.min(options.maxBodyBytes ?? PLATFORM_BODY_LIMIT, PLATFORM_BODY_LIMIT);
+  const tooLarge = options.tooLarge ?? ((bytes: number, limit: number) => problem(413, "payload-too-large", `the body has ${bytes} bytes or more; the limit is ${limit}`));
   const compiled: CompiledRoute[] = Object.entries(routes).map(([name, route]) => ({
     name,
     methods: route.methods,
@@ -79,31 +131,50 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
 
   return createServer((request, response) => {
     const started = process.hrtime.bigint();
-    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
     const method = (request.method ?? "GET").toUpperCase();
-    const path = url.pathname.replace(/\/+$/, "");
+    // Everything that reads the request line or the headers runs inside `handle`: a malformed
+    // Host header or target answers 400 instead of throwing out of this listener (which would end
+    // the process, and with it every job held in memory).
+    let shownPath = "?";
     const handle = async (): Promise<HttpResponseInit | HttpResponse> => {
-      if (!path.startsWith(`/${prefix}/`)) return problem(404, "not-found", `no route ${url.pathname}`);
-      const relative = decodeURI(path.slice(prefix.length + 2));
+      const url = requestUrl(request.url, request.headers.host);
+      if (!url) return problem(400, "bad-request", "the request target or the Host header is not a valid URL");
+      shownPath = url.pathname.slice(0, 200);
+      const path = url.pathname.replace(/\/+$/, "");
+      if (!path.startsWith(`/${prefix}/`)) return problem(404, "not-found", `no route ${shownPath}`);
+      const relative = safeDecode(path.slice(prefix.length + 2), decodeURI);
+      if (relative === undefined) return problem(400, "bad-request", "the path has a malformed percent-encoded sequence");
       const candidates = compiled.map((route) => ({ route, match: route.pattern.exec(relative) })).filter((entry) => entry.match);
-      if (candidates.length === 0) return problem(404, "not-found", `no route ${url.pathname}`);
+      if (candidates.length === 0) return problem(404, "not-found", `no route ${shownPath}`);
       const found = candidates.find((entry) => entry.route.methods.includes(method));
       if (!found) {
         const allowed = [...new Set(candidates.flatMap((entry) => entry.route.methods))].join(", ");
-        return {
-          ...problem(405, "method-not-allowed", `${method} is not allowed on ${url.pathname}; use ${allowed}`),
-          headers: { Allow: allowed },
-        };
+        return { ...problem(405, "method-not-allowed", `${method} is not allowed on ${shownPath}; use ${allowed}`), headers: { Allow: allowed } };
       }
-      const body = await readBody(request);
-      if (body === "too-large")
-        return problem(413, "payload-too-large", `the body exceeds the platform limit of ${PLATFORM_BODY_LIMIT} bytes`);
-      const params = Object.fromEntries(found.route.parameters.map((name, index) => [name, decodeURIComponent(found.match![index + 1])]));
+      const params: Record<string, string> = {};
+      for (const [index, name] of found.route.parameters.entries()) {
+        const value = safeDecode(found.match![index + 1], decodeURIComponent);
+        if (value === undefined) return problem(400, "bad-request", `the ${name} segment has a malformed percent-encoded sequence`);
+        params[name] = value;
+      }
+      const headers = headersOf(request);
+      const declared = Number(request.headers["content-length"]);
+      // A refusal before the body is read closes the connection: keeping it open would mean
+      // reading (and discarding) the whole body to reach the next request.
+      const unread = (answer: HttpResponseInit) => {
+        response.setHeader("connection", "close");
+        return answer;
+      };
+      if (Number.isFinite(declared) && declared > PLATFORM_BODY_LIMIT) return unread(tooLarge(declared, PLATFORM_BODY_LIMIT));
+      const refused = options.admit?.(found.route.name, method, headers);
+      if (refused) return unread(refused);
+      const body = await readBody(request, bodyLimit);
+      if (!Buffer.isBuffer(body)) return unread(tooLarge(body.tooLarge, bodyLimit));
       const invocationId = randomUUID();
       const httpRequest = new HttpRequest({
         method,
         url: url.toString(),
-        headers: headersOf(request),
+        headers,
         query: Object.fromEntries(url.searchParams),
         params,
         body: body.length > 0 ? { bytes: body } : undefined,
@@ -117,19 +188,14 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
     };
     handle()
       .catch((error: unknown) => {
-        writeLog("error", "devhost", "-", `request failed: ${error instanceof Error ? error.message : String(error)}`);
+        writeLog("error", "devhost", "-", `request failed: ${error instanceof Error ? error.name : "error"}`);
         return problem(500, "internal", "unexpected failure in the dev host");
       })
       .then((init) => send(response, init))
       .catch(() => response.destroy())
       .finally(() => {
         if (process.env.SYM_DEVHOST_ACCESS_LOG === "1") {
-          writeLog(
-            "information",
-            "devhost",
-            "-",
-            `${method} ${url.pathname} ${response.statusCode} ${Number(process.hrtime.bigint() - started) / 1e6} ms`,
-          );
+          writeLog("information", "devhost", "-", `${method.slice(0, 16)} ${shownPath} ${response.statusCode} ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
         }
       });
   });

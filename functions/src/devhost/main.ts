@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { InvocationContext, type StorageQueueHandler, type Timer } from "@azure/functions";
 import { httpHandlers, timerHandlers } from "../handlers";
-import { httpRoutes, queueTriggers, timerTriggers } from "../routes";
+import { admitBeforeBody } from "../http/admission";
+import { tooLarge } from "../http/body";
+import { httpRoutes, queueTriggers, timerTriggers, type HttpRouteName } from "../routes";
 import { services } from "../services";
 import { settings } from "../settings";
 import { storageClients } from "../storage/account";
@@ -50,7 +52,11 @@ async function main(): Promise<void> {
   const appSettings = settings();
   await services(); // creates containers, tables and queues before the first request
 
-  const server = createApiServer(httpRoutes, httpHandlers);
+  const server = createApiServer(httpRoutes, httpHandlers, {
+    admit: (name, method, headers) => admitBeforeBody(appSettings, httpRoutes[name as HttpRouteName], method, headers),
+    maxBodyBytes: appSettings.maxPayloadBytes,
+    tooLarge: (bytes, limit) => tooLarge(bytes, limit).toResponse(),
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
 

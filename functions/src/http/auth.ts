@@ -33,15 +33,23 @@ export function findKey(presented: string, keys: readonly ApiKey[]): ApiKey | un
 }
 
 /**
- * Authenticates and authorises a request: 401 without a key or with an unknown one, 403 when the
- * key's role is below `role` (admin includes read).
+ * The configured key matching the presented one: 401 without a key or with an unknown one. The
+ * dev host calls it before reading a request's body, the handlers through `authorize`.
  */
-export function authorize(request: HttpRequest, keys: readonly ApiKey[], role: Role): Caller {
-  const presented = request.headers.get(KEY_HEADER);
+export function authenticate(presented: string | null | undefined, keys: readonly ApiKey[]): ApiKey {
   const challenge = { "WWW-Authenticate": `ApiKey header="${KEY_HEADER}"` };
   if (!presented) throw new HttpError(401, "unauthenticated", `send an API key in the ${KEY_HEADER} header`, challenge);
   const key = findKey(presented, keys);
   if (!key) throw new HttpError(401, "unauthenticated", `the ${KEY_HEADER} key is not valid`, challenge);
+  return key;
+}
+
+/**
+ * Authenticates and authorises a request: 401 without a key or with an unknown one, 403 when the
+ * key's role is below `role` (admin includes read).
+ */
+export function authorize(request: HttpRequest, keys: readonly ApiKey[], role: Role): Caller {
+  const key = authenticate(request.headers.get(KEY_HEADER), keys);
   if (ROLE_RANK[key.role] < ROLE_RANK[role]) {
     throw new HttpError(403, "forbidden", `this operation needs the ${role} role; the key has the ${key.role} role`);
   }

@@ -30,6 +30,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   return parsed.data;
 }
 
-function tooLarge(size: number, maxBytes: number): HttpError {
+/** The 413 of a body over `maxBytes` (declared or counted). */
+export function tooLarge(size: number, maxBytes: number): HttpError {
   return new HttpError(413, "payload-too-large", `the body has ${size} bytes; the limit is ${maxBytes} (setting SYM_MAX_PAYLOAD_BYTES)`);
 }
