@@ -7,7 +7,7 @@ import { registerTemplateCommand } from "./commands/template";
 import { registerTrendCommand } from "./commands/trendCli";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
-import { parseLanguageOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
+import { parseLanguageOption, parseMinGroupSizeOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
 import { createProgress } from "./progress";
 import { processIo, type CliIo } from "./io";
 
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         customerScale: flags.customerScale === undefined ? undefined : parseScaleOption(flags.customerScale, "--customer-scale"),
         by: flags.by,
         units: flags.units,
-        minGroupSize: parseWholeNumberOption(flags.minN, "--min-n", 1),
+        minGroupSize: parseMinGroupSizeOption(flags.minN),
         gapThreshold: parseNumberInRange(flags.threshold, "--threshold", 0, 100, true),
         alpha: parseNumberInRange(flags.alpha, "--alpha", 0, 1, false),
         language: parseLanguageOption(flags.lang),

@@ -1,4 +1,5 @@
 import type { Language, Scale } from "@symmetry/engine";
+import { CONFIDENTIALITY_FLOOR } from "@symmetry/engine/privacy/suppression"; // not the barrel: see commands/barometer.ts
 import { UsageError } from "./errors";
 
 /**
@@ -26,10 +27,24 @@ export function parseWholeNumberOption(text: string, option: string, minimum: nu
   return value;
 }
 
+/** `--min-n`: a whole number that may raise the confidentiality threshold, never lower it under the floor (5). */
+export function parseMinGroupSizeOption(text: string): number {
+  const value = parseWholeNumberOption(text, "--min-n", 0);
+  if (value < CONFIDENTIALITY_FLOOR) {
+    throw new UsageError(
+      `--min-n cannot be below the confidentiality threshold of ${CONFIDENTIALITY_FLOOR} (it may only be raised), got ${JSON.stringify(text)}`,
+    );
+  }
+  return value;
+}
+
+/** Decimal text only (exponent allowed: `1e-6`): `Number()` alone would also read `0x10` as 16, `0b1`, `0o7` or `Infinity`. */
+const DECIMAL = /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
+
 export function parseNumberInRange(text: string, option: string, low: number, high: number, inclusive: boolean): number {
-  const value = Number(text.replace(",", "."));
+  const value = Number(text.trim().replace(",", "."));
   const inside = inclusive ? value >= low && value <= high : value > low && value < high;
-  if (text.trim() === "" || !Number.isFinite(value) || !inside) {
+  if (!DECIMAL.test(text) || !Number.isFinite(value) || !inside) {
     const bounds = inclusive ? `from ${low} to ${high}` : `strictly between ${low} and ${high}`;
     throw new UsageError(`${option} expects a number ${bounds}, got ${JSON.stringify(text)}`);
   }

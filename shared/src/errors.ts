@@ -50,13 +50,52 @@ export function isSymError(error: unknown): error is SymError {
   return error instanceof SymError;
 }
 
-/** Formats a value for a message: strings quoted, so "" and " " stay visible. */
+/**
+ * Most characters of input an error message quotes: a message names the bad value, it never
+ * carries a file's content (a 95 MB "header" holding every respondent row).
+ */
+export const MAX_QUOTED_INPUT = 60;
+/** Most characters of a list (headers, sheets, metrics) an error message shows. */
+export const MAX_LISTED_INPUT = 200;
+
+/** Cuts a text to `limit` characters, saying how long it was. */
+export function truncateText(text: string, limit = MAX_QUOTED_INPUT): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit)}… (${text.length.toLocaleString("en-GB")} characters)`;
+}
+
+/**
+ * Formats a value for a message: strings quoted, so "" and " " stay visible, and cut to
+ * {@link MAX_QUOTED_INPUT} characters.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    const quoted = JSON.stringify(value.slice(0, MAX_QUOTED_INPUT));
+    return value.length > MAX_QUOTED_INPUT ? `${quoted}… (${value.length.toLocaleString("en-GB")} characters)` : quoted;
+  }
   if (value === null) return "null";
   if (value === undefined) return "undefined";
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object") return truncateText(JSON.stringify(value) ?? String(value));
   return String(value);
+}
+
+/**
+ * A list for a message (`a, b, c… and 1,204 more`), at most {@link MAX_LISTED_INPUT} characters
+ * of items, each cut to {@link MAX_QUOTED_INPUT}.
+ *
+ * @example describeList(["unit", "enps"]) // "unit, enps"
+ */
+export function describeList(items: readonly string[], limit = MAX_LISTED_INPUT): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    const text = truncateText(item);
+    if (shown.length > 0 && length + text.length + 2 > limit) break;
+    shown.push(text);
+    length += text.length + 2;
+  }
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")}… and ${rest.toLocaleString("en-GB")} more` : shown.join(", ");
 }
 
 function describePosition(context: CellPosition, existing: CellPosition): string {

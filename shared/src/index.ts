@@ -2,7 +2,7 @@
  * Symmetry Barometer engine: the public surface. Pure functions and schemas, no I/O, no Office,
  * no Azure. Every formula cites DOMAIN.md and its source.
  */
-export { SymError, isSymError, describeValue } from "./errors";
+export { SymError, isSymError, describeValue, describeList, truncateText, MAX_QUOTED_INPUT, MAX_LISTED_INPUT } from "./errors";
 export type { SymErrorCode, SymErrorDetails, CellPosition } from "./errors";
 
 export * from "./model/schemas";
@@ -45,7 +45,7 @@ export { symmetryIndex } from "./gap/symmetryIndex";
 
 export { cronbachAlpha, cronbachAlphaFromCovariance, ItemCovarianceAccumulator } from "./reliability/cronbach";
 
-export { DEFAULT_MIN_GROUP_SIZE, suppressGroups, isShowable } from "./privacy/suppression";
+export { CONFIDENTIALITY_FLOOR, DEFAULT_MIN_GROUP_SIZE, suppressGroups, isShowable } from "./privacy/suppression";
 export type { GroupCount, SuppressionDecision, SuppressionReason } from "./privacy/suppression";
 
 export {

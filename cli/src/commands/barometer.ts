@@ -3,6 +3,7 @@ import type { Barometer, Language, Model, Scale } from "@symmetry/engine";
 // being read: loading the whole barrel first (~0.3 s of CPU: linkage, matrices, every schema) would
 // delay the reading threads' start, and the barometer needs none of it.
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
+import { describeList, describeValue } from "@symmetry/engine/errors";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
@@ -90,7 +91,7 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   const [employees, customers] = await reading;
   if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
     throw new UsageError(
-      `--by names the column ${JSON.stringify(options.by)}, which ${options.employees} does not have (columns: ${employees.headers.join(", ")})`,
+      `--by names the column ${describeValue(options.by)}, which ${options.employees} does not have (columns: ${describeList(employees.headers)})`,
     );
   }
   const unitsFile = options.units === undefined ? undefined : readUnitsFile(options.units, model);

@@ -1,6 +1,6 @@
 import type { LinkageResult, Model, Scale, UnitRow } from "@symmetry/engine";
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
-import { isSymError } from "@symmetry/engine/errors";
+import { describeList, isSymError } from "@symmetry/engine/errors";
 import { checkLinkageLimits } from "@symmetry/engine/linkage/limits";
 import { UsageError } from "../errors";
 import { runLinkageOnApi } from "../linkage/apiJob";
@@ -113,7 +113,7 @@ function defaultMetrics(units: readonly UnitRow[], options: LinkChoices): { x: r
   const y = options.y.length > 0 ? options.y : ["nps", "turnover"].filter(has);
   if (x.length === 0 || y.length === 0) {
     const available = [...new Set(units.flatMap((unit) => Object.keys(unit.metrics)))].sort();
-    throw new UsageError(`name the metrics with --x and --y (available: ${available.join(", ") || "none"})`);
+    throw new UsageError(`name the metrics with --x and --y (available: ${describeList(available) || "none"})`);
   }
   return { x, y };
 }

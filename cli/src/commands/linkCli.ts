@@ -3,7 +3,7 @@ import type { CliIo } from "../io";
 import { UsageError } from "../errors";
 import { formatLinkTable } from "../format/linkTable";
 import { createPercentProgress } from "../linkage/jobProgress";
-import { parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "../options";
+import { parseMinGroupSizeOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "../options";
 import { createProgress } from "../progress";
 import { runLink } from "./link";
 
@@ -95,7 +95,7 @@ export function registerLinkCommand(program: Command, io: CliIo): void {
           methods: method === "both" ? ["pearson", "spearman"] : [method],
           bootstrap: parseWholeNumberOption(flags.bootstrap, "--bootstrap", 0),
           seed: parseWholeNumberOption(flags.seed, "--seed", 0),
-          minN: parseWholeNumberOption(flags.minN, "--min-n", 1),
+          minN: parseMinGroupSizeOption(flags.minN),
           minDriverUnits: parseWholeNumberOption(flags.minDriverUnits, "--min-driver-units", 3),
           lag: Boolean(flags.lag),
           drivers: Boolean(flags.drivers),

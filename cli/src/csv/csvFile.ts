@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SymError as SymErrorType } from "@symmetry/engine";
-import { SymError } from "@symmetry/engine/errors"; // not the barrel: this runs on worker threads
+import { SymError, describeValue } from "@symmetry/engine/errors"; // not the barrel: this runs on worker threads
 import { UsageError } from "../errors";
 import { detectDelimiter, type Delimiter } from "./delimiter";
 import { bomLength, findHeaderEnd, splitHeaderLine } from "./headerLine";
-import { FieldError, RecordParser, RecordShapeError, type RecordPosition, type SlowNumberReader } from "./recordParser";
+import { FieldError, QuoteError, RecordParser, RecordShapeError, type RecordPosition, type SlowNumberReader } from "./recordParser";
 
 /** What the caller decides once it has seen the header: the kind of each column, and a record sink. */
 export interface CsvPlan {
@@ -28,6 +28,13 @@ export interface CsvFileInfo {
 }
 
 export type ProgressListener = (bytesRead: number, totalBytes: number) => void;
+
+/**
+ * Longest header line accepted. A real header (a few hundred columns) takes a few kilobytes; a
+ * file with no line break, or an unclosed quote in its first line, would otherwise be read whole
+ * as its "header", and every respondent row would end up in memory and in the error message.
+ */
+export const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** 4 MiB reads: few system calls, and a record never spans more than two reads in practice. */
 const CHUNK_BYTES = 1 << 22;
@@ -63,12 +70,26 @@ export function readCsvFile(
 
     readMore();
     const bom = bomLength(buffer, end);
-    let headerEnd = findHeaderEnd(buffer, bom, end);
-    while (headerEnd < 0 && !endOfFile) {
+    let headerEnd = findHeaderEnd(buffer, bom, Math.min(end, bom + MAX_HEADER_BYTES));
+    while (headerEnd < 0 && !endOfFile && end - bom <= MAX_HEADER_BYTES) {
       readMore();
-      headerEnd = findHeaderEnd(buffer, bom, end);
+      headerEnd = findHeaderEnd(buffer, bom, Math.min(end, bom + MAX_HEADER_BYTES));
     }
-    if (headerEnd < 0) headerEnd = end;
+    if (headerEnd < 0) {
+      if (end - bom > MAX_HEADER_BYTES) {
+        throw new SymError(
+          "invalid-argument",
+          `${file}: the header line is longer than ${MAX_HEADER_BYTES / (1024 * 1024)} MB (no line break outside quotes in its first ${MAX_HEADER_BYTES.toLocaleString("en-GB")} bytes): is it a CSV file, or does a quote in the header never close?`,
+          { file },
+        );
+      }
+      if (countQuotes(buffer, bom, end) % 2 === 1) {
+        throw new SymError("invalid-argument", `${file}: a quote in the header line (line 1) is never closed before the end of the file`, {
+          file,
+        });
+      }
+      headerEnd = end;
+    }
     const headerBytes = buffer.subarray(bom, headerEnd);
     const delimiter = detectDelimiter(headerBytes);
     const headers = splitHeaderLine(headerBytes.toString("utf8"), delimiter);
@@ -82,8 +103,16 @@ export function readCsvFile(
         try {
           plan.record(values, texts);
         } catch (error) {
-          if (!(error instanceof SymError) || error.details.column === undefined) throw error;
-          throw positioned(error, file, parser.currentPosition, headers[error.details.column - 1], error.details.value);
+          if (!(error instanceof SymError)) throw error;
+          if (error.details.column === undefined) {
+            const position = parser!.currentPosition;
+            throw new SymError(error.code, `${file}, ${describeRow(position)}: ${error.message}`, {
+              ...error.details,
+              file,
+              row: position.dataRow,
+            });
+          }
+          throw positioned(error, file, parser!.currentPosition, headers[error.details.column - 1], error.details.value);
         }
       },
     };
@@ -105,6 +134,17 @@ export function readCsvFile(
       if (error instanceof FieldError) {
         const cause = error.reason instanceof SymError ? error.reason : new SymError("invalid-answer", error.message);
         throw positioned(cause, file, error.position, headers[error.column], error.rawValue);
+      }
+      if (error instanceof QuoteError) {
+        throw new SymError(
+          "invalid-answer",
+          `${file}, ${describeRow(error.position)}, column ${JSON.stringify(headers[error.column] ?? "?")}: ${error.message}`,
+          {
+            file,
+            row: error.position.dataRow,
+            columnName: headers[error.column],
+          },
+        );
       }
       if (error instanceof RecordShapeError) {
         throw new SymError(
@@ -135,16 +175,21 @@ function openFile(file: string): number {
   }
 }
 
+function countQuotes(buffer: Buffer, start: number, end: number): number {
+  let quotes = 0;
+  for (let offset = start; offset < end; offset++) if (buffer[offset] === 0x22) quotes++;
+  return quotes;
+}
+
 function describeRow(position: RecordPosition): string {
   return `data row ${position.dataRow} (file line ${position.line})`;
 }
 
 /** The engine's error with where it happened: file, data row and line, column header and value. */
 function positioned(error: SymErrorType, file: string, position: RecordPosition, header: string | undefined, value: unknown): SymError {
-  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
   return new SymError(
     error.code,
-    `${file}, ${describeRow(position)}, column ${JSON.stringify(header ?? "?")}, value ${shown}: ${error.message}`,
+    `${file}, ${describeRow(position)}, column ${describeValue(header ?? "?")}, value ${describeValue(value)}: ${error.message}`,
     {
       ...error.details,
       file,

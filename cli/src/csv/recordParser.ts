@@ -55,6 +55,19 @@ export class FieldError extends Error {
   }
 }
 
+/** A quoted field that breaks RFC 4180: no closing quote before the end of the file, or text after it. */
+export class QuoteError extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+    /** 1-based line of the file where the quote opened. */
+    readonly line: number,
+    readonly position: RecordPosition,
+  ) {
+    super(message);
+  }
+}
+
 /** A record whose field count differs from the header's. */
 export class RecordShapeError extends Error {
   constructor(
@@ -168,17 +181,31 @@ export class RecordParser {
       const kind = column < columnCount ? kinds[column] : SKIP;
       let fieldEnd: number;
       if (offset < end && buffer[offset] === QUOTE) {
+        const openedOnLine = this.position.line + this.pendingLines;
         const closing = this.findClosingQuote(buffer, offset + 1, end, final);
         if (closing < 0) {
           if (!final) return -1;
-          fieldEnd = end; // unterminated quote at end of file: take the rest as the field
-          if (kind !== SKIP) this.storeText(kind, column, unquote(buffer, offset + 1, end));
-        } else {
-          fieldEnd = closing + 1;
-          if (kind !== SKIP) this.storeText(kind, column, unquote(buffer, offset + 1, closing));
+          // Taking the rest of the file as one field would silently drop every later record.
+          throw new QuoteError(
+            `the quote opened on line ${openedOnLine} is never closed before the end of the file`,
+            column,
+            openedOnLine,
+            this.nextPosition(),
+          );
         }
-        // Anything between the closing quote and the delimiter is tolerated and ignored.
-        while (fieldEnd < end && buffer[fieldEnd] !== delimiter && buffer[fieldEnd] !== LF && buffer[fieldEnd] !== CR) fieldEnd++;
+        fieldEnd = closing + 1;
+        // RFC 4180: a closing quote ends the field. `"5"junk` is refused rather than read as 5.
+        if (fieldEnd < end && buffer[fieldEnd] !== delimiter && buffer[fieldEnd] !== LF && buffer[fieldEnd] !== CR) {
+          throw new QuoteError(
+            `text follows the closing quote of a field that opened on line ${openedOnLine}`,
+            column,
+            openedOnLine,
+            this.nextPosition(),
+          );
+        }
+        if (kind === NUMERIC && !decimalComma && buffer.subarray(offset + 1, closing).includes(COMMA))
+          this.refuseAmbiguousComma(column, unquote(buffer, offset + 1, closing));
+        if (kind !== SKIP) this.storeText(kind, column, unquote(buffer, offset + 1, closing));
       } else if (kind === NUMERIC && offset + 1 < end && isDigit(buffer[offset]) && isFieldEnd(buffer[offset + 1], delimiter)) {
         // Fastest path, most survey answers: one digit then the delimiter or the line break.
         values[column] = buffer[offset] - ZERO;
@@ -241,6 +268,28 @@ export class RecordParser {
       this.position.line += this.pendingLines;
       return fieldEnd;
     }
+  }
+
+  /** The position of the record being parsed (not yet counted). */
+  private nextPosition(): RecordPosition {
+    return { dataRow: this.position.dataRow + 1, line: this.position.line };
+  }
+
+  /**
+   * In a comma-delimited file a comma cannot be the decimal separator (it is the delimiter), so a
+   * quoted "27,639" is either 27639 with a thousands separator or 27.639 from a decimal-comma
+   * locale: refused rather than guessed (a factor of 1,000 on a salary).
+   */
+  private refuseAmbiguousComma(column: number, text: string): void {
+    if (!/^\s*[+-]?[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*$/.test(text)) return; // not number-like: the reader's own error
+    throw new FieldError(
+      new Error(
+        "a comma inside a number is ambiguous in a comma-delimited file (a thousands separator or a decimal comma?): write the number without thousands separators and with a '.' decimal point, or save the file with ';' delimiters",
+      ),
+      column,
+      text,
+      this.nextPosition(),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { UnitRow } from "@symmetry/engine";
-import { SymError } from "@symmetry/engine/errors";
+import { SymError, describeList, describeValue } from "@symmetry/engine/errors";
 import { normaliseHeader } from "@symmetry/engine/model/headers";
 import { NON_ANSWERS, parseNumericText } from "@symmetry/engine/scale/answers";
 import { readCsvFile } from "../csv/csvFile";
@@ -39,6 +39,12 @@ function roleOf(header: string): Role | undefined {
   return (Object.keys(ROLE_NAMES) as Role[]).find((role) => (ROLE_NAMES[role] as readonly string[]).includes(name));
 }
 
+/** Names an object key cannot carry safely (assigning `__proto__` sets the prototype instead). */
+function isReservedName(name: string): boolean {
+  return RESERVED_NAMES.has(name);
+}
+const RESERVED_NAMES = new Set(["__proto__"]);
+
 /** A metric or a count: blank and declared non-answers are missing, anything but a number is an error. */
 function readMetric(text: string): number {
   const trimmed = text.trim();
@@ -67,12 +73,22 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
       else if (header.trim() !== "") metricIndex.set(header.trim(), index);
     });
     metricColumns = [...metricIndex.keys()];
+    const reserved = metricColumns.find(isReservedName);
+    if (reserved !== undefined) {
+      throw new SymError(
+        "invalid-argument",
+        `${file}: the column ${JSON.stringify(reserved)} has a name JavaScript objects reserve; rename it (for example ${JSON.stringify(reserved.replace(/^_+|_+$/g, "") || "metric")})`,
+        { file, value: reserved },
+      );
+    }
     if (positions.unit === undefined)
-      throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${headers.join(", ")}`, { file });
+      throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${describeList(headers)}`, {
+        file,
+      });
     if (positions.employeesN === undefined) {
       throw new SymError(
         "invalid-argument",
-        `${file} has no employees_n column (employee respondents per unit, needed for the confidentiality threshold); its columns are ${headers.join(", ")}`,
+        `${file} has no employees_n column (employee respondents per unit, needed for the confidentiality threshold); its columns are ${describeList(headers)}`,
         { file },
       );
     }
@@ -81,7 +97,7 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
       if (!metricIndex.has(name)) {
         throw new SymError(
           "invalid-argument",
-          `metric "${name}" is not a column of ${file} (available: ${metricColumns.join(", ") || "none"})`,
+          `metric ${describeValue(name)} is not a column of ${file} (available: ${describeList(metricColumns) || "none"})`,
           { file, value: name },
         );
       }
@@ -110,8 +126,10 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
             },
           );
         }
-        const metrics: Record<string, number | null> = {};
-        for (const [name, index] of metricPositions) metrics[name] = Number.isNaN(values[index]) ? null : values[index];
+        // fromEntries defines own properties: a column named "constructor" is a metric like any other.
+        const metrics: Record<string, number | null> = Object.fromEntries(
+          metricPositions.map(([name, index]) => [name, Number.isNaN(values[index]) ? null : values[index]]),
+        );
         const row: { -readonly [K in keyof UnitRow]: UnitRow[K] } = { unit, employeesN: count, metrics };
         if (positions.wave !== undefined && texts[positions.wave].trim() !== "") row.wave = texts[positions.wave].trim();
         for (const role of ["headcount", "leavers", "salary"] as const) {
@@ -120,6 +138,12 @@ export function readUnitMetricsFile(file: string, needs: UnitMetricsNeeds): Unit
           if (values[index] < 0)
             throw new SymError("invalid-answer", `${role} must not be negative`, { column: index + 1, value: values[index] });
           row[role] = values[index];
+        }
+        if (row.leavers !== undefined && row.headcount !== undefined && row.leavers > row.headcount) {
+          throw new SymError("invalid-answer", `leavers ${row.leavers} exceed the headcount ${row.headcount}`, {
+            column: positions.leavers! + 1,
+            value: row.leavers,
+          });
         }
         units.push(row);
       },

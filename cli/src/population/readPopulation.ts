@@ -2,7 +2,8 @@ import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate,
 // Value imports name the engine modules directly instead of the barrel: this file runs on worker
 // threads, and the barrel also loads the zod schemas, the default model and the distribution and
 // matrix libraries (~0.3 s of CPU per thread) that reading a file never uses.
-import { SymError } from "@symmetry/engine/errors";
+import { SymError, describeList } from "@symmetry/engine/errors";
+import { describeDuplicateItem, findDuplicateItem } from "@symmetry/engine/model/duplicateItems";
 import { suggestMapping } from "@symmetry/engine/model/headers";
 import { NON_ANSWERS, readAnswer } from "@symmetry/engine/scale/answers";
 import { ColumnarPopulationAccumulator } from "@symmetry/engine/streaming/columnarAccumulator";
@@ -99,6 +100,8 @@ interface ColumnPlan {
 /** Maps the headers with the engine's `suggestMapping` and decides what the parser does with each column. */
 function planColumns(headers: string[], source: PopulationSource, model: Model, displayName: string): ColumnPlan {
   const suggestion = suggestMapping(headers, source.population, model, { unitColumn: source.unitColumn, waveColumn: source.waveColumn });
+  const duplicate = findDuplicateItem(suggestion.columns);
+  if (duplicate) throw new SymError("invalid-argument", `${displayName}: ${describeDuplicateItem(duplicate)}`, { file: displayName });
   const byHeader = new Map<string, ColumnMapping>();
   for (const column of suggestion.columns) byHeader.set(column.header, column);
   const kinds = new Uint8Array(headers.length);
@@ -133,7 +136,7 @@ function planColumns(headers: string[], source: PopulationSource, model: Model, 
   if (items.length === 0 && recommendationColumn === undefined) {
     throw new SymError(
       "invalid-argument",
-      `no column of ${displayName} maps to a dimension of the model nor to ${source.population === "employees" ? "enps" : "nps"} (headers: ${headers.join(", ")})`,
+      `no column of ${displayName} maps to a dimension of the model nor to ${source.population === "employees" ? "enps" : "nps"} (headers: ${describeList(headers)})`,
       { file: displayName },
     );
   }

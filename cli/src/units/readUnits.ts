@@ -1,5 +1,6 @@
 import type { Model, UnitAttributes } from "@symmetry/engine";
-import { SymError } from "@symmetry/engine/errors";
+import { SymError, describeList } from "@symmetry/engine/errors";
+import { canonicalLabel } from "@symmetry/engine/_lib/groupLabels";
 import { normaliseHeader } from "@symmetry/engine/model/headers";
 import { parseNumericText } from "@symmetry/engine/scale/answers";
 import { readCsvFile } from "../csv/csvFile";
@@ -52,7 +53,9 @@ export function readUnitsFile(file: string, model: Model): UnitsRead {
       salary: column("salary"),
     };
     if (positions.unit < 0)
-      throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${headers.join(", ")}`, { file });
+      throw new SymError("invalid-argument", `${file} has no unit column (unit, unité…); its columns are ${describeList(headers)}`, {
+        file,
+      });
     const used = new Set(Object.values(positions).filter((index) => index >= 0));
     unmapped = headers.filter((_, index) => !used.has(index));
     const kinds = new Uint8Array(headers.length);
@@ -63,7 +66,7 @@ export function readUnitsFile(file: string, model: Model): UnitsRead {
       kinds,
       readSlowNumber: (text) => readQuantity(text.replace(/[\s\u00a0\u202f]/g, "")),
       record(values, texts) {
-        const unit = texts[positions.unit].trim();
+        const unit = canonicalLabel(texts[positions.unit].trim());
         if (unit === "") return;
         const entry: { -readonly [K in keyof UnitAttributes]: UnitAttributes[K] } = { unit };
         if (positions.attribute >= 0) {
@@ -79,6 +82,12 @@ export function readUnitsFile(file: string, model: Model): UnitsRead {
           if (values[index] < 0)
             throw new SymError("invalid-argument", `${key} ${values[index]} is negative`, { column: index + 1, value: values[index] });
           entry[key] = values[index];
+        }
+        if (entry.leavers !== undefined && entry.headcount !== undefined && entry.leavers > entry.headcount) {
+          throw new SymError("invalid-argument", `leavers ${entry.leavers} exceed the headcount ${entry.headcount}`, {
+            column: positions.leavers + 1,
+            value: entry.leavers,
+          });
         }
         units.push(entry);
       },

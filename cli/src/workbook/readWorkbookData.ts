@@ -2,7 +2,8 @@ import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import type { ColumnMapping, Mapping, Model, Population, PopulationAggregate, UnitAttributes } from "@symmetry/engine";
 import { PopulationAccumulator } from "@symmetry/engine/barometer/aggregate";
-import { SymError, isSymError } from "@symmetry/engine/errors";
+import { SymError, describeList, isSymError } from "@symmetry/engine/errors";
+import { describeDuplicateItem, findDuplicateItem } from "@symmetry/engine/model/duplicateItems";
 import { normaliseHeader, suggestMapping } from "@symmetry/engine/model/headers";
 import { recogniseUnitsColumns } from "@symmetry/engine/model/unitsColumns";
 import { mappingFromXml } from "@symmetry/engine/model/mappingXml";
@@ -40,7 +41,7 @@ interface Region {
 }
 
 function sheetList(workbook: ExcelJS.Workbook): string {
-  return workbook.worksheets.map((sheet) => JSON.stringify(sheet.name)).join(", ");
+  return describeList(workbook.worksheets.map((sheet) => JSON.stringify(sheet.name)));
 }
 
 function findSheet(workbook: ExcelJS.Workbook, name: string, file: string, what: string): ExcelJS.Worksheet {
@@ -172,7 +173,7 @@ export interface PopulationFromSheet {
 function missingHeader(region: Region, header: string, file: string, what: string): SymError {
   return new SymError(
     "invalid-argument",
-    `${file}: column ${JSON.stringify(header)} of the mapping is not in the ${what} sheet ${JSON.stringify(region.sheet.name)} (headers: ${region.headers.filter(Boolean).join(", ")})`,
+    `${file}: column ${JSON.stringify(header)} of the mapping is not in the ${what} sheet ${JSON.stringify(region.sheet.name)} (headers: ${describeList(region.headers.filter(Boolean))})`,
     { file, columnName: header },
   );
 }
@@ -185,6 +186,8 @@ export function readPopulationSheet(
   file: string,
 ): PopulationFromSheet {
   const source = mapping[population];
+  const duplicate = findDuplicateItem(source.columns);
+  if (duplicate) throw new SymError("invalid-argument", `${file}: ${population}: ${describeDuplicateItem(duplicate)}`, { file });
   const region = regionOf(workbook, source, file, population);
   const columnOf = (column: ColumnMapping) => {
     const index = region.columns.get(column.header);
@@ -314,6 +317,14 @@ export function readUnitsSheet(workbook: ExcelJS.Workbook, mapping: Mapping, mod
         );
       }
       entry[key] = number;
+    }
+    if (entry.leavers !== undefined && entry.headcount !== undefined && entry.leavers > entry.headcount) {
+      const header = units.leaversColumn!;
+      throw new SymError(
+        "invalid-answer",
+        `${where(positions.leavers, header)()}: leavers ${entry.leavers} exceed the headcount ${entry.headcount}`,
+        { file, row: rowNumber, columnName: header, value: entry.leavers },
+      );
     }
     rows.push(entry);
   }

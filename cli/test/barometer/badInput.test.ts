@@ -118,7 +118,7 @@ describe("sym usage errors (exit 2, nothing on stdout)", () => {
     [
       "a --min-n of 0",
       ["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "0"],
-      "--min-n expects a whole number of at least 1",
+      "--min-n cannot be below the confidentiality threshold of 5",
     ],
     [
       "a --threshold over 100",

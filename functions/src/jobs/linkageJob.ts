@@ -4,7 +4,6 @@ import {
   BootstrapMerge,
   summariseBootstrapChunk,
   bootstrapRanges,
-  DEFAULT_MIN_GROUP_SIZE,
   LinkageRequestSchema,
   planLinkage,
   type BootstrapChunkSummary,
@@ -20,13 +19,10 @@ export const MAX_LINKAGE_CHUNKS = 1000;
 
 /**
  * Payload of a `linkage` job: the engine's `LinkageRequest` (unit aggregates only; the schema is
- * strict, so respondent rows are refused). The confidentiality threshold `minN` cannot go below
- * DOMAIN.md's 5 employees: no caller obtains figures built on smaller units.
+ * strict, so respondent rows are refused). Its `minN` cannot go below DOMAIN.md's 5 employees
+ * (the engine's floor, `CONFIDENTIALITY_FLOOR`): no caller obtains figures built on smaller units.
  */
-export const LinkagePayloadSchema = LinkageRequestSchema.refine((request) => request.minN >= DEFAULT_MIN_GROUP_SIZE, {
-  path: ["minN"],
-  message: `minN cannot be below the confidentiality threshold of ${DEFAULT_MIN_GROUP_SIZE} employees`,
-});
+export const LinkagePayloadSchema = LinkageRequestSchema;
 
 /**
  * Plans of the jobs this process worked on last: chunks of one job delivered to the same worker

@@ -115,14 +115,17 @@ describe("job endpoints and worker against Azurite", () => {
     expect(huge.status).toBe(413);
   });
 
-  it("fails a job at once, without retries, when its model is unknown or it lowers the confidentiality threshold", async () => {
+  it("fails a job at once, without retries, when its model is unknown; refuses a confidentiality threshold under 5 with 400", async () => {
     const unknownModel = await submit({ kind: "barometer", payload: { employees, customers, modelId: "nowhere" } });
     await deliver((await nextMessage()).message);
     expect((await status(unknownModel.jsonBody.id)).jsonBody).toMatchObject({ status: "failed", error: { code: "unknown-model" } });
 
+    // The engine's floor (ThresholdsSchema) refuses it before the job exists.
     const lowered = await submit({ kind: "barometer", payload: { employees, customers, thresholds: { minGroupSize: 2 } } });
-    await deliver((await nextMessage()).message);
-    expect((await status(lowered.jsonBody.id)).jsonBody).toMatchObject({ status: "failed", error: { code: "threshold-below-model" } });
+    expect(lowered.status).toBe(400);
+    expect(lowered.jsonBody.details).toEqual([
+      { path: "payload.thresholds.minGroupSize", message: expect.stringContaining("cannot be below 5") },
+    ]);
   });
 
   it("retries a failing worker and fails the job with the last error on the last allowed delivery", async () => {

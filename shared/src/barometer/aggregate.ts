@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkAtColumn } from "../_lib/columnError";
+import { MAX_GROUPS, MAX_WAVES, canonicalLabel, tooManyGroups } from "../_lib/groupLabels";
 import { addToSummary, emptySummary, mergeSummaries, type SampleSummary } from "../_lib/summary";
 import { addRecommendation, emptyCounts, mergeCounts, type RecommendationCounts } from "../nps/nps";
 import { ItemCovarianceAccumulator, cronbachAlphaFromCovariance } from "../reliability/cronbach";
@@ -67,6 +68,11 @@ interface DimensionSlot {
   readonly normalised: Float64Array;
 }
 
+/** Sets `record[key]` as an own property, even for "__proto__" (a plain assignment would set the prototype). */
+function defineEntry<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function emptyGroup(dimensions: readonly string[]): GroupAggregate {
   return { n: 0, recommendation: emptyCounts(), dimensions: Object.fromEntries(dimensions.map((id) => [id, emptySummary()])) };
 }
@@ -82,6 +88,8 @@ export class PopulationAccumulator {
   private readonly dimensionIds: string[];
   private readonly aggregate: PopulationAggregate;
   private readonly scores: Float64Array;
+  /** Groups created in each record (units, managers, units of a wave), checked against MAX_GROUPS. */
+  private readonly groupCounts = new Map<object, number>();
 
   constructor(layout: PopulationLayout) {
     checkScale(layout.scale, "PopulationAccumulator");
@@ -140,21 +148,34 @@ export class PopulationAccumulator {
     }
     // Every answer of the row is valid: only now does it reach the α accumulators and the groups.
     for (const slot of this.slots) if (slot.columns.length > 1) slot.alpha.add(slot.normalised);
-    this.addTo(this.aggregate, recommendation);
-    if (unit !== undefined && unit !== "") this.addTo(this.group(this.aggregate.units, unit), recommendation);
-    if (manager !== undefined && manager !== "") this.addTo(this.group(this.aggregate.managers, manager), recommendation);
-    if (wave !== undefined && wave !== "" && unit !== undefined && unit !== "") {
-      this.aggregate.waves[wave] ??= {};
-      this.addTo(this.group(this.aggregate.waves[wave], unit), recommendation);
+    // Groups are found before anything is added, so a row over a group limit leaves the aggregate as it was.
+    const unitGroup = unit !== undefined && unit !== "" ? this.group(this.aggregate.units, unit, "units") : undefined;
+    const managerGroup = manager !== undefined && manager !== "" ? this.group(this.aggregate.managers, manager, "managers") : undefined;
+    let waveGroup: GroupAggregate | undefined;
+    if (wave !== undefined && wave !== "" && unitGroup) {
+      const key = canonicalLabel(wave);
+      if (!Object.hasOwn(this.aggregate.waves, key)) {
+        if (Object.keys(this.aggregate.waves).length >= MAX_WAVES) throw tooManyGroups("waves", MAX_WAVES);
+        defineEntry(this.aggregate.waves, key, {});
+      }
+      waveGroup = this.group(this.aggregate.waves[key], unit!, "units");
     }
+    this.addTo(this.aggregate, recommendation);
+    if (unitGroup) this.addTo(unitGroup, recommendation);
+    if (managerGroup) this.addTo(managerGroup, recommendation);
+    if (waveGroup) this.addTo(waveGroup, recommendation);
   }
 
-  private group(groups: Record<string, GroupAggregate>, key: string): GroupAggregate {
-    let group = groups[key];
-    if (!group) {
-      group = emptyGroup(this.dimensionIds);
-      groups[key] = group;
-    }
+  /** The group of a label (NFC), created on first use within the group limit. */
+  private group(groups: Record<string, GroupAggregate>, label: string, what: "units" | "managers"): GroupAggregate {
+    const key = canonicalLabel(label);
+    // Own keys only: a unit named "constructor" or "__proto__" is a group like any other.
+    if (Object.hasOwn(groups, key)) return groups[key];
+    const counted = this.groupCounts.get(groups) ?? 0;
+    if (counted >= MAX_GROUPS) throw tooManyGroups(what, MAX_GROUPS);
+    this.groupCounts.set(groups, counted + 1);
+    const group = emptyGroup(this.dimensionIds);
+    defineEntry(groups, key, group);
     return group;
   }
 

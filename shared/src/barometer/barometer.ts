@@ -6,7 +6,7 @@ import { welchGapTest } from "../gap/welch";
 import { gapStatus } from "../gap/status";
 import { symmetryIndex } from "../gap/symmetryIndex";
 import { headlineOf, type Headline } from "../gap/headline";
-import { suppressGroups } from "../privacy/suppression";
+import { CONFIDENTIALITY_FLOOR, suppressGroups } from "../privacy/suppression";
 import type { SampleSummary } from "../_lib/summary";
 import type { GroupAggregate, PopulationAggregate } from "./aggregate";
 
@@ -87,8 +87,11 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
   const confidence = options.confidence ?? 0.95;
   checkConfidence(confidence, "computeBarometer");
   const minGroupSize = thresholds.minGroupSize;
-  if (!(Number.isInteger(minGroupSize) && minGroupSize >= 1)) {
-    throw new SymError("invalid-argument", `computeBarometer requires a whole confidentiality threshold of 1 or more, got ${minGroupSize}`);
+  if (!(Number.isInteger(minGroupSize) && minGroupSize >= CONFIDENTIALITY_FLOOR)) {
+    throw new SymError(
+      "invalid-argument",
+      `computeBarometer requires a whole confidentiality threshold of ${CONFIDENTIALITY_FLOOR} or more, got ${minGroupSize}`,
+    );
   }
 
   const dimensions: Barometer["dimensions"] = [];

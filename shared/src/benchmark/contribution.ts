@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SymError } from "../errors";
+import { SymError, describeList } from "../errors";
 import { DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
 
 /**
@@ -68,7 +68,7 @@ export function checkContribution(
   if (unknown !== undefined) {
     throw new SymError(
       "invalid-argument",
-      `dimension "${unknown}" is not in the model (its dimensions: ${model.dimensionIds.join(", ")})`,
+      `dimension "${unknown}" is not in the model (its dimensions: ${describeList(model.dimensionIds)})`,
       { value: unknown },
     );
   }

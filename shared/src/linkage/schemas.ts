@@ -1,34 +1,50 @@
 import { z } from "zod";
+import { CONFIDENTIALITY_FLOOR } from "../privacy/suppression";
 
 /**
  * What a linkage analysis takes: unit aggregates only (never respondent rows), so the same
  * request runs in the CLI, in the add-in's Web Worker and as an API job.
  */
 
-export const UnitRowSchema = z.strictObject({
-  unit: z.string().min(1),
-  wave: z.string().min(1).optional(),
-  /** Employee respondents behind the unit's employee metrics (the confidentiality count). */
-  employeesN: z.number().int().min(0),
-  headcount: z.number().finite().min(0).optional(),
-  leavers: z.number().finite().min(0).optional(),
-  salary: z.number().finite().min(0).optional(),
-  /** Unit metrics by name (eNPS, dimension scores, NPS, turnover…); null = missing. */
-  metrics: z.record(z.string(), z.number().finite().nullable()),
-});
+/** A metric's name; `__proto__` is refused: as an object key it would set the prototype and vanish. */
+const metricName = z
+  .string()
+  .min(1)
+  .refine((name) => name !== "__proto__", { message: 'the metric name "__proto__" is reserved; rename it' });
+
+export const UnitRowSchema = z
+  .strictObject({
+    unit: z.string().min(1),
+    wave: z.string().min(1).optional(),
+    /** Employee respondents behind the unit's employee metrics (the confidentiality count). */
+    employeesN: z.number().int().min(0),
+    headcount: z.number().finite().min(0).optional(),
+    leavers: z.number().finite().min(0).optional(),
+    salary: z.number().finite().min(0).optional(),
+    /** Unit metrics by name (eNPS, dimension scores, NPS, turnover…); null = missing. */
+    metrics: z.record(metricName, z.number().finite().nullable()),
+  })
+  .refine((unit) => unit.leavers === undefined || unit.headcount === undefined || unit.leavers <= unit.headcount, {
+    path: ["leavers"],
+    message: "leavers cannot exceed headcount",
+  });
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 
 export const CorrelationMethodSchema = z.enum(["pearson", "spearman"]);
 
 export const LinkageRequestSchema = z.strictObject({
   units: z.array(UnitRowSchema).min(1),
-  x: z.array(z.string().min(1)).min(1),
-  y: z.array(z.string().min(1)).min(1),
+  x: z.array(metricName).min(1),
+  y: z.array(metricName).min(1),
   methods: z.array(CorrelationMethodSchema).min(1).default(["pearson"]),
   /** Bootstrap replicates over units (0 = none). */
   bootstrap: z.number().int().min(0).max(100_000).default(1000),
   seed: z.number().int().min(0).max(4_294_967_295).default(1),
-  minN: z.number().int().min(1).default(5),
+  minN: z
+    .number()
+    .int()
+    .min(CONFIDENTIALITY_FLOOR, `minN cannot be below the confidentiality threshold of ${CONFIDENTIALITY_FLOOR} employees`)
+    .default(CONFIDENTIALITY_FLOOR),
   /** Employee wave t against outcome wave t+1, matched by unit. */
   lag: z.boolean().default(false),
   confidence: z.number().gt(0).lt(1).default(0.95),

@@ -1,4 +1,4 @@
-import { SymError } from "../errors";
+import { SymError, describeList } from "../errors";
 import type { ParsedLinkageRequest, UnitRow } from "./schemas";
 
 /**
@@ -80,7 +80,7 @@ function checkNamedMetrics(units: readonly UnitRow[], names: readonly string[]):
       const available = [...new Set(units.flatMap((row) => Object.keys(row.metrics)))].sort();
       throw new SymError(
         "invalid-argument",
-        `linkage metric "${name}" is not a column of the units (available: ${available.join(", ") || "none"})`,
+        `linkage metric "${name}" is not a column of the units (available: ${describeList(available) || "none"})`,
         {
           value: name,
         },

@@ -1,4 +1,4 @@
-import { SymError } from "../errors";
+import { SymError, truncateText } from "../errors";
 import { MAPPING_NAMESPACE, MappingSchema, describeIssues, type Mapping } from "./schemas";
 
 /**
@@ -23,20 +23,35 @@ function escapeXmlText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** The five entities XML predefines; numeric references are decoded from their code point. */
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** Decodes entities (`&amp;`, `&#233;`, `&#xE9;`) in text that holds no CDATA section. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/g, (_whole, entity: string) => {
+    if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity];
+    const code = entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    if (code > 0x10ffff)
+      throw new SymError("invalid-argument", `mappingFromXml found a character reference beyond Unicode: &${entity.slice(0, 12)};`);
+    return String.fromCodePoint(code);
+  });
+}
+
+/**
+ * The text content of an element body: entities decoded, CDATA sections taken as they are. One
+ * pass with `indexOf`, so the time is linear in the body's length whatever it holds (a lazy
+ * `<!\[CDATA\[[\s\S]*?\]\]>` pattern rescans the rest of the text from every unclosed section).
+ */
 function unescapeXmlText(text: string): string {
-  return text.replace(
-    /<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g,
-    (whole, cdata: string | undefined, entity: string | undefined) => {
-      if (cdata !== undefined) return cdata;
-      const named = entity === undefined ? undefined : NAMED_ENTITIES[entity];
-      if (named !== undefined) return named;
-      const code = entity!.startsWith("#x") ? parseInt(entity!.slice(2), 16) : parseInt(entity!.slice(1), 10);
-      return String.fromCodePoint(code);
-    },
-  );
+  let result = "";
+  let offset = 0;
+  for (;;) {
+    const open = text.indexOf("<![CDATA[", offset);
+    if (open < 0) return result + decodeEntities(text.slice(offset));
+    const close = text.indexOf("]]>", open + 9);
+    if (close < 0) throw new SymError("invalid-argument", "mappingFromXml found a CDATA section that is never closed");
+    result += decodeEntities(text.slice(offset, open)) + text.slice(open + 9, close);
+    offset = close + 3;
+  }
 }
 
 /**
@@ -56,7 +71,42 @@ export function mappingToXml(mapping: Mapping): string {
   );
 }
 
-const ROOT = /<(?:([A-Za-z_][\w.-]*):)?mapping\b([^>]*)>([\s\S]*?)<\/(?:\1:)?mapping\s*>/;
+/**
+ * Largest mapping part read. A mapping of a thousand columns takes about 100 KB of JSON; a larger
+ * part is not a mapping, and the add-in reads it through the same code.
+ */
+export const MAX_MAPPING_PART_CHARACTERS = 1024 * 1024;
+
+const OPENING = /<(?:([A-Za-z_][\w.-]*):)?mapping(?=[\s/>])/g;
+const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+
+/**
+ * The first `mapping` element (any prefix): its prefix, attributes and body. Linear: the opening
+ * tag is found by one global search, its attributes by a sticky scan, the closing tag by one
+ * `indexOf` (a backtracking `<mapping…>…</mapping>` pattern is quadratic on a part holding many
+ * opening tags and no closing one).
+ */
+function findRoot(xml: string): { prefix?: string; attributes: Map<string, string>; body: string } | undefined {
+  OPENING.lastIndex = 0;
+  const opening = OPENING.exec(xml);
+  if (!opening) return undefined;
+  const prefix = opening[1];
+  const attributes = new Map<string, string>();
+  let offset = opening.index + opening[0].length;
+  for (;;) {
+    ATTRIBUTE.lastIndex = offset;
+    const attribute = ATTRIBUTE.exec(xml);
+    if (!attribute) break;
+    attributes.set(attribute[1], decodeEntities(attribute[2] ?? attribute[3]));
+    offset = ATTRIBUTE.lastIndex;
+  }
+  while (offset < xml.length && /\s/.test(xml[offset])) offset++;
+  if (xml[offset] !== ">") return undefined; // self-closing or malformed: no body
+  const closingTag = `</${prefix ? `${prefix}:` : ""}mapping`;
+  const close = xml.indexOf(closingTag, offset + 1);
+  if (close < 0) return undefined;
+  return { prefix, attributes, body: xml.slice(offset + 1, close) };
+}
 
 /**
  * Reads a mapping back from a custom XML part's text and validates it.
@@ -65,19 +115,27 @@ const ROOT = /<(?:([A-Za-z_][\w.-]*):)?mapping\b([^>]*)>([\s\S]*?)<\/(?:\1:)?map
  *   or the first MappingSchema issue with its path
  */
 export function mappingFromXml(xml: string): Mapping {
-  const root = ROOT.exec(xml);
+  if (xml.length > MAX_MAPPING_PART_CHARACTERS) {
+    throw new SymError(
+      "invalid-argument",
+      `mappingFromXml refuses a part of ${xml.length.toLocaleString("en-GB")} characters, over the limit of ${MAX_MAPPING_PART_CHARACTERS.toLocaleString("en-GB")} (a mapping takes a few kilobytes)`,
+    );
+  }
+  const root = findRoot(xml);
   if (!root) throw new SymError("invalid-argument", `mappingFromXml requires a <mapping> root element in namespace ${MAPPING_NAMESPACE}`);
-  const [, prefix, attributes, body] = root;
-  const namespaceAttribute = prefix ? `xmlns:${prefix}` : "xmlns";
-  const declared = new RegExp(`${namespaceAttribute.replace(".", "\\.")}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1];
+  const { prefix, attributes, body } = root;
+  const declared = attributes.get(prefix ? `xmlns:${prefix}` : "xmlns");
   if (declared !== MAPPING_NAMESPACE) {
-    throw new SymError("invalid-argument", `mappingFromXml requires namespace ${MAPPING_NAMESPACE}, got ${declared ?? "none"}`);
+    throw new SymError(
+      "invalid-argument",
+      `mappingFromXml requires namespace ${MAPPING_NAMESPACE}, got ${declared === undefined ? "none" : truncateText(declared)}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(unescapeXmlText(body).trim());
   } catch (error) {
-    throw new SymError("invalid-argument", `mappingFromXml requires JSON inside <mapping>: ${(error as Error).message}`);
+    throw new SymError("invalid-argument", `mappingFromXml requires JSON inside <mapping>: ${truncateText((error as Error).message, 120)}`);
   }
   const parsed = MappingSchema.safeParse(json);
   if (!parsed.success) {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CONFIDENTIALITY_FLOOR } from "../privacy/suppression";
+import { describeDuplicateItem, findDuplicateItem } from "./duplicateItems";
 
 /**
  * zod schemas for every object that crosses a boundary: the organisation's model,
@@ -48,9 +50,17 @@ export type Dimension = z.infer<typeof DimensionSchema>;
 
 export const ThresholdsSchema = z.strictObject({
   /** No score about fewer employees is shown (Viva Glint, Culture Amp, Lattice: 5). */
-  minGroupSize: z.number().int().min(1).default(5),
+  minGroupSize: z
+    .number()
+    .int()
+    .min(CONFIDENTIALITY_FLOOR, `the confidentiality threshold cannot be below ${CONFIDENTIALITY_FLOOR} (it may only be raised)`)
+    .default(CONFIDENTIALITY_FLOOR),
   /** Free-text comments need more (Viva Glint: 10). */
-  minCommentGroupSize: z.number().int().min(1).default(10),
+  minCommentGroupSize: z
+    .number()
+    .int()
+    .min(CONFIDENTIALITY_FLOOR, `the comment threshold cannot be below ${CONFIDENTIALITY_FLOOR}`)
+    .default(10),
   /** Driver analysis needs more still (Culture Amp: 25 responses). */
   minDriverUnits: z.number().int().min(3).default(25),
   /** |gap| in points from which a dimension is on alert or watch. */
@@ -159,6 +169,8 @@ export const MappingSchema = z
         }
         headers.add(column.header);
       });
+      const duplicate = findDuplicateItem(columns);
+      if (duplicate) context.addIssue({ code: "custom", path: [population, "columns"], message: describeDuplicateItem(duplicate) });
       for (const role of ["unit", "manager", "wave", "recommendation"] as const) {
         if (columns.filter((column) => column.role === role).length > 1) {
           context.addIssue({

@@ -1,4 +1,5 @@
 import { SymError } from "../errors";
+import { CONFIDENTIALITY_FLOOR } from "../privacy/suppression";
 import { parseNumericText } from "../scale/answers";
 import { runLinkage } from "../linkage/analysis";
 import type { UnitRow } from "../linkage/schemas";
@@ -95,8 +96,10 @@ export function driversOfRanges(scores: CellRange, outcome: CellRange, options: 
     if (values.some((value) => value !== value) || outcomeValue !== outcomeValue) continue; // incomplete unit
     const metrics: Record<string, number> = { outcome: outcomeValue };
     ids.forEach((id, column) => (metrics[id] = values[column]));
+    // Each row is already a unit's aggregate, shown in the user's own sheet; its respondent count
+    // is not in the range, so it is set at the floor the linkage request accepts.
     // Zero-padded labels keep the units in row order (the engine resamples units in label order).
-    units.push({ unit: `row ${String(row + 1).padStart(7, "0")}`, employeesN: 1, metrics });
+    units.push({ unit: `row ${String(row + 1).padStart(7, "0")}`, employeesN: CONFIDENTIALITY_FLOOR, metrics });
   }
   if (units.length < minUnits) {
     throw new SymError(
@@ -126,7 +129,7 @@ export function driversOfRanges(scores: CellRange, outcome: CellRange, options: 
       methods: ["pearson"],
       bootstrap,
       seed,
-      minN: 1,
+      minN: CONFIDENTIALITY_FLOOR,
       confidence: options.confidence ?? 0.95,
       drivers: { minUnits },
     });

@@ -1,5 +1,6 @@
 import { SymError } from "../errors";
 import { checkAtColumn } from "../_lib/columnError";
+import { MAX_GROUP_CELLS, MAX_GROUPS, MAX_WAVES, canonicalLabel, tooManyGroups } from "../_lib/groupLabels";
 import { checkInScale, checkRecommendation, checkScale } from "../scale/answers";
 import type { GroupAggregate, PopulationAggregate, PopulationLayout } from "../barometer/aggregate";
 import type { CellTable } from "../heatmap/cellTable";
@@ -62,6 +63,9 @@ export class ColumnarPopulationAccumulator {
   /** unit → manager → wave → attributes → cell id ("" when the row has none). */
   private readonly cellIds = new Map<string, Map<string, Map<string, Map<string, number>>>>();
   private readonly cellKeys: { unit: string; manager: string; wave: string; attributes: string }[] = [];
+  /** Distinct managers and waves seen (with "" for none), checked against their limits. */
+  private readonly managerNames = new Set<string>();
+  private readonly waveNames = new Set<string>();
   private lastUnit: string | undefined = undefined;
   private lastManager: string | undefined = undefined;
   private lastWave: string | undefined = undefined;
@@ -190,26 +194,41 @@ export class ColumnarPopulationAccumulator {
     }
   }
 
-  private cellOf(unit: string, manager: string, wave: string, attributes: string): number {
+  private cellOf(rawUnit: string, rawManager: string, rawWave: string, attributes: string): number {
     // Exports are grouped by unit and manager: most rows repeat the previous row's labels.
-    if (unit === this.lastUnit && manager === this.lastManager && wave === this.lastWave && attributes === this.lastAttributes)
+    if (rawUnit === this.lastUnit && rawManager === this.lastManager && rawWave === this.lastWave && attributes === this.lastAttributes)
       return this.lastCell;
+    const unit = canonicalLabel(rawUnit);
+    const manager = canonicalLabel(rawManager);
+    const wave = canonicalLabel(rawWave);
     let managers = this.cellIds.get(unit);
-    if (!managers) this.cellIds.set(unit, (managers = new Map()));
+    if (!managers) {
+      if (this.cellIds.size >= MAX_GROUPS) throw tooManyGroups("units", MAX_GROUPS);
+      this.cellIds.set(unit, (managers = new Map()));
+    }
     let waves = managers.get(manager);
     if (!waves) managers.set(manager, (waves = new Map()));
     let byAttributes = waves.get(wave);
     if (!byAttributes) waves.set(wave, (byAttributes = new Map()));
     let cell = byAttributes.get(attributes);
     if (cell === undefined) {
+      if (!this.managerNames.has(manager)) {
+        if (this.managerNames.size >= MAX_GROUPS) throw tooManyGroups("managers", MAX_GROUPS);
+        this.managerNames.add(manager);
+      }
+      if (!this.waveNames.has(wave)) {
+        if (this.waveNames.size >= MAX_WAVES) throw tooManyGroups("waves", MAX_WAVES);
+        this.waveNames.add(wave);
+      }
+      if (this.cellKeys.length >= MAX_GROUP_CELLS) throw tooManyGroups("unit × manager × wave combinations", MAX_GROUP_CELLS);
       cell = this.cellKeys.length;
       this.cellKeys.push({ unit, manager, wave, attributes });
       byAttributes.set(attributes, cell);
       if (this.cellKeys.length > this.capacity) this.grow();
     }
-    this.lastUnit = unit;
-    this.lastManager = manager;
-    this.lastWave = wave;
+    this.lastUnit = rawUnit;
+    this.lastManager = rawManager;
+    this.lastWave = rawWave;
     this.lastAttributes = attributes;
     this.lastCell = cell;
     return cell;

@@ -71,7 +71,7 @@ describe("unitRowsFromAggregates against a pandas groupby of the respondent rows
   });
 
   it("feeds a linkage request directly (east has no customers: its NPS is missing)", () => {
-    const result = runLinkage({ units: rows, x: ["enps", "culture"], y: ["customer_culture"], bootstrap: 0, minN: 1 });
+    const result = runLinkage({ units: rows, x: ["enps", "culture"], y: ["customer_culture"], bootstrap: 0, minN: 5 });
     expect(result.correlations.every((row) => row.n === rows.filter((unit) => unit.metrics.customer_culture !== undefined).length)).toBe(
       true,
     );
