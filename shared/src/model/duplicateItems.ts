@@ -1,4 +1,10 @@
-import type { ColumnMapping } from "./schemas";
+/** The fields of a mapped column that tell which item it is (a `ColumnMapping` has them). */
+export interface ItemColumn {
+  readonly header: string;
+  readonly role: string;
+  readonly dimension?: string;
+  readonly item?: number;
+}
 
 /**
  * Two item columns of one population that name the same numbered item of the same dimension
@@ -9,8 +15,8 @@ import type { ColumnMapping } from "./schemas";
  * @example findDuplicateItem([{header:"recognition_1",role:"item",dimension:"recognition",item:1,reversed:false},
  *   {header:"Recognition 1",role:"item",dimension:"recognition",item:1,reversed:false}]) // both columns
  */
-export function findDuplicateItem(columns: readonly ColumnMapping[]): [ColumnMapping, ColumnMapping] | undefined {
-  const seen = new Map<string, ColumnMapping>();
+export function findDuplicateItem<Column extends ItemColumn>(columns: readonly Column[]): [Column, Column] | undefined {
+  const seen = new Map<string, Column>();
   for (const column of columns) {
     if (column.role !== "item" || column.dimension === undefined || column.item === undefined) continue;
     const key = `${column.dimension}#${column.item}`;
@@ -22,6 +28,6 @@ export function findDuplicateItem(columns: readonly ColumnMapping[]): [ColumnMap
 }
 
 /** The message for a duplicate pair. */
-export function describeDuplicateItem([first, second]: [ColumnMapping, ColumnMapping]): string {
+export function describeDuplicateItem([first, second]: readonly [ItemColumn, ItemColumn]): string {
   return `columns ${JSON.stringify(first.header.slice(0, 60))} and ${JSON.stringify(second.header.slice(0, 60))} are both item ${first.item} of ${first.dimension}: keep one of them (counted twice, the item would weigh double)`;
 }
