@@ -7,7 +7,7 @@ import { registerTemplateCommand } from "./commands/template";
 import { registerTrendCommand } from "./commands/trendCli";
 import { formatBarometerTable, formatUnmappedWarnings } from "./format/barometerTable";
 import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors";
-import { parseLanguageOption, parseMinGroupSizeOption, parseNumberInRange, parseScaleOption, parseWholeNumberOption } from "./options";
+import { parseLanguageOption, parseMinGroupSizeOption, parseNumberInRange, parseScaleOption } from "./options";
 import { createProgress } from "./progress";
 import { processIo, type CliIo } from "./io";
 

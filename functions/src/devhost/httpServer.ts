@@ -118,10 +118,16 @@ export interface ApiServerOptions {
  * An HTTP server that mounts the route table under `/<prefix>` and calls each route's exported
  * handler with an `HttpRequest` and an `InvocationContext`, as the Functions host would.
  */
-export function createApiServer(routes: Record<string, HttpRoute>, handlers: Record<string, HttpHandler>, options: ApiServerOptions = {}): Server {
+export function createApiServer(
+  routes: Record<string, HttpRoute>,
+  handlers: Record<string, HttpHandler>,
+  options: ApiServerOptions = {},
+): Server {
   const prefix = options.prefix ?? "api";
   const bodyLimit = Math.min(options.maxBodyBytes ?? PLATFORM_BODY_LIMIT, PLATFORM_BODY_LIMIT);
-  const tooLarge = options.tooLarge ?? ((bytes: number, limit: number) => problem(413, "payload-too-large", `the body has ${bytes} bytes or more; the limit is ${limit}`));
+  const tooLarge =
+    options.tooLarge ??
+    ((bytes: number, limit: number) => problem(413, "payload-too-large", `the body has ${bytes} bytes or more; the limit is ${limit}`));
   const compiled: CompiledRoute[] = Object.entries(routes).map(([name, route]) => ({
     name,
     methods: route.methods,
@@ -149,7 +155,10 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
       const found = candidates.find((entry) => entry.route.methods.includes(method));
       if (!found) {
         const allowed = [...new Set(candidates.flatMap((entry) => entry.route.methods))].join(", ");
-        return { ...problem(405, "method-not-allowed", `${method} is not allowed on ${shownPath}; use ${allowed}`), headers: { Allow: allowed } };
+        return {
+          ...problem(405, "method-not-allowed", `${method} is not allowed on ${shownPath}; use ${allowed}`),
+          headers: { Allow: allowed },
+        };
       }
       const params: Record<string, string> = {};
       for (const [index, name] of found.route.parameters.entries()) {
@@ -195,7 +204,12 @@ export function createApiServer(routes: Record<string, HttpRoute>, handlers: Rec
       .catch(() => response.destroy())
       .finally(() => {
         if (process.env.SYM_DEVHOST_ACCESS_LOG === "1") {
-          writeLog("information", "devhost", "-", `${method.slice(0, 16)} ${shownPath} ${response.statusCode} ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
+          writeLog(
+            "information",
+            "devhost",
+            "-",
+            `${method.slice(0, 16)} ${shownPath} ${response.statusCode} ${Number(process.hrtime.bigint() - started) / 1e6} ms`,
+          );
         }
       });
   });

@@ -89,7 +89,9 @@ function raw(head: string, bodyBytes = 0): Promise<RawAnswer> {
       tryParse();
     });
     socket.on("error", (error) => (done ? undefined : received.length > 0 ? tryParse() : reject(error)));
-    socket.on("close", () => (done ? undefined : reject(new Error(`closed without a whole answer: ${received.toString("latin1").slice(0, 200)}`))));
+    socket.on("close", () =>
+      done ? undefined : reject(new Error(`closed without a whole answer: ${received.toString("latin1").slice(0, 200)}`)),
+    );
     socket.write(head, "latin1");
     const piece = Buffer.alloc(64 * 1024, 0x61);
     const pump = () => {
@@ -125,16 +127,21 @@ describe("the dev host against hostile requests", () => {
     await stillAnswering();
   });
 
-  it.each(["/api/models/%E0%A4%A", "/api/jobs/%FF%FE", "/api/models/%E0%A4%A/versions"])("answers 400, not 500, to the malformed percent-encoding of %s", async (target) => {
-    const answer = await raw(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nConnection: close\r\n\r\n`);
-    expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body).error).toBe("bad-request");
-    expect(calls).toEqual([]);
-  });
+  it.each(["/api/models/%E0%A4%A", "/api/jobs/%FF%FE", "/api/models/%E0%A4%A/versions"])(
+    "answers 400, not 500, to the malformed percent-encoding of %s",
+    async (target) => {
+      const answer = await raw(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nConnection: close\r\n\r\n`);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body).error).toBe("bad-request");
+      expect(calls).toEqual([]);
+    },
+  );
 
   it("refuses a keyless upload from its headers, before the body is sent", async () => {
     // The client announces 50 MB and sends none of it: the answer must not wait for the body.
-    const answer = await raw("POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\n\r\n");
+    const answer = await raw(
+      "POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\n\r\n",
+    );
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body).error).toBe("unauthenticated");
     expect(answer.head).toMatch(/connection: close/i);
@@ -142,7 +149,9 @@ describe("the dev host against hostile requests", () => {
   });
 
   it("refuses a declared Content-Length over the app's limit before reading, with the handlers' 413", async () => {
-    const answer = await raw(`POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`);
+    const answer = await raw(
+      `POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`,
+    );
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual({ error: "payload-too-large", details: expect.stringContaining("the limit is 1048576") });
     expect(calls).toEqual([]);
@@ -151,7 +160,10 @@ describe("the dev host against hostile requests", () => {
   it("stops reading a chunked body as soon as it passes the limit", async () => {
     // No Content-Length: the size is only known while reading. The client would send 16 MB.
     const chunked = 16 * 1024 * 1024;
-    const answer = await raw(`POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nTransfer-Encoding: chunked\r\n\r\n${chunked.toString(16)}\r\n`, chunked);
+    const answer = await raw(
+      `POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nTransfer-Encoding: chunked\r\n\r\n${chunked.toString(16)}\r\n`,
+      chunked,
+    );
     expect(answer.status).toBe(413);
     expect(calls).toEqual([]);
     // The answer came while most of the body was still unsent (socket buffers hold a few MB at most).
@@ -161,7 +173,9 @@ describe("the dev host against hostile requests", () => {
 
   it("hands a body within the limit to the handler", async () => {
     const body = JSON.stringify({ kind: "x" });
-    const answer = await raw(`POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    const answer = await raw(
+      `POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nx-sym-key: ${KEY}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ name: "submitJob", params: {}, bodyBytes: body.length });
   });

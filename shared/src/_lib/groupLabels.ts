@@ -13,14 +13,18 @@ export const MAX_WAVES = 1_000;
 /** Most distinct unit × manager × wave combinations in one population. */
 export const MAX_GROUP_CELLS = 200_000;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** True when every code unit is ASCII: such a label has one Unicode spelling only. */
+function isAscii(label: string): boolean {
+  for (let index = 0; index < label.length; index++) if (label.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
 
 /**
  * The label in Unicode NFC, so that "Équipe" typed on a Mac (NFD: E + combining acute) and on
  * Windows (NFC: É) are one group. ASCII labels, the usual case, are returned as they are.
  */
 export function canonicalLabel(label: string): string {
-  return ASCII.test(label) ? label : label.normalize("NFC");
+  return isAscii(label) ? label : label.normalize("NFC");
 }
 
 /** The error for a grouping over its limit, naming the limit and the likely cause. */
