@@ -27,11 +27,23 @@ export function parseTimeSpan(value: string): number {
   return (Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000;
 }
 
-/** Reads `extensions.queues` of `<directory>/host.json`; host defaults where absent. */
-export function readQueueOptions(directory = process.cwd()): QueueOptions {
+/**
+ * Reads `extensions.queues` of `<directory>/host.json`; host defaults where absent. An app setting
+ * `AzureFunctionsJobHost__extensions__queues__<name>` overrides the file, as the Functions host
+ * lets app settings override host.json ("host.json reference: override host.json values").
+ */
+export function readQueueOptions(directory = process.cwd(), environment: NodeJS.ProcessEnv = process.env): QueueOptions {
   const file = path.join(directory, "host.json");
   const host = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { extensions?: { queues?: Record<string, unknown> } }) : {};
-  const queues = host.extensions?.queues ?? {};
+  const queues: Record<string, unknown> = { ...(host.extensions?.queues ?? {}) };
+  for (const name of ["batchSize", "newBatchThreshold", "maxDequeueCount"]) {
+    const raw = environment[`AzureFunctionsJobHost__extensions__queues__${name}`];
+    if (raw !== undefined && raw.trim() !== "") queues[name] = Number(raw);
+  }
+  for (const name of ["visibilityTimeout", "maxPollingInterval"]) {
+    const raw = environment[`AzureFunctionsJobHost__extensions__queues__${name}`];
+    if (raw !== undefined && raw.trim() !== "") queues[name] = raw;
+  }
   const batchSize = typeof queues.batchSize === "number" ? queues.batchSize : 16;
   return {
     maxDequeueCount: typeof queues.maxDequeueCount === "number" ? queues.maxDequeueCount : 5,

@@ -124,7 +124,7 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
     keys: parseKeys(values),
     jobTtlHours: positiveNumber("SYM_JOB_TTL_HOURS", values.SYM_JOB_TTL_HOURS, 24),
     maxPayloadBytes: positiveNumber("SYM_MAX_PAYLOAD_BYTES", values.SYM_MAX_PAYLOAD_BYTES, 1024 * 1024, true),
-    queues: readQueueOptions(directory),
+    queues: readQueueOptions(directory, values),
     linkageChunkReplicates: positiveNumber("SYM_LINKAGE_CHUNK_REPLICATES", values.SYM_LINKAGE_CHUNK_REPLICATES, 1000, true),
     linkageLimits: {
       ...DEFAULT_LINKAGE_LIMITS,

@@ -49,27 +49,9 @@ describe("settings", () => {
   });
 
   it("takes the queue options from host.json, with the Functions host's defaults", () => {
-    expect(readQueueOptions(directory)).toEqual({
-      maxDequeueCount: 5,
-      visibilityTimeoutMs: 0,
-      batchSize: 16,
-      newBatchThreshold: 8,
-      maxPollingIntervalMs: 60_000,
-    });
-    writeFileSync(
-      path.join(directory, "host.json"),
-      JSON.stringify({
-        version: "2.0",
-        extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } },
-      }),
-    );
-    expect(readQueueOptions(directory)).toEqual({
-      maxDequeueCount: 3,
-      visibilityTimeoutMs: 5000,
-      batchSize: 4,
-      newBatchThreshold: 2,
-      maxPollingIntervalMs: 500,
-    });
+    expect(readQueueOptions(directory, {})).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 0, batchSize: 16, newBatchThreshold: 8, maxPollingIntervalMs: 60_000 });
+    writeFileSync(path.join(directory, "host.json"), JSON.stringify({ version: "2.0", extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } } }));
+    expect(readQueueOptions(directory, {})).toEqual({ maxDequeueCount: 3, visibilityTimeoutMs: 5000, batchSize: 4, newBatchThreshold: 2, maxPollingIntervalMs: 500 });
   });
 
   it("parses host.json time spans and refuses other shapes", () => {
@@ -78,13 +60,16 @@ describe("settings", () => {
     expect(() => parseTimeSpan("5s")).toThrow(/hh:mm:ss/);
   });
 
-  it("matches the repository's host.json: base64 messages and the delays the docs state", () => {
-    expect(readQueueOptions(path.resolve(__dirname, "..", ".."))).toEqual({
-      maxDequeueCount: 5,
-      visibilityTimeoutMs: 5000,
-      batchSize: 16,
-      newBatchThreshold: 8,
-      maxPollingIntervalMs: 2000,
+  it("matches the repository's host.json: small batches for CPU-bound messages and the delays the docs state", () => {
+    expect(readQueueOptions(path.resolve(__dirname, "..", ".."), {})).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 5000, batchSize: 2, newBatchThreshold: 1, maxPollingIntervalMs: 2000 });
+  });
+
+  it("lets AzureFunctionsJobHost__extensions__queues__* app settings override host.json, as the host does", () => {
+    const overridden = readQueueOptions(path.resolve(__dirname, "..", ".."), {
+      AzureFunctionsJobHost__extensions__queues__batchSize: "16",
+      AzureFunctionsJobHost__extensions__queues__newBatchThreshold: "8",
+      AzureFunctionsJobHost__extensions__queues__visibilityTimeout: "00:00:01",
     });
+    expect(overridden).toMatchObject({ batchSize: 16, newBatchThreshold: 8, visibilityTimeoutMs: 1000, maxDequeueCount: 5 });
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { InvocationContext, type StorageQueueHandler, type Timer } from "@azure/functions";
-import { httpHandlers, timerHandlers } from "../handlers";
+import { httpHandlers, queueHandlers, timerHandlers } from "../handlers";
 import { admitBeforeBody } from "../http/admission";
 import { tooLarge } from "../http/body";
 import { httpRoutes, queueTriggers, timerTriggers, type HttpRouteName } from "../routes";
@@ -19,11 +19,12 @@ import { WorkerPool, workerCount } from "./workerPool";
  * route table on http://localhost:7071/api, the queue triggers pumped from the storage account,
  * the timer triggers on an interval. Started by `npm run start:api` (functions/scripts/start-api.js).
  *
- * Environment: SYM_API_PORT (7071; 0 picks a free port), SYM_DEVHOST_LEASE_SECONDS (30: how long
- * a message being processed stays invisible, renewed while it runs), SYM_DEVHOST_TIMER_SECONDS
- * (900: interval of timer triggers), SYM_DEVHOST_WORKERS (2: worker threads running the queue
- * triggers, so CPU-bound chunks of a fan-out job run in parallel as on several instances), plus
- * the app settings (settings.ts).
+ * Environment: SYM_API_PORT (7071; 0 picks a free port), SYM_DEVHOST_LEASE_SECONDS (600, the
+ * queue trigger's 10-minute lease: how long a message being processed stays invisible, renewed
+ * while it runs, so after a crash it reappears only then; tests set a few seconds),
+ * SYM_DEVHOST_TIMER_SECONDS (900: interval of timer triggers), SYM_DEVHOST_WORKERS (0: handlers on
+ * the main event loop, like one Node worker process; N: N worker threads, so CPU-bound chunks of a
+ * fan-out job run in parallel as on several instances), plus the app settings (settings.ts).
  */
 
 function timerInfo(intervalMs: number): Timer {
@@ -41,14 +42,13 @@ function timerInfo(intervalMs: number): Timer {
 
 async function main(): Promise<void> {
   const port = Number(process.env.SYM_API_PORT ?? 7071);
-  const leaseMs = Number(process.env.SYM_DEVHOST_LEASE_SECONDS ?? 30) * 1000;
+  const leaseMs = Number(process.env.SYM_DEVHOST_LEASE_SECONDS ?? 600) * 1000;
   const timerMs = Number(process.env.SYM_DEVHOST_TIMER_SECONDS ?? 900) * 1000;
-  const pool = new WorkerPool(workerCount(process.env.SYM_DEVHOST_WORKERS), path.join(__dirname, "queueWorker.js"));
-  // The pumps stay on this thread (polling, leases, settling messages); handlers run on the pool.
-  const onPool =
-    (name: string): StorageQueueHandler =>
-    (message, context) =>
-      pool.invoke(name, message, context.triggerMetadata ?? {}, context.invocationId);
+  const threads = workerCount(process.env.SYM_DEVHOST_WORKERS);
+  const pool = threads > 0 ? new WorkerPool(threads, path.join(__dirname, "queueWorker.js")) : undefined;
+  // The pumps stay on this thread (polling, leases, settling messages); handlers run here, or on the pool when threads are asked for.
+  const onPool = (name: string): StorageQueueHandler =>
+    pool ? (message, context) => pool.invoke(name, message, context.triggerMetadata ?? {}, context.invocationId) : queueHandlers[name as keyof typeof queueHandlers];
   const appSettings = settings();
   await services(); // creates containers, tables and queues before the first request
 
@@ -84,12 +84,7 @@ async function main(): Promise<void> {
     }, timerMs),
   );
 
-  writeLog(
-    "information",
-    "devhost",
-    "-",
-    `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers on ${pool.size} worker thread(s), ${timers.length} timer)`,
-  );
+  writeLog("information", "devhost", "-", `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers ${pool ? `on ${pool.size} worker thread(s)` : "on the main event loop"}, ${timers.length} timer)`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -100,7 +95,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await Promise.all(pumps.map((pump) => pump.stop()));
-    await pool.stop();
+    await pool?.stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,12 +1,15 @@
 import { Worker } from "node:worker_threads";
 import { writeLog } from "./log";
 
-/** SYM_DEVHOST_WORKERS: worker threads of the dev host, a whole number from 1 to 64 (default 2). */
+/**
+ * SYM_DEVHOST_WORKERS: worker threads of the dev host, a whole number from 0 to 64. The default, 0,
+ * runs the queue handlers on the main event loop, as one Node worker process of the Functions host
+ * does (a CPU-bound chunk then holds up the messages waiting behind it); 1 or more asks for threads.
+ */
 export function workerCount(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === "") return 2;
+  if (raw === undefined || raw.trim() === "") return 0;
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1 || count > 64)
-    throw new Error(`SYM_DEVHOST_WORKERS must be a whole number from 1 to 64, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(count) || count < 0 || count > 64) throw new Error(`SYM_DEVHOST_WORKERS must be a whole number from 0 to 64, got ${JSON.stringify(raw)}`);
   return count;
 }
 

@@ -25,15 +25,15 @@ describe("fan-out layout and progress", () => {
 });
 
 describe("SYM_DEVHOST_WORKERS", () => {
-  it("defaults to 2 worker threads and accepts a whole number from 1 to 64", () => {
-    expect(workerCount(undefined)).toBe(2);
-    expect(workerCount("")).toBe(2);
+  it("defaults to 0 (handlers on the main event loop, as one Node worker process) and accepts a whole number up to 64", () => {
+    expect(workerCount(undefined)).toBe(0);
+    expect(workerCount("")).toBe(0);
+    expect(workerCount("0")).toBe(0);
     expect(workerCount("1")).toBe(1);
     expect(workerCount("8")).toBe(8);
   });
 
   it("refuses anything else with a message naming the setting and the value", () => {
-    for (const bad of ["0", "-1", "1.5", "two", "65"])
-      expect(() => workerCount(bad)).toThrow(`SYM_DEVHOST_WORKERS must be a whole number from 1 to 64, got "${bad}"`);
+    for (const bad of ["-1", "1.5", "two", "65"]) expect(() => workerCount(bad)).toThrow(`SYM_DEVHOST_WORKERS must be a whole number from 0 to 64, got "${bad}"`);
   });
 });
