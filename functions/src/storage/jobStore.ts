@@ -38,16 +38,15 @@ export interface JobRecord {
   readonly chunkSize?: number;
   /** Delivery (queue message id) that completed the last chunk and so runs the merge. */
   readonly mergeClaim?: string;
+  /** When the cleanup last re-sent the message of this still-queued job. */
+  readonly resentAt?: Date;
   /** Storage ETag of this state, for conditional updates. */
   readonly etag: string;
 }
 
 export type NewJob = Omit<JobRecord, "etag" | "status" | "progress" | "attempts" | "updatedAt">;
 export type JobPatch = Partial<
-  Pick<
-    JobRecord,
-    "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "mergeClaim"
-  >
+  Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "mergeClaim" | "resentAt">
 >;
 
 /** The job a request with a given Idempotency-Key created. */
@@ -76,8 +75,8 @@ export interface JobStore {
   chunksDone(id: string): Promise<number[]>;
   /** Jobs whose time to live has passed. */
   expired(now: Date): AsyncIterable<JobRecord>;
-  /** Jobs still queued that were created before `before` (their enqueue may have been lost). */
-  queuedBefore(before: Date): AsyncIterable<JobRecord>;
+  /** Jobs still queued that were created in [`after`, `before`) (their enqueue may have been lost). */
+  queuedBefore(before: Date, after: Date): AsyncIterable<JobRecord>;
   /**
    * Records that `keyDigest` of `tenant` created `jobId`, or returns the claim made earlier
    * (storage insert semantics make the first request win).
@@ -122,6 +121,7 @@ type JobEntity = {
   chunks?: number;
   chunkSize?: number;
   mergeClaim?: string;
+  resentAt?: Date;
 };
 
 function toRecord(entity: TableEntityResult<JobEntity>): JobRecord {
@@ -144,6 +144,7 @@ function toRecord(entity: TableEntityResult<JobEntity>): JobRecord {
     chunks: entity.chunks,
     chunkSize: entity.chunkSize,
     mergeClaim: entity.mergeClaim,
+    resentAt: entity.resentAt ? new Date(entity.resentAt) : undefined,
     etag: entity.etag,
   };
 }
@@ -241,8 +242,9 @@ export class TableJobStore implements JobStore {
     for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
   }
 
-  async *queuedBefore(before: Date): AsyncIterable<JobRecord> {
-    const filter = `RowKey eq '${STATE_ROW}' and status eq 'queued' and createdAt lt datetime'${before.toISOString()}'`;
+  async *queuedBefore(before: Date, after: Date): AsyncIterable<JobRecord> {
+    // Bounded in time: jobs older than `after` have expired and are the other query's.
+    const filter = `RowKey eq '${STATE_ROW}' and status eq 'queued' and createdAt ge datetime'${after.toISOString()}' and createdAt lt datetime'${before.toISOString()}'`;
     for await (const entity of this.jobs.listEntities<JobEntity>({ queryOptions: { filter } })) yield toRecord(entity);
   }
 

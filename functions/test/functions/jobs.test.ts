@@ -191,6 +191,31 @@ describe("job endpoints and worker against Azurite", () => {
     );
   });
 
+  it("re-sends the message of a job still queued after 10 minutes once per interval, not on every run", async () => {
+    const { jsonBody } = await submit({ kind: "barometer", payload: { employees, customers } });
+    await nextMessage(); // the message is "lost": taken and never delivered
+    const current = await services();
+    const { cleanUpJobs, LOST_MESSAGE_AFTER_MS } = await import("../../src/jobs/cleanup");
+    const resentOf = async (at: Date) => {
+      await cleanUpJobs(current, at, () => undefined);
+      const queue = new QueueClient(azurite().connectionString, JOB_QUEUE);
+      let count = 0;
+      for (;;) {
+        const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32, visibilityTimeout: 30 });
+        if (receivedMessageItems.length === 0) return count;
+        for (const item of receivedMessageItems) {
+          await queue.deleteMessage(item.messageId, item.popReceipt);
+          if (JSON.parse(Buffer.from(item.messageText, "base64").toString("utf8")).jobId === jsonBody.id) count += 1;
+        }
+      }
+    };
+    const first = new Date(Date.now() + LOST_MESSAGE_AFTER_MS + 1_000);
+    expect(await resentOf(first)).toBe(1);
+    expect(await resentOf(new Date(first.getTime() + 60_000))).toBe(0); // the next run, 1 min later
+    expect(await resentOf(new Date(first.getTime() + LOST_MESSAGE_AFTER_MS + 1_000))).toBe(1); // one interval later
+    expect((await current.jobs.get(jsonBody.id))!.status).toBe("queued");
+  });
+
   it("never logs survey figures: worker log lines carry job ids and statuses only", async () => {
     logLines.length = 0;
     const { jsonBody } = await submit({ kind: "barometer", payload: { employees, customers } });
