@@ -39,7 +39,23 @@ async function main() {
   const payload = { employees: population("employees", 60), customers: population("customers", 80) };
 
   const azurite = await startAzurite();
-  const host = spawn(process.execPath, [DEV_HOST_ENTRY], { cwd: root, env: { ...process.env, AzureWebJobsStorage: azurite.connectionString, SYM_API_PORT: String(port), SYM_READ_KEY: key, SYM_ADMIN_KEY: `${key}-admin`, SYM_KEYS: "", SYM_JOBS_PER_MINUTE: "0", SYM_MAX_CONCURRENT_JOBS: "500", SYM_DEVHOST_WORKERS: "2", AzureFunctionsJobHost__extensions__queues__batchSize: "16", AzureFunctionsJobHost__extensions__queues__newBatchThreshold: "8" }, stdio: ["ignore", "pipe", "inherit"] });
+  const host = spawn(process.execPath, [DEV_HOST_ENTRY], {
+    cwd: root,
+    env: {
+      ...process.env,
+      AzureWebJobsStorage: azurite.connectionString,
+      SYM_API_PORT: String(port),
+      SYM_READ_KEY: key,
+      SYM_ADMIN_KEY: `${key}-admin`,
+      SYM_KEYS: "",
+      SYM_JOBS_PER_MINUTE: "0",
+      SYM_MAX_CONCURRENT_JOBS: "500",
+      SYM_DEVHOST_WORKERS: "2",
+      AzureFunctionsJobHost__extensions__queues__batchSize: "16",
+      AzureFunctionsJobHost__extensions__queues__newBatchThreshold: "8",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let completions = 0;
   host.stdout.on("data", (chunk) => (completions += (chunk.toString().match(/succeeded after/g) ?? []).length));
   try {

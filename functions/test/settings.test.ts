@@ -49,9 +49,27 @@ describe("settings", () => {
   });
 
   it("takes the queue options from host.json, with the Functions host's defaults", () => {
-    expect(readQueueOptions(directory, {})).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 0, batchSize: 16, newBatchThreshold: 8, maxPollingIntervalMs: 60_000 });
-    writeFileSync(path.join(directory, "host.json"), JSON.stringify({ version: "2.0", extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } } }));
-    expect(readQueueOptions(directory, {})).toEqual({ maxDequeueCount: 3, visibilityTimeoutMs: 5000, batchSize: 4, newBatchThreshold: 2, maxPollingIntervalMs: 500 });
+    expect(readQueueOptions(directory, {})).toEqual({
+      maxDequeueCount: 5,
+      visibilityTimeoutMs: 0,
+      batchSize: 16,
+      newBatchThreshold: 8,
+      maxPollingIntervalMs: 60_000,
+    });
+    writeFileSync(
+      path.join(directory, "host.json"),
+      JSON.stringify({
+        version: "2.0",
+        extensions: { queues: { maxDequeueCount: 3, visibilityTimeout: "00:00:05", batchSize: 4, maxPollingInterval: "00:00:00.5" } },
+      }),
+    );
+    expect(readQueueOptions(directory, {})).toEqual({
+      maxDequeueCount: 3,
+      visibilityTimeoutMs: 5000,
+      batchSize: 4,
+      newBatchThreshold: 2,
+      maxPollingIntervalMs: 500,
+    });
   });
 
   it("parses host.json time spans and refuses other shapes", () => {
@@ -61,7 +79,13 @@ describe("settings", () => {
   });
 
   it("matches the repository's host.json: small batches for CPU-bound messages and the delays the docs state", () => {
-    expect(readQueueOptions(path.resolve(__dirname, "..", ".."), {})).toEqual({ maxDequeueCount: 5, visibilityTimeoutMs: 5000, batchSize: 2, newBatchThreshold: 1, maxPollingIntervalMs: 2000 });
+    expect(readQueueOptions(path.resolve(__dirname, "..", ".."), {})).toEqual({
+      maxDequeueCount: 5,
+      visibilityTimeoutMs: 5000,
+      batchSize: 2,
+      newBatchThreshold: 1,
+      maxPollingIntervalMs: 2000,
+    });
   });
 
   it("lets AzureFunctionsJobHost__extensions__queues__* app settings override host.json, as the host does", () => {

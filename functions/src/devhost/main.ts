@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   const pool = threads > 0 ? new WorkerPool(threads, path.join(__dirname, "queueWorker.js")) : undefined;
   // The pumps stay on this thread (polling, leases, settling messages); handlers run here, or on the pool when threads are asked for.
   const onPool = (name: string): StorageQueueHandler =>
-    pool ? (message, context) => pool.invoke(name, message, context.triggerMetadata ?? {}, context.invocationId) : queueHandlers[name as keyof typeof queueHandlers];
+    pool
+      ? (message, context) => pool.invoke(name, message, context.triggerMetadata ?? {}, context.invocationId)
+      : queueHandlers[name as keyof typeof queueHandlers];
   const appSettings = settings();
   await services(); // creates containers, tables and queues before the first request
 
@@ -84,7 +86,12 @@ async function main(): Promise<void> {
     }, timerMs),
   );
 
-  writeLog("information", "devhost", "-", `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers ${pool ? `on ${pool.size} worker thread(s)` : "on the main event loop"}, ${timers.length} timer)`);
+  writeLog(
+    "information",
+    "devhost",
+    "-",
+    `listening on http://127.0.0.1:${address.port}/api (${Object.keys(httpRoutes).length} routes, ${pumps.length} queue triggers ${pool ? `on ${pool.size} worker thread(s)` : "on the main event loop"}, ${timers.length} timer)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

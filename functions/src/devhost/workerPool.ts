@@ -9,7 +9,8 @@ import { writeLog } from "./log";
 export function workerCount(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === "") return 0;
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 0 || count > 64) throw new Error(`SYM_DEVHOST_WORKERS must be a whole number from 0 to 64, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(count) || count < 0 || count > 64)
+    throw new Error(`SYM_DEVHOST_WORKERS must be a whole number from 0 to 64, got ${JSON.stringify(raw)}`);
   return count;
 }
 

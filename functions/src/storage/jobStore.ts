@@ -46,7 +46,20 @@ export interface JobRecord {
 
 export type NewJob = Omit<JobRecord, "etag" | "status" | "progress" | "attempts" | "updatedAt">;
 export type JobPatch = Partial<
-  Pick<JobRecord, "status" | "progress" | "attempts" | "startedAt" | "completedAt" | "error" | "lastError" | "chunks" | "chunkSize" | "mergeClaim" | "resentAt">
+  Pick<
+    JobRecord,
+    | "status"
+    | "progress"
+    | "attempts"
+    | "startedAt"
+    | "completedAt"
+    | "error"
+    | "lastError"
+    | "chunks"
+    | "chunkSize"
+    | "mergeClaim"
+    | "resentAt"
+  >
 >;
 
 /** The job a request with a given Idempotency-Key created. */

@@ -162,7 +162,14 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
   async function startHost(): Promise<Spawned> {
     const host = spawnCollecting(process.execPath, [DEV_HOST_ENTRY], {
       cwd: appRoot,
-      env: { ...process.env, ...appEnvironment, AzureWebJobsStorage: azurite.connectionString, SYM_API_PORT: String(port), SYM_DEVHOST_LEASE_SECONDS: "2", SYM_DEVHOST_WORKERS: "2" },
+      env: {
+        ...process.env,
+        ...appEnvironment,
+        AzureWebJobsStorage: azurite.connectionString,
+        SYM_API_PORT: String(port),
+        SYM_DEVHOST_LEASE_SECONDS: "2",
+        SYM_DEVHOST_WORKERS: "2",
+      },
     });
     hosts.push(host);
     await host.waitFor(/listening on/, 30_000);

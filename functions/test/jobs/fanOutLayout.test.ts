@@ -34,6 +34,7 @@ describe("SYM_DEVHOST_WORKERS", () => {
   });
 
   it("refuses anything else with a message naming the setting and the value", () => {
-    for (const bad of ["-1", "1.5", "two", "65"]) expect(() => workerCount(bad)).toThrow(`SYM_DEVHOST_WORKERS must be a whole number from 0 to 64, got "${bad}"`);
+    for (const bad of ["-1", "1.5", "two", "65"])
+      expect(() => workerCount(bad)).toThrow(`SYM_DEVHOST_WORKERS must be a whole number from 0 to 64, got "${bad}"`);
   });
 });
