@@ -35,6 +35,16 @@ export async function resolveModel(
   return stored.model;
 }
 
+/** A request may raise the model's confidentiality threshold, never lower it. */
+export function refuseLowerThreshold(requested: number | undefined, model: Model): void {
+  if (requested !== undefined && requested < model.thresholds.minGroupSize) {
+    throw new JobFailure(
+      "threshold-below-model",
+      `thresholds.minGroupSize ${requested} is below the model's confidentiality threshold ${model.thresholds.minGroupSize}`,
+    );
+  }
+}
+
 /**
  * The `barometer` kind: `computeBarometer` (shared/src/barometer) on the aggregates, with the
  * named model. A request may not lower the model's confidentiality threshold (DOMAIN.md: no
@@ -44,13 +54,7 @@ export const barometerJob = defineJobKind({
   payloadSchema: BarometerPayloadSchema,
   async run(payload: BarometerPayload, context) {
     const model = await resolveModel(payload.modelId, context.models);
-    const requested = payload.thresholds?.minGroupSize;
-    if (requested !== undefined && requested < model.thresholds.minGroupSize) {
-      throw new JobFailure(
-        "threshold-below-model",
-        `thresholds.minGroupSize ${requested} is below the model's confidentiality threshold ${model.thresholds.minGroupSize}`,
-      );
-    }
+    refuseLowerThreshold(payload.thresholds?.minGroupSize, model);
     await context.reportProgress(50);
     return computeBarometer(payload.employees, payload.customers, {
       model,

@@ -1,6 +1,7 @@
 import { barometerJob } from "./barometerJob";
 import type { JobKind } from "./kind";
 import { linkageJob } from "./linkageJob";
+import { trendJob } from "./trendJob";
 
 /**
  * Job kinds by name: the single place a new kind is plugged in. The request schema, the worker
@@ -9,6 +10,7 @@ import { linkageJob } from "./linkageJob";
 export const jobKinds = {
   barometer: barometerJob as JobKind,
   linkage: linkageJob as JobKind,
+  trend: trendJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;
