@@ -6,6 +6,7 @@
  */
 module.exports = [
   require("./barometer.bench"),
+  require("./trend.bench"),
   require("./functions.bench"),
   require("./linkage.bench"),
   require("./linkage-job.bench"),

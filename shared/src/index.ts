@@ -209,3 +209,5 @@ export type { ManagerDecksInput, ManagerDeck } from "./deck/managerDeck";
 export { planEmployeeSummary } from "./deck/employeeSummary";
 export { renderDeck } from "./deck/renderDeck";
 export type { DeckPlan, DeckSlide, DeckBlock, SlideRole, Tone, KeyFigure, TableCell, ChartSeries } from "./deck/plan";
+export { unitDriverShares, rankPriorities } from "./priorities/priorities";
+export type { ImpactSource, DriverShares, PriorityInput, Priority } from "./priorities/priorities";

@@ -1,4 +1,4 @@
-import type { Barometer, Language, Model, Scale } from "@symmetry/engine";
+import type { Barometer, ImpactSource, Language, Model, Priority, Scale } from "@symmetry/engine";
 // The default model is imported from its module, and the barometer's module only once the files are
 // being read: loading the whole barrel first (~0.3 s of CPU: linkage, matrices, every schema) would
 // delay the reading threads' start, and the barometer needs none of it.
@@ -52,6 +52,10 @@ export type BarometerReport = Omit<Barometer, "units"> & {
   customerUnits: CustomerUnitResult[];
   unmapped: { employees: string[]; customers: string[]; units?: string[] };
   files: { employees: FileSummary; customers: FileSummary; units?: string };
+  /** Dimensions ranked by need × impact, alerts first (DOMAIN.md "Priorities and actions"). */
+  priorities?: Priority[];
+  /** Where the impacts come from: drivers across units (25 or more), else equal shares. */
+  drivers?: { source: ImpactSource; units: number; rSquared: number | null };
   /** The waves found in the files, when there are several: the barometer pools them (see sym trend). */
   pooledWaves?: string[];
 };
@@ -88,6 +92,7 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   );
   reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
   const { computeBarometer, groupEnps } = await import("@symmetry/engine/barometer/barometer");
+  const { rankPriorities, unitDriverShares } = await import("@symmetry/engine/priorities/priorities");
   const [employees, customers] = await reading;
   if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
     throw new UsageError(
@@ -107,10 +112,28 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     nps: enps,
     suppressed,
   }));
+  const drivers = unitDriverShares(
+    employees.aggregate.units ?? {},
+    barometer.dimensions.filter((dimension) => dimension.gap !== null).map((dimension) => dimension.id),
+    thresholds.minGroupSize,
+    model.thresholds.minDriverUnits,
+  );
+  const priorities = rankPriorities(
+    barometer.dimensions.map((dimension) => ({
+      id: dimension.id,
+      label: dimension.label,
+      gap: dimension.gap,
+      status: dimension.status,
+      employeeScore: dimension.employee.score,
+    })),
+    drivers,
+  );
   const waves = [...new Set([...(employees.waves?.order ?? []), ...(customers.waves?.order ?? [])])];
   return {
     ...barometer,
     units,
+    priorities,
+    drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
     ...(waves.length > 1 ? { pooledWaves: waves } : {}),
     ...(unitsFile
       ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }

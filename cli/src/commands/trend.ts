@@ -1,4 +1,4 @@
-import type { Language, Model, Scale, Trend, WavePopulation } from "@symmetry/engine";
+import type { ImpactSource, Language, Model, Priority, Scale, Trend, WavePopulation } from "@symmetry/engine";
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
 import { isSymError } from "@symmetry/engine/errors";
 import { orderSurveyWaves } from "@symmetry/engine/trend/waveOrder";
@@ -29,6 +29,9 @@ export interface TrendCommandOptions {
 
 /** What `sym trend --json` prints: the engine's trend with what the CLI learnt reading the files. */
 export type TrendReport = Trend & {
+  /** The last wave's dimensions ranked by need × impact, alerts first. */
+  priorities: Priority[];
+  drivers: { source: ImpactSource; units: number; rSquared: number | null };
   language: Language;
   thresholds: { minGroupSize: number; gapThreshold: number; alpha: number };
   files: { employees: { path: string; rows: number }; customers: { path: string; rows: number } };
@@ -84,6 +87,7 @@ export async function runTrend(options: TrendCommandOptions): Promise<TrendRepor
   );
   reading.catch(() => undefined);
   const { computeTrend } = await import("@symmetry/engine/trend/trend");
+  const { rankPriorities, unitDriverShares } = await import("@symmetry/engine/priorities/priorities");
   const [employees, customers] = await reading;
   const order = asUsage(() => orderSurveyWaves(wavesFound(employees, customers, options), options.waves));
   const inputs = order.map((wave) => ({
@@ -105,8 +109,27 @@ export async function runTrend(options: TrendCommandOptions): Promise<TrendRepor
     pairs = [{ from, to }];
   }
   const trend = computeTrend(inputs, { model, language, thresholds, pairs });
+  const last = trend.waves[trend.waves.length - 1];
+  const drivers = unitDriverShares(
+    inputs[inputs.length - 1].employees.units ?? {},
+    last.dimensions.filter((dimension) => dimension.gap !== null).map((dimension) => dimension.id),
+    thresholds.minGroupSize,
+    model.thresholds.minDriverUnits,
+  );
+  const priorities = rankPriorities(
+    last.dimensions.map((dimension) => ({
+      id: dimension.id,
+      label: dimension.label,
+      gap: dimension.gap,
+      status: dimension.status,
+      employeeScore: dimension.employee.score,
+    })),
+    drivers,
+  );
   return {
     ...trend,
+    priorities,
+    drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
     language,
     thresholds,
     files: { employees: { path: options.employees, rows: employees.rows }, customers: { path: options.customers, rows: customers.rows } },

@@ -66,6 +66,9 @@ describe("sym trend", () => {
         }
       },
     );
+    // Priorities of the last wave: alerts first (recognition widened into an alert); no units here, so equal impacts.
+    expect(report.drivers.source).toBe("equal");
+    expect(report.priorities[0]).toMatchObject({ rank: 1, id: "recognition", status: "alert" });
     expect(report.changes).toHaveLength(1);
     const [change] = report.changes;
     expect([change.from, change.to]).toEqual(["2025", "2026"]);

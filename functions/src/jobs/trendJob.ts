@@ -7,7 +7,7 @@ import {
   PopulationAggregateSchema,
   ThresholdsSchema,
   wavePopulationsFromUnits,
-} from "../../../shared/src";
+} from "@symmetry/engine";
 import { refuseLowerThreshold, resolveModel } from "./barometerJob";
 import { defineJobKind, JobFailure } from "./kind";
 

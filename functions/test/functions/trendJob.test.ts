@@ -4,7 +4,7 @@ import {
   PopulationAccumulator,
   wavePopulationsFromUnits,
   type PopulationAggregate,
-} from "../../../shared/src";
+} from "@symmetry/engine";
 import { getJob } from "../../src/functions/getJob";
 import { jobWorker } from "../../src/functions/jobWorker";
 import { submitJob } from "../../src/functions/submitJob";

@@ -1,0 +1,2 @@
+/** Entry point `@symmetry/engine/priorities`: everything the engine's priorities modules export. */
+export * from "./priorities";
