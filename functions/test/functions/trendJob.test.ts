@@ -1,10 +1,4 @@
-import {
-  computeTrend,
-  DEFAULT_MODEL,
-  PopulationAccumulator,
-  wavePopulationsFromUnits,
-  type PopulationAggregate,
-} from "@symmetry/engine";
+import { computeTrend, DEFAULT_MODEL, PopulationAccumulator, wavePopulationsFromUnits, type PopulationAggregate } from "@symmetry/engine";
 import { getJob } from "../../src/functions/getJob";
 import { jobWorker } from "../../src/functions/jobWorker";
 import { submitJob } from "../../src/functions/submitJob";
