@@ -44,6 +44,21 @@ const CUSTOMER_EFFECT = { recognition: 0.05, physical: 0.05, information: -0.1, 
 /** Support units are the forgotten ones (seed 003): less recognition and information. */
 const SUPPORT_EFFECT = { recognition: -0.35, information: -0.3 };
 
+/**
+ * The earlier wave of the two-wave samples (`waves/`), whose later wave (2026) is the main sample.
+ * Its offsets differ from the 2026 ones so that `sym trend` has known changes to find:
+ * - information was an alert in 2025 (employees well below customers) and closes in 2026;
+ * - recognition's gap was smaller in 2025 and widens in 2026;
+ * - support units felt more forgotten in 2025 (recognition and information) and improve in 2026.
+ */
+const EARLIER_WAVE = {
+  wave: "2025",
+  seedOffset: 2025,
+  employeeEffect: { ...EMPLOYEE_EFFECT, recognition: -0.35, information: -0.65 },
+  supportEffect: { recognition: -0.85, information: -0.6 },
+};
+const LATER_WAVE = { wave: "2026", seedOffset: 0, employeeEffect: EMPLOYEE_EFFECT, supportEffect: SUPPORT_EFFECT };
+
 const STORES = [
   "Lyon Part-Dieu",
   "Paris Opéra",
@@ -163,7 +178,7 @@ function buildUnits(random, options) {
   return units;
 }
 
-function headersFor(language, population, plain) {
+function headersFor(language, population, plain, waved = false) {
   const items = [];
   for (const [id, french] of DIMENSIONS) {
     for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) {
@@ -172,14 +187,15 @@ function headersFor(language, population, plain) {
     }
   }
   if (plain) return population === "employees" ? [...items, "enps", "unit", "manager"] : [...items, "nps", "unit"];
+  const wave = waved ? [language === "fr" ? "vague" : "wave"] : [];
   if (language === "fr") {
     return population === "employees"
-      ? ["id_répondant", "unité", "manager", "ancienneté_années", ...items, "eNPS"]
-      : ["id_répondant", "unité", "date_visite", "canal", ...items, "NPS"];
+      ? [...wave, "id_répondant", "unité", "manager", "ancienneté_années", ...items, "eNPS"]
+      : [...wave, "id_répondant", "unité", "date_visite", "canal", ...items, "NPS"];
   }
   return population === "employees"
-    ? ["respondent_id", "unit", "manager", "tenure_years", ...items, "enps"]
-    : ["respondent_id", "unit", "visit_date", "channel", ...items, "nps"];
+    ? [...wave, "respondent_id", "unit", "manager", "tenure_years", ...items, "enps"]
+    : [...wave, "respondent_id", "unit", "visit_date", "channel", ...items, "nps"];
 }
 
 /** RFC 4180 quoting when a field holds the delimiter, a quote or a line break. */
@@ -226,15 +242,17 @@ function recommendation(random, level, missingShare) {
   return String(clamp(Math.round(level + 1.7 * random.normal()), 0, 10));
 }
 
-function writeEmployees(file, language, units, random, options) {
+/**
+ * Writes the employee rows of one wave. Without `wave` (the main sample) there is no wave column;
+ * with it, every row starts with the wave label and the wave's own offsets apply.
+ */
+function writeEmployeeRows(writer, language, units, random, options, wave) {
   const delimiter = language === "fr" ? ";" : ",";
   const nonAnswer = language === "fr" ? "NSP" : "NA";
-  const writer = lineWriter(file);
-  writer.line(
-    headersFor(language, "employees", options.plain)
-      .map((header) => quote(header, delimiter))
-      .join(delimiter),
-  );
+  const employeeEffect = wave?.employeeEffect ?? EMPLOYEE_EFFECT;
+  const supportEffect = wave?.supportEffect ?? SUPPORT_EFFECT;
+  // Earlier-wave respondents get ids of their own, so no id appears in two waves.
+  const idPrefix = wave && wave.seedOffset !== 0 ? `E${wave.wave}-` : "E";
   let respondent = 0;
   units.forEach((unit, unitIndex) => {
     const managers = Math.max(1, Math.round(unit.employees / 12));
@@ -243,18 +261,18 @@ function writeEmployees(file, language, units, random, options) {
       respondent++;
       const person = 0.55 * random.normal(); // how this employee feels overall
       const level = 3.55 + unit.employeeLevel + person;
-      const fields = [];
+      const fields = wave ? [wave.wave] : [];
       if (!options.plain) {
         const tenure = clamp(Math.abs(random.normal()) * 6, 0.1, 38).toFixed(1);
         fields.push(
-          `E${String(respondent).padStart(5, "0")}`,
+          `${idPrefix}${String(respondent).padStart(5, "0")}`,
           unitName,
           `M${String(unitIndex + 1).padStart(2, "0")}-${(index % managers) + 1}`,
           language === "fr" ? tenure.replace(".", ",") : tenure,
         );
       }
       for (const [id] of DIMENSIONS) {
-        const dimensionLevel = level + (EMPLOYEE_EFFECT[id] ?? 0) + (unit.support ? (SUPPORT_EFFECT[id] ?? 0) : 0);
+        const dimensionLevel = level + (employeeEffect[id] ?? 0) + (unit.support ? (supportEffect[id] ?? 0) : 0);
         for (let item = 1; item <= ITEMS_PER_DIMENSION; item++) {
           let value = answer(random, dimensionLevel, nonAnswer);
           // The reversed item is asked the other way round ("I often feel drained…"): 6 − x on 1–5.
@@ -267,19 +285,16 @@ function writeEmployees(file, language, units, random, options) {
       writer.line(fields.join(delimiter));
     }
   });
-  writer.close();
 }
 
-function writeCustomers(file, language, units, random, options) {
+/** Writes the customer rows of one wave; `wave` as for the employees (customers have no wave offsets). */
+function writeCustomerRows(writer, language, units, random, options, wave) {
   const delimiter = language === "fr" ? ";" : ",";
   const nonAnswer = language === "fr" ? "NSP" : "N/A";
   const channels = language === "fr" ? ["magasin", "téléphone", "web"] : ["store", "phone", "web"];
-  const writer = lineWriter(file);
-  writer.line(
-    headersFor(language, "customers", options.plain)
-      .map((header) => quote(header, delimiter))
-      .join(delimiter),
-  );
+  const idPrefix = wave && wave.seedOffset !== 0 ? `C${wave.wave}-` : "C";
+  // The main sample's visits are dated March 2025; the earlier wave's a year before.
+  const year = wave && wave.seedOffset !== 0 ? "2024" : "2025";
   let respondent = 0;
   for (const unit of units) {
     const unitName = quote(unit[language], delimiter);
@@ -287,11 +302,11 @@ function writeCustomers(file, language, units, random, options) {
       respondent++;
       const person = 0.5 * random.normal();
       const level = 3.4 + unit.customerLevel + person;
-      const fields = [];
+      const fields = wave ? [wave.wave] : [];
       if (!options.plain) {
         const day = 1 + ((respondent * 7) % 28);
-        const date = language === "fr" ? `${String(day).padStart(2, "0")}/03/2025` : `2025-03-${String(day).padStart(2, "0")}`;
-        fields.push(`C${String(respondent).padStart(5, "0")}`, unitName, date, channels[random.integer(0, 2)]);
+        const date = language === "fr" ? `${String(day).padStart(2, "0")}/03/${year}` : `${year}-03-${String(day).padStart(2, "0")}`;
+        fields.push(`${idPrefix}${String(respondent).padStart(5, "0")}`, unitName, date, channels[random.integer(0, 2)]);
       }
       for (const [id] of DIMENSIONS) {
         const dimensionLevel = level + (CUSTOMER_EFFECT[id] ?? 0);
@@ -302,7 +317,58 @@ function writeCustomers(file, language, units, random, options) {
       writer.line(fields.join(delimiter));
     }
   }
+}
+
+function writeHeader(writer, language, population, options, waved) {
+  const delimiter = language === "fr" ? ";" : ",";
+  writer.line(
+    headersFor(language, population, options.plain, waved)
+      .map((header) => quote(header, delimiter))
+      .join(delimiter),
+  );
+}
+
+function writeEmployees(file, language, units, random, options) {
+  const writer = lineWriter(file);
+  writeHeader(writer, language, "employees", options, false);
+  writeEmployeeRows(writer, language, units, random, options, undefined);
   writer.close();
+}
+
+function writeCustomers(file, language, units, random, options) {
+  const writer = lineWriter(file);
+  writeHeader(writer, language, "customers", options, false);
+  writeCustomerRows(writer, language, units, random, options, undefined);
+  writer.close();
+}
+
+/**
+ * The two-wave files (`waves/employees.csv`, `waves/customers.csv`): the earlier wave drawn from
+ * its own seed over the same units, then the later wave, whose rows are the main sample's, so
+ * `sym barometer` on the main files and the 2026 wave of `sym trend` give the same figures.
+ * Each wave replays its generator from the start, so both files see the same units.
+ */
+function writeWaves(directory, language, settings) {
+  fs.mkdirSync(directory, { recursive: true });
+  const counts = { employees: 0, customers: 0 };
+  const employees = lineWriter(path.join(directory, "employees.csv"));
+  const customers = lineWriter(path.join(directory, "customers.csv"));
+  writeHeader(employees, language, "employees", settings, true);
+  writeHeader(customers, language, "customers", settings, true);
+  for (const wave of [EARLIER_WAVE, LATER_WAVE]) {
+    // Units (and their latent quality) come from the main seed in both waves; the answers of the
+    // earlier wave come from a generator of its own.
+    const unitRandom = seededRandom(settings.seed);
+    const units = buildUnits(unitRandom, settings);
+    const random = wave.seedOffset === 0 ? unitRandom : seededRandom(settings.seed + wave.seedOffset);
+    writeEmployeeRows(employees, language, units, random, settings, wave);
+    writeCustomerRows(customers, language, units, random, settings, wave);
+    counts.employees += units.reduce((sum, unit) => sum + unit.employees, 0);
+    counts.customers += units.reduce((sum, unit) => sum + unit.customers, 0);
+  }
+  employees.close();
+  customers.close();
+  return counts;
 }
 
 /** Unit attributes: kind, headcount (respondents ÷ response rate), leavers (fewer where employees fare better), salary. */
@@ -342,11 +408,13 @@ function generateDataSet(options) {
     writeEmployees(path.join(directory, "employees.csv"), language, units, random, settings);
     writeCustomers(path.join(directory, "customers.csv"), language, units, random, settings);
     if (!settings.plain) writeUnits(path.join(directory, "units.csv"), language, units, random);
+    const waves = settings.plain ? undefined : writeWaves(path.join(directory, "waves"), language, settings);
     written[language] = {
       directory,
       units: units.length,
       employees: units.reduce((sum, unit) => sum + unit.employees, 0),
       customers: units.reduce((sum, unit) => sum + unit.customers, 0),
+      ...(waves ? { waves: { directory: path.join(directory, "waves"), waves: [EARLIER_WAVE.wave, LATER_WAVE.wave], ...waves } } : {}),
     };
   }
   return written;
@@ -384,7 +452,14 @@ if (require.main === module) {
       seed: options.seed,
       note: "Synthetic data. The French files hold the same respondents as the English ones, translated.",
       datasets: Object.fromEntries(
-        Object.entries(written).map(([language, info]) => [language, { ...info, directory: `samples/${language}` }]),
+        Object.entries(written).map(([language, info]) => [
+          language,
+          {
+            ...info,
+            directory: `samples/${language}`,
+            ...(info.waves ? { waves: { ...info.waves, directory: `samples/${language}/waves` } } : {}),
+          },
+        ]),
       ),
     };
     fs.writeFileSync(path.join(__dirname, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
