@@ -11,8 +11,13 @@ module.exports = {
       "ts-jest",
       { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022" }, isolatedModules: true, diagnostics: false },
     ],
+    // jose ships ES modules only; Node 20 requires them natively, Jest 30 on Node 20 does not.
+    "/node_modules/jose/.+\\.js$": [
+      "ts-jest",
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022" }, isolatedModules: true, diagnostics: false },
+    ],
   },
-  transformIgnorePatterns: ["/node_modules/(?!pptxgenjs/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(?:pptxgenjs|jose)/)"],
   moduleNameMapper: {
     // the engine package resolves to its sources, as tsconfig.json `paths` does for the compiler
     "^@symmetry/engine$": "<rootDir>/shared/src/index.ts",

@@ -18,7 +18,7 @@ const jobs = Math.min(5000, Number(process.argv[2] ?? 500));
 const clients = Math.min(200, Number(process.argv[3] ?? 50));
 const readers = Math.min(20, Number(process.argv[4] ?? 2));
 const port = 17000 + Math.floor(Math.random() * 2000);
-const key = "bench-key-0123456789abcdef";
+const key = "bench-key-0123456789abcdefghijklmnopq";
 const base = `http://127.0.0.1:${port}/api`;
 
 async function main() {
@@ -74,7 +74,7 @@ async function main() {
     const readerLoops = Array.from({ length: readers }, async () => {
       while (reading) {
         const before = performance.now();
-        await (await fetch(`${base}/models/bench`)).arrayBuffer();
+        await (await fetch(`${base}/models/bench`, { headers: { "x-sym-key": key } })).arrayBuffer();
         latencies.push(performance.now() - before);
       }
     });

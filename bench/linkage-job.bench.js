@@ -21,7 +21,7 @@ const { buildIfStale, DEV_HOST_ENTRY, root } = require("../functions/scripts/bui
 const { waitUntilHealthy } = require("./devHostHealth");
 const { X_NAMES, Y_NAMES, makeUnits } = require("./syntheticUnits");
 
-const KEY = "bench-linkage-key-0123456789";
+const KEY = "bench-linkage-key-0123456789abcdefghijk";
 const CHUNK_REPLICATES = 1000;
 const JOB_TIMEOUT_MS = 10 * 60 * 1000;
 

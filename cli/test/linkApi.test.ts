@@ -11,7 +11,7 @@ import { runCli } from "./support/cli";
 
 jest.setTimeout(240_000);
 delete process.env.SYM_API_KEY; // the missing-key case must not pick up a key from the environment
-const KEY = "cli-link-test-key-0123456789";
+const KEY = "cli-link-test-key-0123456789abcdefghijk";
 const UNITS = path.join(__dirname, "fixtures", "link", "units.csv");
 let api: LocalApi | undefined;
 let apiUrl: string;
@@ -63,7 +63,7 @@ describe("sym link --api", () => {
     expect(remoteResult.drivers.length).toBeGreaterThan(0);
   });
 
-  it("reports a failing job with the engine's message and a missing key with what to do", async () => {
+  it("reports a failing job with its code's sentence and a missing key with what to do", async () => {
     const failing = await runCli([
       "link",
       "--units",
@@ -80,7 +80,7 @@ describe("sym link --api", () => {
       KEY,
     ]);
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toMatch(/the linkage job failed on the API: .*requires at least 4 units/);
+    expect(failing.stderr).toMatch(/the linkage job failed on the API: there are too few values for the analysis/);
     const noKey = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--api", apiUrl]);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/the linkage job was not accepted: the API answered 401.*check --api-key or SYM_API_KEY/);

@@ -1,5 +1,6 @@
 import type { HttpHandler, StorageQueueHandler, TimerHandler } from "@azure/functions";
 import type { HttpRouteName, QueueTriggerName, TimerTriggerName } from "./routes";
+import { createKey } from "./functions/createKey";
 import { deleteBenchmark } from "./functions/deleteBenchmark";
 import { getBenchmark } from "./functions/getBenchmark";
 import { getJob } from "./functions/getJob";
@@ -10,9 +11,11 @@ import { health } from "./functions/health";
 import { jobCleanup } from "./functions/jobCleanup";
 import { jobPoison } from "./functions/jobPoison";
 import { jobWorker } from "./functions/jobWorker";
+import { listKeys } from "./functions/listKeys";
 import { listModelVersions } from "./functions/listModelVersions";
 import { postBenchmark } from "./functions/postBenchmark";
 import { putModel } from "./functions/putModel";
+import { revokeKey } from "./functions/revokeKey";
 import { submitJob } from "./functions/submitJob";
 
 /**
@@ -31,6 +34,9 @@ export const httpHandlers: Record<HttpRouteName, HttpHandler> = {
   getBenchmark,
   deleteBenchmark,
   getMyBenchmark,
+  createKey,
+  listKeys,
+  revokeKey,
 };
 
 export const queueHandlers: Record<QueueTriggerName, StorageQueueHandler> = { jobWorker, jobPoison };

@@ -12,22 +12,31 @@ export interface HttpRoute {
   readonly methods: readonly HttpMethod[];
   /** Route template under the `/api` prefix (host.json `extensions.http.routePrefix`). */
   readonly route: string;
-  /** On Azure: `function` requires a function key (`x-functions-key` or `?code=`) in front of x-sym-key. */
-  readonly authLevel: "anonymous" | "function";
+  /**
+   * Always `anonymous`: the Functions host lets every request through and the handler
+   * authenticates it (Entra ID bearer token or `x-sym-key`, http/auth.ts). A `function` level
+   * would make the host answer 401 to every call without a function key, and a function key
+   * cannot be kept secret in a task pane; the API's own keys and tokens carry tenant and role,
+   * which a function key does not (docs/deploy-azure.md, "Keys and routes").
+   */
+  readonly authLevel: "anonymous";
 }
 
 export const httpRoutes = {
   health: { methods: ["GET"], route: "health", authLevel: "anonymous" },
-  getModel: { methods: ["GET"], route: "models/{id}", authLevel: "function" },
-  putModel: { methods: ["PUT"], route: "models/{id}", authLevel: "function" },
-  listModelVersions: { methods: ["GET"], route: "models/{id}/versions", authLevel: "function" },
-  getModelVersion: { methods: ["GET"], route: "models/{id}/versions/{version}", authLevel: "function" },
-  submitJob: { methods: ["POST"], route: "jobs", authLevel: "function" },
-  getJob: { methods: ["GET"], route: "jobs/{id}", authLevel: "function" },
-  postBenchmark: { methods: ["POST"], route: "benchmarks/{id}", authLevel: "function" },
-  getBenchmark: { methods: ["GET"], route: "benchmarks/{id}", authLevel: "function" },
-  deleteBenchmark: { methods: ["DELETE"], route: "benchmarks/{id}", authLevel: "function" },
-  getMyBenchmark: { methods: ["GET"], route: "benchmarks/{id}/mine", authLevel: "function" },
+  getModel: { methods: ["GET"], route: "models/{id}", authLevel: "anonymous" },
+  putModel: { methods: ["PUT"], route: "models/{id}", authLevel: "anonymous" },
+  listModelVersions: { methods: ["GET"], route: "models/{id}/versions", authLevel: "anonymous" },
+  getModelVersion: { methods: ["GET"], route: "models/{id}/versions/{version}", authLevel: "anonymous" },
+  submitJob: { methods: ["POST"], route: "jobs", authLevel: "anonymous" },
+  getJob: { methods: ["GET"], route: "jobs/{id}", authLevel: "anonymous" },
+  postBenchmark: { methods: ["POST"], route: "benchmarks/{id}", authLevel: "anonymous" },
+  getBenchmark: { methods: ["GET"], route: "benchmarks/{id}", authLevel: "anonymous" },
+  deleteBenchmark: { methods: ["DELETE"], route: "benchmarks/{id}", authLevel: "anonymous" },
+  getMyBenchmark: { methods: ["GET"], route: "benchmarks/{id}/mine", authLevel: "anonymous" },
+  createKey: { methods: ["POST"], route: "keys", authLevel: "anonymous" },
+  listKeys: { methods: ["GET"], route: "keys", authLevel: "anonymous" },
+  revokeKey: { methods: ["DELETE"], route: "keys/{id}", authLevel: "anonymous" },
 } as const satisfies Record<string, HttpRoute>;
 
 export type HttpRouteName = keyof typeof httpRoutes;

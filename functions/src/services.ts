@@ -5,12 +5,14 @@ import { TableBenchmarkStore, type BenchmarkStore } from "./storage/benchmarkSto
 import { BlobJobDataStore, type JobDataStore } from "./storage/jobData";
 import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
 import { TableJobStore, type JobStore } from "./storage/jobStore";
+import { TableKeyStore, type KeyStore } from "./storage/keyStore";
 import { BlobModelStore, type ModelStore } from "./storage/modelStore";
 import { TableTenantQuota } from "./storage/tenantQuota";
 import {
   BENCHMARK_TABLE,
   QUOTA_TABLE,
   IDEMPOTENCY_TABLE,
+  KEY_TABLE,
   JOB_CONTAINER,
   JOB_POISON_QUEUE,
   JOB_QUEUE,
@@ -28,6 +30,8 @@ export interface Services {
   readonly benchmarks: BenchmarkStore;
   /** Per-tenant token bucket and concurrency ceiling of job submissions. */
   readonly quota: TableTenantQuota | undefined;
+  /** Machine keys, stored as salted hashes. */
+  readonly machineKeys: KeyStore;
   /** One cheap call per storage service, for the health endpoint. */
   probeStorage(): Promise<Record<"blob" | "queue" | "table", "ok" | string>>;
 }
@@ -45,6 +49,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
   const idempotencyTable = table(IDEMPOTENCY_TABLE);
   const benchmarkTable = table(BENCHMARK_TABLE);
   const quotaTable = table(QUOTA_TABLE);
+  const keyTable = table(KEY_TABLE);
   const jobQueue = queueService.getQueueClient(JOB_QUEUE);
 
   await Promise.all([
@@ -54,6 +59,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
     idempotencyTable.createTable(),
     benchmarkTable.createTable(),
     quotaTable.createTable(),
+    keyTable.createTable(),
     jobQueue.createIfNotExists(),
     queueService.getQueueClient(JOB_POISON_QUEUE).createIfNotExists(),
   ]);
@@ -80,6 +86,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
     jobData: new BlobJobDataStore(jobContainer),
     queue: new StorageJobQueue(jobQueue),
     benchmarks: new TableBenchmarkStore(benchmarkTable),
+    machineKeys: new TableKeyStore(keyTable),
     probeStorage: async () => {
       const [blob, queue, table] = await Promise.all([
         probe(() => modelContainer.getProperties()),

@@ -11,8 +11,16 @@ import { readQueueOptions, type QueueOptions } from "./hostConfig";
  * setting has a documented default (docs/api.md, "Settings").
  */
 
-export const ROLES = ["read", "admin"] as const;
+/**
+ * Roles a key is given. Each maps to app roles of the API (http/roles.ts): `read` reads, `admin`
+ * also manages models and keys, `contribute` also contributes to benchmark pools. Admin does not
+ * contribute: rewriting the organisation's model and publishing its figures are separate rights.
+ */
+export const ROLES = ["read", "admin", "contribute"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Shortest key accepted from the settings: 32 characters, about the 32 random bytes of a stored key. */
+export const MIN_SETTINGS_KEY_LENGTH = 32;
 
 /** One API key: who may do what, on behalf of which tenant. */
 export interface ApiKey {
@@ -21,10 +29,29 @@ export interface ApiKey {
   readonly tenant: string;
 }
 
+/**
+ * Entra ID access tokens (http/token.ts): on when all four settings are given, off (keys only)
+ * when none is.
+ */
+export interface TokenAuthSettings {
+  /** SYM_AUTH_JWKS_URL, e.g. https://login.microsoftonline.com/common/discovery/v2.0/keys */
+  readonly jwksUrl: string;
+  /** SYM_AUTH_ISSUER, a template with `{tenantid}`, e.g. https://login.microsoftonline.com/{tenantid}/v2.0 */
+  readonly issuerTemplate: string;
+  /** SYM_AUTH_AUDIENCE, comma-separated: the API's client id and/or its application ID URI. */
+  readonly audiences: readonly string[];
+  /** SYM_AUTH_ALLOWED_TENANTS, comma-separated tenant ids (`tid`) whose users may call the API. */
+  readonly allowedTenants: readonly string[];
+}
+
 export interface Settings {
   /** How the storage account is reached: connection string or identity (storage/account.ts). */
   readonly storage: StorageAccess;
   readonly keys: readonly ApiKey[];
+  /** Token sign-in; undefined when off. */
+  readonly tokenAuth?: TokenAuthSettings;
+  /** Origins a browser page may call the API from (the dev host's CORS; Azure has platform CORS). */
+  readonly allowedOrigins: readonly string[];
   /** Hours a job (state, payload, result, idempotency key) is kept after its creation. */
   readonly jobTtlHours: number;
   /** Largest accepted request body, in bytes (413 above). */
@@ -54,7 +81,7 @@ const tenantId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, "tenant id
 
 const KeyListSchema = z.array(
   z.strictObject({
-    key: z.string().min(16, "keys need at least 16 characters"),
+    key: z.string().min(MIN_SETTINGS_KEY_LENGTH, `keys need at least ${MIN_SETTINGS_KEY_LENGTH} characters`),
     role: z.enum(ROLES),
     tenant: tenantId.default(DEFAULT_TENANT),
   }),
@@ -88,10 +115,16 @@ function atMost(name: string, value: number, limit: number): number {
   return value;
 }
 
+function settingsKey(name: string, key: string, role: Role): ApiKey {
+  if (key.length < MIN_SETTINGS_KEY_LENGTH) throw new Error(`setting ${name} must have at least ${MIN_SETTINGS_KEY_LENGTH} characters (it has ${key.length})`);
+  return { key, role, tenant: DEFAULT_TENANT };
+}
+
 function parseKeys(values: Record<string, string | undefined>): ApiKey[] {
   const keys: ApiKey[] = [];
-  if (values.SYM_ADMIN_KEY) keys.push({ key: values.SYM_ADMIN_KEY, role: "admin", tenant: DEFAULT_TENANT });
-  if (values.SYM_READ_KEY) keys.push({ key: values.SYM_READ_KEY, role: "read", tenant: DEFAULT_TENANT });
+  if (values.SYM_ADMIN_KEY) keys.push(settingsKey("SYM_ADMIN_KEY", values.SYM_ADMIN_KEY, "admin"));
+  if (values.SYM_READ_KEY) keys.push(settingsKey("SYM_READ_KEY", values.SYM_READ_KEY, "read"));
+  if (values.SYM_CONTRIBUTE_KEY) keys.push(settingsKey("SYM_CONTRIBUTE_KEY", values.SYM_CONTRIBUTE_KEY, "contribute"));
   if (values.SYM_KEYS && values.SYM_KEYS.trim() !== "") {
     let json: unknown;
     try {
@@ -106,7 +139,50 @@ function parseKeys(values: Record<string, string | undefined>): ApiKey[] {
     }
     keys.push(...parsed.data);
   }
+  const seen = new Set<string>();
+  for (const { key } of keys) {
+    if (seen.has(key)) throw new Error("settings SYM_ADMIN_KEY, SYM_READ_KEY, SYM_CONTRIBUTE_KEY and SYM_KEYS repeat a key: each key must be unique");
+    seen.add(key);
+  }
   return keys;
+}
+
+const list = (raw: string | undefined) => (raw ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+
+const TOKEN_SETTINGS = ["SYM_AUTH_JWKS_URL", "SYM_AUTH_ISSUER", "SYM_AUTH_AUDIENCE", "SYM_AUTH_ALLOWED_TENANTS"] as const;
+
+function parseTokenAuth(values: Record<string, string | undefined>): TokenAuthSettings | undefined {
+  const given = TOKEN_SETTINGS.filter((name) => (values[name] ?? "").trim() !== "");
+  if (given.length === 0) return undefined;
+  if (given.length < TOKEN_SETTINGS.length) {
+    const missing = TOKEN_SETTINGS.filter((name) => !given.includes(name));
+    throw new Error(`token sign-in needs all of ${TOKEN_SETTINGS.join(", ")}; missing: ${missing.join(", ")}`);
+  }
+  const jwksUrl = values.SYM_AUTH_JWKS_URL!.trim();
+  if (!/^https?:\/\//.test(jwksUrl)) throw new Error(`setting SYM_AUTH_JWKS_URL must be an http(s) URL, got ${JSON.stringify(jwksUrl)}`);
+  const issuerTemplate = values.SYM_AUTH_ISSUER!.trim();
+  if (!issuerTemplate.includes("{tenantid}")) throw new Error("setting SYM_AUTH_ISSUER must contain {tenantid}, e.g. https://login.microsoftonline.com/{tenantid}/v2.0");
+  const allowedTenants = list(values.SYM_AUTH_ALLOWED_TENANTS);
+  const invalid = allowedTenants.find((tenant) => !tenantId.safeParse(tenant).success);
+  if (invalid !== undefined) throw new Error(`setting SYM_AUTH_ALLOWED_TENANTS lists an invalid tenant id ${JSON.stringify(invalid)}`);
+  return { jwksUrl, issuerTemplate, audiences: list(values.SYM_AUTH_AUDIENCE), allowedTenants };
+}
+
+/** The add-in's development origin (webpack dev server), allowed by default. */
+export const DEFAULT_ALLOWED_ORIGINS = ["https://localhost:3000"];
+
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_ALLOWED_ORIGINS;
+  return list(raw).map((origin) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(`setting SYM_ALLOWED_ORIGINS lists ${JSON.stringify(origin)}, which is not an origin such as https://localhost:3000`);
+    }
+    if (parsed.origin !== origin) throw new Error(`setting SYM_ALLOWED_ORIGINS lists ${JSON.stringify(origin)}; write the origin alone: ${parsed.origin}`);
+    return origin;
+  });
 }
 
 /**
@@ -122,6 +198,8 @@ export function readSettings(environment: NodeJS.ProcessEnv = process.env, direc
   return {
     storage: storageAccessFrom(values),
     keys: parseKeys(values),
+    tokenAuth: parseTokenAuth(values),
+    allowedOrigins: parseOrigins(values.SYM_ALLOWED_ORIGINS),
     jobTtlHours: positiveNumber("SYM_JOB_TTL_HOURS", values.SYM_JOB_TTL_HOURS, 24),
     maxPayloadBytes: positiveNumber("SYM_MAX_PAYLOAD_BYTES", values.SYM_MAX_PAYLOAD_BYTES, 1024 * 1024, true),
     queues: readQueueOptions(directory, values),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HttpRequest, HttpResponse, InvocationContext, type HttpHandler, type HttpResponseInit } from "@azure/functions";
 import type { HttpRoute } from "../routes";
+import { corsOutcome } from "./cors";
 import { logHandler, writeLog } from "./log";
 
 /** Requests larger than Azure's limit (100 MB) are refused before any handler sees them. */
@@ -85,11 +86,12 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-async function send(response: ServerResponse, init: HttpResponseInit | HttpResponse): Promise<void> {
+async function send(response: ServerResponse, init: HttpResponseInit | HttpResponse, extraHeaders: Record<string, string>): Promise<void> {
   // HttpResponse applies the library's own conversion (jsonBody → JSON text + content type).
   const converted = init instanceof HttpResponse ? init : new HttpResponse(init);
   const body = Buffer.from(await converted.arrayBuffer());
   converted.headers.forEach((value, name) => response.setHeader(name, value));
+  for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
   response.statusCode = converted.status;
   if (body.length > 0 || !response.hasHeader("content-length")) response.setHeader("content-length", body.length);
   response.end(body);
@@ -98,11 +100,17 @@ async function send(response: ServerResponse, init: HttpResponseInit | HttpRespo
 const problem = (status: number, error: string, details: string): HttpResponseInit => ({ status, jsonBody: { error, details } });
 
 /** What the app checks on a request's headers before its body is read (key, declared size). */
-export type Admission = (routeName: string, method: string, headers: Record<string, string>) => HttpResponseInit | undefined;
+export type Admission = (
+  routeName: string,
+  method: string,
+  headers: Record<string, string>,
+) => Promise<HttpResponseInit | undefined> | HttpResponseInit | undefined;
 
 export interface ApiServerOptions {
   /** Path prefix of every route (host.json `routePrefix`), default `api`. */
   readonly prefix?: string;
+  /** Origins whose pages may call the API (setting SYM_ALLOWED_ORIGINS); none by default. */
+  readonly allowedOrigins?: readonly string[];
   /**
    * Called once the route is known and before a byte of the body is read: a response it returns
    * is sent instead of calling the handler (a missing key, a declared size over the app's limit).
@@ -116,7 +124,8 @@ export interface ApiServerOptions {
 
 /**
  * An HTTP server that mounts the route table under `/<prefix>` and calls each route's exported
- * handler with an `HttpRequest` and an `InvocationContext`, as the Functions host would.
+ * handler with an `HttpRequest` and an `InvocationContext`, as the Functions host would, behind
+ * the CORS rules of the platform for `allowedOrigins` (devhost/cors.ts).
  */
 export function createApiServer(
   routes: Record<string, HttpRoute>,
@@ -124,6 +133,7 @@ export function createApiServer(
   options: ApiServerOptions = {},
 ): Server {
   const prefix = options.prefix ?? "api";
+  const allowedOrigins = options.allowedOrigins ?? [];
   const bodyLimit = Math.min(options.maxBodyBytes ?? PLATFORM_BODY_LIMIT, PLATFORM_BODY_LIMIT);
   const tooLarge =
     options.tooLarge ??
@@ -142,15 +152,35 @@ export function createApiServer(
     // Host header or target answers 400 instead of throwing out of this listener (which would end
     // the process, and with it every job held in memory).
     let shownPath = "?";
+    let corsHeaders: Record<string, string> = {};
     const handle = async (): Promise<HttpResponseInit | HttpResponse> => {
       const url = requestUrl(request.url, request.headers.host);
       if (!url) return problem(400, "bad-request", "the request target or the Host header is not a valid URL");
       shownPath = url.pathname.slice(0, 200);
       const path = url.pathname.replace(/\/+$/, "");
-      if (!path.startsWith(`/${prefix}/`)) return problem(404, "not-found", `no route ${shownPath}`);
-      const relative = safeDecode(path.slice(prefix.length + 2), decodeURI);
+      const relative = path.startsWith(`/${prefix}/`) ? safeDecode(path.slice(prefix.length + 2), decodeURI) : "";
       if (relative === undefined) return problem(400, "bad-request", "the path has a malformed percent-encoded sequence");
-      const candidates = compiled.map((route) => ({ route, match: route.pattern.exec(relative) })).filter((entry) => entry.match);
+      const candidates = path.startsWith(`/${prefix}/`)
+        ? compiled.map((route) => ({ route, match: route.pattern.exec(relative) })).filter((entry) => entry.match)
+        : [];
+      // A preflight is answered before routing goes further, as the platform's CORS does.
+      const single = (name: string) => (typeof request.headers[name] === "string" ? (request.headers[name] as string) : undefined);
+      const cors = corsOutcome(
+        {
+          method,
+          origin: single("origin"),
+          requestMethod: single("access-control-request-method"),
+          requestHeaders: single("access-control-request-headers"),
+        },
+        allowedOrigins,
+        [...new Set(candidates.flatMap((entry) => entry.route.methods))],
+      );
+      if (cors.kind === "refused") return problem(403, "cors-refused", cors.reason);
+      if (cors.kind === "preflight") {
+        corsHeaders = cors.headers;
+        return { status: 204 };
+      }
+      if (cors.kind === "call") corsHeaders = cors.headers;
       if (candidates.length === 0) return problem(404, "not-found", `no route ${shownPath}`);
       const found = candidates.find((entry) => entry.route.methods.includes(method));
       if (!found) {
@@ -175,7 +205,7 @@ export function createApiServer(
         return answer;
       };
       if (Number.isFinite(declared) && declared > PLATFORM_BODY_LIMIT) return unread(tooLarge(declared, PLATFORM_BODY_LIMIT));
-      const refused = options.admit?.(found.route.name, method, headers);
+      const refused = await options.admit?.(found.route.name, method, headers);
       if (refused) return unread(refused);
       const body = await readBody(request, bodyLimit);
       if (!Buffer.isBuffer(body)) return unread(tooLarge(body.tooLarge, bodyLimit));
@@ -200,7 +230,7 @@ export function createApiServer(
         writeLog("error", "devhost", "-", `request failed: ${error instanceof Error ? error.name : "error"}`);
         return problem(500, "internal", "unexpected failure in the dev host");
       })
-      .then((init) => send(response, init))
+      .then((init) => send(response, init, corsHeaders))
       .catch(() => response.destroy())
       .finally(() => {
         if (process.env.SYM_DEVHOST_ACCESS_LOG === "1") {

@@ -5,7 +5,7 @@ import { InvocationContext, type StorageQueueHandler, type Timer } from "@azure/
 import { httpHandlers, queueHandlers, timerHandlers } from "../handlers";
 import { admitBeforeBody } from "../http/admission";
 import { tooLarge } from "../http/body";
-import { httpRoutes, queueTriggers, timerTriggers, type HttpRouteName } from "../routes";
+import { httpRoutes, queueTriggers, timerTriggers } from "../routes";
 import { services } from "../services";
 import { settings } from "../settings";
 import { storageClients } from "../storage/account";
@@ -52,10 +52,11 @@ async function main(): Promise<void> {
       ? (message, context) => pool.invoke(name, message, context.triggerMetadata ?? {}, context.invocationId)
       : queueHandlers[name as keyof typeof queueHandlers];
   const appSettings = settings();
-  await services(); // creates containers, tables and queues before the first request
+  const current = await services(); // creates containers, tables and queues before the first request
 
   const server = createApiServer(httpRoutes, httpHandlers, {
-    admit: (name, method, headers) => admitBeforeBody(appSettings, httpRoutes[name as HttpRouteName], method, headers),
+    allowedOrigins: appSettings.allowedOrigins,
+    admit: (_name, method, headers) => admitBeforeBody(current, method, headers),
     maxBodyBytes: appSettings.maxPayloadBytes,
     tooLarge: (bytes, limit) => tooLarge(bytes, limit).toResponse(),
   });

@@ -7,16 +7,17 @@ import { registerHttp } from "../register";
 import { services } from "../services";
 
 /**
- * `DELETE /api/benchmarks/{id}[?wave=W]` (admin key): removes the caller's own contribution to the
+ * `DELETE /api/benchmarks/{id}[?wave=W]` (Benchmark.Contribute): removes the caller's own contribution to the
  * pool of model `{id}` (one wave, or every wave); 204, or 404 when it has none. Nobody can delete
  * another organisation's contribution: the tenant comes from the key, not from the request.
  */
 export const deleteBenchmark = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-  const { settings, models, benchmarks } = await services();
-  const caller = authorize(request, settings.keys, "admin");
-  const model = await poolModel(request, models);
+  const current = await services();
+  const { models, benchmarks } = current;
+  const caller = await authorize(request, current, "Benchmark.Contribute");
+  const { model, pool } = await poolModel(request, models, caller.tenant);
   const wave = waveQuery(request);
-  const deleted = await benchmarks.deleteOfTenant(model.id, caller.tenant, wave);
+  const deleted = await benchmarks.deleteOfTenant(pool, caller.tenant, wave);
   if (deleted === 0) {
     return errorResponse(
       404,

@@ -15,11 +15,12 @@ import { services } from "../services";
  * {required, have}}`. No organisation's row is ever returned.
  */
 export const getBenchmark = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
-  const { settings, models, benchmarks } = await services();
-  authorize(request, settings.keys, "read");
-  const model = await poolModel(request, models);
+  const current = await services();
+  const { models, benchmarks } = current;
+  const caller = await authorize(request, current, "Barometer.Read");
+  const { model, pool: poolId } = await poolModel(request, models, caller.tenant);
   const { sector, wave } = poolQuery(request);
-  const pool = latestContributions(await benchmarks.inSector(model.id, sector, wave), wave);
+  const pool = latestContributions(await benchmarks.inSector(poolId, sector, wave), wave);
   const summary = summarisePool(pool, MIN_BENCHMARK_ORGANISATIONS);
   if (!("dimensions" in summary)) {
     return errorResponse(409, "not enough organisations", { required: MIN_BENCHMARK_ORGANISATIONS, have: summary.have });

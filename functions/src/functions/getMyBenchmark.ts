@@ -7,15 +7,16 @@ import { registerHttp } from "../register";
 import { services } from "../services";
 
 /**
- * `GET /api/benchmarks/{id}/mine[?wave=W]` (read key): the caller's own contributions to the pool
+ * `GET /api/benchmarks/{id}/mine[?wave=W]` (Barometer.Read): the caller's own contributions to the pool
  * of model `{id}` (its tenant's only, never another's); 404 when it has none.
  */
 export const getMyBenchmark = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
-  const { settings, models, benchmarks } = await services();
-  const caller = authorize(request, settings.keys, "read");
-  const model = await poolModel(request, models);
+  const current = await services();
+  const { models, benchmarks } = current;
+  const caller = await authorize(request, current, "Barometer.Read");
+  const { model, pool } = await poolModel(request, models, caller.tenant);
   const wave = waveQuery(request);
-  const contributions = await benchmarks.ofTenant(model.id, caller.tenant, wave);
+  const contributions = await benchmarks.ofTenant(pool, caller.tenant, wave);
   if (contributions.length === 0) {
     return errorResponse(
       404,

@@ -9,7 +9,7 @@ import { registerHttp } from "../register";
 import { services } from "../services";
 
 /**
- * `POST /api/benchmarks/{id}` (admin key): the caller's organisation (its tenant) contributes its
+ * `POST /api/benchmarks/{id}` (Benchmark.Contribute): the caller's organisation (its tenant) contributes its
  * aggregates to the anonymous pool of model `{id}`: per-dimension employee scores, eNPS, NPS, n,
  * sector, wave (the shared strict `BenchmarkContributionSchema`; 400 with its issues). Refused with
  * 422 under the confidentiality threshold (n below 5, or the model's higher threshold), 400 for a
@@ -17,9 +17,10 @@ import { services } from "../services";
  * (tenant, model, wave): re-posting a wave replaces it (200; 201 the first time).
  */
 export const postBenchmark = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-  const { settings, models, benchmarks } = await services();
-  const caller = authorize(request, settings.keys, "admin");
-  const model = await poolModel(request, models);
+  const current = await services();
+  const { settings, models, benchmarks } = current;
+  const caller = await authorize(request, current, "Benchmark.Contribute");
+  const { model, pool } = await poolModel(request, models, caller.tenant);
   const contribution = await readJsonBody(request, BenchmarkContributionSchema, settings.maxPayloadBytes);
   try {
     checkContribution(contribution, {
@@ -37,7 +38,7 @@ export const postBenchmark = withErrors(async (request: HttpRequest, context: In
     if (isSymError(error)) return errorResponse(400, "invalid-body", [{ path: "dimensions", message: error.message }]);
     throw error;
   }
-  const { replaced, stored } = await benchmarks.put(model.id, caller.tenant, contribution);
+  const { replaced, stored } = await benchmarks.put(pool, caller.tenant, contribution);
   context.log(`benchmark contribution of tenant ${caller.tenant} to model ${model.id} ${replaced ? "replaced" : "stored"}`);
   return jsonResponse(replaced ? 200 : 201, stored, {
     Location: `/api/benchmarks/${model.id}/mine?wave=${encodeURIComponent(stored.wave)}`,

@@ -13,15 +13,16 @@ const CONFLICT_STATUS = { exists: 409, stale: 412, missing: 412 } as const;
 const CONFLICT_CODE = { exists: "model-exists", stale: "precondition-failed", missing: "precondition-failed" } as const;
 
 /**
- * `PUT /api/models/{id}` (admin key): creates or updates a model, validated by the shared
+ * `PUT /api/models/{id}` (Model.Admin): creates or updates a model of the caller's tenant, validated by the shared
  * `ModelSchema` (400 with its issues). Optimistic concurrency as in RFC 9110:
  * `If-None-Match: *` creates (409 if the id exists), `If-Match: <etag>` updates (412 when the
  * ETag is stale), neither is 428. The server numbers versions (1, 2, …; the body's `version` is
  * replaced) and keeps every one. `default` is read-only (405).
  */
 export const putModel = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-  const { settings, models } = await services();
-  authorize(request, settings.keys, "admin");
+  const current = await services();
+  const { settings, models } = current;
+  const caller = await authorize(request, current, "Model.Admin");
   const id = modelIdParameter(request);
   if (id === DEFAULT_MODEL.id) {
     return errorResponse(
@@ -47,15 +48,15 @@ export const putModel = withErrors(async (request: HttpRequest, context: Invocat
   try {
     let stored;
     if (ifNoneMatch) {
-      stored = await models.create(model);
+      stored = await models.create(caller.tenant, model);
     } else {
       const etag = ifMatch!.trim();
-      const current = etag === "*" ? await models.get(id) : undefined;
-      if (etag === "*" && !current)
+      const existing = etag === "*" ? await models.get(caller.tenant, id) : undefined;
+      if (etag === "*" && !existing)
         return errorResponse(412, "precondition-failed", `model "${id}" does not exist; send If-None-Match: * to create it`);
-      stored = await models.update(model, current ? current.etag : etag);
+      stored = await models.update(caller.tenant, model, existing ? existing.etag : etag);
     }
-    context.log(`model ${id} stored as version ${stored.model.version}`);
+    context.log(`model ${id} of tenant ${caller.tenant} stored as version ${stored.model.version} by ${caller.principal}`);
     const created = stored.model.version === 1;
     return jsonResponse(created ? 201 : 200, stored.model, { ETag: stored.etag, ...(created ? { Location: `/api/models/${id}` } : {}) });
   } catch (error) {

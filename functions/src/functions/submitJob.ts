@@ -59,7 +59,7 @@ async function replayOrClaim(
 }
 
 /**
- * `POST /api/jobs` (read or admin key): validates `{kind, payload}` (the payload against its
+ * `POST /api/jobs` (Barometer.Read): validates `{kind, payload}` (the payload against its
  * kind's strict schema), stores the payload in a blob and the state in the table, enqueues the
  * job id only, and answers 202 with `{id, status}` and `Location`. With an `Idempotency-Key`,
  * a retry of the same request answers the same job; the same key on another request is 409.
@@ -68,7 +68,7 @@ async function replayOrClaim(
 export const submitJob = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const current = await services();
   const { settings, jobs, jobData, queue } = current;
-  const caller = authorize(request, settings.keys, "read");
+  const caller = await authorize(request, current, "Barometer.Read");
   const body = await readJsonBody(request, JobRequestSchema, settings.maxPayloadBytes);
   const kind = findJobKind(body.kind)!;
   const payload = kind.payloadSchema.safeParse(body.payload);

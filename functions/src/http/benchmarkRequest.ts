@@ -4,14 +4,18 @@ import type { ModelStore } from "../storage/modelStore";
 import { modelIdParameter } from "./modelRequest";
 import { HttpError } from "./responses";
 
-/** The model a pool belongs to (`{id}` of the route): the default model or a stored one; 404 otherwise. */
-export async function poolModel(request: HttpRequest, models: ModelStore): Promise<Model> {
+/**
+ * The model a pool belongs to (`{id}` of the route): the shared default model, or one of the
+ * caller's tenant; 404 otherwise (another tenant's model is as unknown as a missing one).
+ */
+export async function poolModel(request: HttpRequest, models: ModelStore, tenant: string): Promise<{ model: Model; pool: string }> {
   const id = modelIdParameter(request);
-  if (id === DEFAULT_MODEL.id) return DEFAULT_MODEL;
-  const stored = await models.get(id);
+  if (id === DEFAULT_MODEL.id) return { model: DEFAULT_MODEL, pool: DEFAULT_MODEL.id };
+  const stored = await models.get(tenant, id);
   if (!stored)
     throw new HttpError(404, "model-not-found", `model "${id}" does not exist; a benchmark pool belongs to a stored model or to "default"`);
-  return stored.model;
+  // A stored model's id means something only in its tenant: so does its pool ("~" is in no id).
+  return { model: stored.model, pool: `${tenant}~${id}` };
 }
 
 function queryValue(request: HttpRequest, name: "sector" | "wave", required: boolean): string | undefined {

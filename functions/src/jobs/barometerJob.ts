@@ -24,13 +24,14 @@ export const BarometerPayloadSchema = z.strictObject({
 });
 export type BarometerPayload = z.infer<typeof BarometerPayloadSchema>;
 
-/** The model a payload names: the default one, or a stored one (fails the job if unknown). */
+/** The model a payload names: the default one, or one of the job's tenant (fails the job if unknown). */
 export async function resolveModel(
   modelId: string | undefined,
-  models: { get(id: string): Promise<{ model: Model } | undefined> },
+  models: { get(tenant: string, id: string): Promise<{ model: Model } | undefined> },
+  tenant: string,
 ): Promise<Model> {
   if (modelId === undefined || modelId === DEFAULT_MODEL.id) return DEFAULT_MODEL;
-  const stored = await models.get(modelId);
+  const stored = await models.get(tenant, modelId);
   if (!stored) throw new JobFailure("unknown-model", `model "${modelId}" does not exist`);
   return stored.model;
 }
@@ -53,7 +54,7 @@ export function refuseLowerThreshold(requested: number | undefined, model: Model
 export const barometerJob = defineJobKind({
   payloadSchema: BarometerPayloadSchema,
   async run(payload: BarometerPayload, context) {
-    const model = await resolveModel(payload.modelId, context.models);
+    const model = await resolveModel(payload.modelId, context.models, context.tenant);
     refuseLowerThreshold(payload.thresholds?.minGroupSize, model);
     await context.reportProgress(50);
     return computeBarometer(payload.employees, payload.customers, {

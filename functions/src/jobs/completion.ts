@@ -32,6 +32,7 @@ export async function finish(
         completedAt: new Date(),
         error: outcome.status === "failed" ? outcome.error : undefined,
       });
+      // The failure's message is kept on the job row for operators; the log line and the API give its code.
       log(
         `job ${job.id} ${outcome.status} after ${current.attempts} attempt(s)${outcome.status === "failed" ? ` (${outcome.error.code})` : ""}`,
       );

@@ -5,6 +5,8 @@ import type { ModelStore } from "../storage/modelStore";
 /** What a job's worker may use besides its payload. */
 export interface JobRunContext {
   readonly jobId: string;
+  /** The tenant that submitted the job: its models are the only ones the job may read. */
+  readonly tenant: string;
   readonly models: ModelStore;
   readonly settings: Settings;
   /** Records progress (0–100) on the job; best effort. */

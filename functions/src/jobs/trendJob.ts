@@ -38,7 +38,7 @@ export type TrendPayload = z.infer<typeof TrendPayloadSchema>;
 export const trendJob = defineJobKind({
   payloadSchema: TrendPayloadSchema,
   async run(payload: TrendPayload, context) {
-    const model = await resolveModel(payload.modelId, context.models);
+    const model = await resolveModel(payload.modelId, context.models, context.tenant);
     refuseLowerThreshold(payload.thresholds?.minGroupSize, model);
     const employees = wavePopulationsFromUnits(payload.employees);
     const customers = wavePopulationsFromUnits(payload.customers);

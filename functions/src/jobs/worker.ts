@@ -126,6 +126,7 @@ export async function processJobDelivery(services: Services, delivery: Delivery,
   let latest = job;
   const context: JobRunContext = {
     jobId: job.id,
+    tenant: job.tenant,
     models: services.models,
     settings: services.settings,
     log: (line) => log(`job ${job.id}: ${line}`),

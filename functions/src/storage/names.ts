@@ -10,3 +10,4 @@ export const JOB_QUEUE = "sym-jobs";
 export const JOB_POISON_QUEUE = `${JOB_QUEUE}-poison`;
 export const BENCHMARK_TABLE = "symbenchmarks";
 export const QUOTA_TABLE = "symquotas";
+export const KEY_TABLE = "symkeys";

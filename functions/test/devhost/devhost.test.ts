@@ -18,6 +18,11 @@ describe("dev host helpers", () => {
     expect(decodeMessage(Buffer.from("plain text").toString("base64"))).toBe("plain text");
   });
 
+  it("leaves every route anonymous at the Functions level: the handlers authenticate", () => {
+    // A function-level route would make Azure answer 401 to every call without a function key.
+    for (const route of Object.values(httpRoutes)) expect(route.authLevel).toBe("anonymous");
+  });
+
   it("has a handler for every route of the table and no route without one", () => {
     expect(Object.keys(httpHandlers).sort()).toEqual(Object.keys(httpRoutes).sort());
     for (const handler of Object.values(httpHandlers)) expect(typeof handler).toBe("function");

@@ -4,23 +4,24 @@ import { getBenchmark } from "../../src/functions/getBenchmark";
 import { getMyBenchmark } from "../../src/functions/getMyBenchmark";
 import { postBenchmark } from "../../src/functions/postBenchmark";
 import { putModel } from "../../src/functions/putModel";
-import { ADMIN_KEY, READ_KEY, useAzurite } from "../support/azurite";
+import { READ_KEY, useAzurite } from "../support/azurite";
 import { call, logLines } from "../support/requests";
 import reference from "../fixtures/benchmark-pool.json";
 
 /** Expected percentiles: numpy.percentile on the same contributions (fixtures/make_benchmark_pool.py). */
 
 const organisations = Array.from({ length: 8 }, (_, index) => ({
-  key: `org-${index}-admin-key-0123456789`,
-  role: "admin",
+  key: `org-${index}-contribute-key-0123456789abcdef`,
+  role: "contribute",
   tenant: `org-${index}`,
 }));
 const readers = organisations.map((organisation) => ({
-  key: `${organisation.tenant}-read-key-0123456789`,
+  key: `${organisation.tenant}-read-key-0123456789abcdefghijk`,
   role: "read",
   tenant: organisation.tenant,
 }));
-useAzurite({ SYM_KEYS: JSON.stringify([...organisations, ...readers]) });
+const modelAdmin = { key: "org-1-model-admin-key-0123456789abcdef", role: "admin", tenant: "org-1" };
+useAzurite({ SYM_KEYS: JSON.stringify([...organisations, ...readers, modelAdmin]) });
 
 const adminOf = (index: number) => ({ "x-sym-key": organisations[index].key });
 const readerOf = (index: number) => ({ "x-sym-key": readers[index].key });
@@ -152,7 +153,7 @@ describe("anonymous benchmark pool against Azurite", () => {
     expect(
       (
         await call(putModel, "PUT", "/api/models/strict", {
-          headers: { "x-sym-key": ADMIN_KEY, "If-None-Match": "*" },
+          headers: { "x-sym-key": modelAdmin.key, "If-None-Match": "*" },
           params: { id: "strict" },
           body: strict,
         })

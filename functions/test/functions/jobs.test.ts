@@ -4,6 +4,7 @@ import { getJob } from "../../src/functions/getJob";
 import { jobCleanup } from "../../src/functions/jobCleanup";
 import { jobPoison } from "../../src/functions/jobPoison";
 import { jobWorker } from "../../src/functions/jobWorker";
+import { putModel } from "../../src/functions/putModel";
 import { submitJob } from "../../src/functions/submitJob";
 import { services } from "../../src/services";
 import { JOB_QUEUE } from "../../src/storage/names";
@@ -120,12 +121,34 @@ describe("job endpoints and worker against Azurite", () => {
     await deliver((await nextMessage()).message);
     expect((await status(unknownModel.jsonBody.id)).jsonBody).toMatchObject({ status: "failed", error: { code: "unknown-model" } });
 
-    // The engine's floor (ThresholdsSchema) refuses it before the job exists.
-    const lowered = await submit({ kind: "barometer", payload: { employees, customers, thresholds: { minGroupSize: 2 } } });
-    expect(lowered.status).toBe(400);
-    expect(lowered.jsonBody.details).toEqual([
-      { path: "payload.thresholds.minGroupSize", message: expect.stringContaining("cannot be below 5") },
+    // Under 5 is refused at the door by the shared schema; above 5 but under the model's own threshold, by the worker.
+    const underFloor = await submit({ kind: "barometer", payload: { employees, customers, thresholds: { minGroupSize: 2 } } });
+    expect(underFloor.status).toBe(400);
+    expect(underFloor.jsonBody.details).toEqual([
+      expect.objectContaining({ path: "payload.thresholds.minGroupSize", message: expect.stringContaining("cannot be below 5") }),
     ]);
+    const strict = { ...DEFAULT_MODEL, id: "strict-jobs", thresholds: { ...DEFAULT_MODEL.thresholds, minGroupSize: 8 } };
+    expect(
+      (
+        await call(putModel, "PUT", "/api/models/strict-jobs", {
+          params: { id: "strict-jobs" },
+          headers: { "x-sym-key": ADMIN_KEY, "If-None-Match": "*" },
+          body: strict,
+        })
+      ).status,
+    ).toBe(201);
+    const lowered = await submit({
+      kind: "barometer",
+      payload: { employees, customers, modelId: "strict-jobs", thresholds: { minGroupSize: 6 } },
+    });
+    await deliver((await nextMessage()).message);
+    const failed = (await status(lowered.jsonBody.id)).jsonBody;
+    expect(failed).toMatchObject({
+      status: "failed",
+      error: { code: "threshold-below-model", message: "the job asks for a confidentiality threshold below its model's" },
+    });
+    // The recorded reason names the thresholds; the API gives the code and its fixed sentence only.
+    expect(JSON.stringify(failed.error)).not.toMatch(/\b6\b|\b8\b/);
   });
 
   it("retries a failing worker and fails the job with the last error on the last allowed delivery", async () => {
@@ -140,7 +163,9 @@ describe("job endpoints and worker against Azurite", () => {
     const final = (await status(jsonBody.id)).jsonBody;
     expect(final.status).toBe("failed");
     expect(final.error.code).toBe("retries-exhausted");
-    expect(final.error.message).toContain(`after ${maxDequeueCount} attempts`);
+    // The reason is kept on the job for operators; the API serves the code's fixed sentence.
+    expect(final.error.message).toBe("the job failed on every delivery and was given up");
+    expect((await (await services()).jobs.get(jsonBody.id))!.error!.message).toContain(`after ${maxDequeueCount} attempts`);
   });
 
   it("fails a job whose message reached the poison queue after its worker crashed", async () => {
@@ -152,7 +177,7 @@ describe("job endpoints and worker against Azurite", () => {
     await jobPoison(message, context("jobPoison", { dequeueCount: 1 }));
     const final = (await status(jsonBody.id)).jsonBody;
     expect(final.status).toBe("failed");
-    expect(final.error.message).toContain("crash");
+    expect((await store.get(jsonBody.id))!.error!.message).toContain("crash");
   });
 
   it("refuses test faults when SYM_TEST_FAULTS is off", async () => {

@@ -162,7 +162,8 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     const failed = (await status(id)).jsonBody;
     expect(failed.status).toBe("failed");
     expect(failed.error.code).toBe("retries-exhausted");
-    expect(failed.error.message).toMatch(new RegExp(`gave up after ${maxDequeueCount} attempts on chunk 1; last error: .*test fault`));
+    expect(failed.error).toEqual({ code: "retries-exhausted", message: "the job failed on every delivery and was given up" });
+    expect((await (await services()).jobs.get(id))!.error!.message).toMatch(new RegExp(`gave up after ${maxDequeueCount} attempts on chunk 1; last error: .*test fault`));
     // The other chunk arriving afterwards is dropped, and so is the poison message.
     await deliver(chunks[0]);
     await jobPoison(chunks[1].message, context("jobPoison", { dequeueCount: 1 }));
@@ -175,7 +176,7 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     await jobPoison(chunks[0].message, context("jobPoison", { dequeueCount: 1 }));
     const failed = (await status(id)).jsonBody;
     expect(failed.status).toBe("failed");
-    expect(failed.error.message).toContain("of chunk 0");
+    expect((await (await services()).jobs.get(id))!.error!.message).toContain("of chunk 0");
   });
 
   it("fails at once, before any chunk is enqueued, when the engine refuses the request", async () => {
@@ -184,7 +185,7 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     expect(chunks).toHaveLength(0);
     const failed = (await status(id)).jsonBody;
     expect(failed).toMatchObject({ status: "failed", error: { code: "zero-variance" } });
-    expect(failed.error.message).toContain('"culture"');
+    expect((await (await services()).jobs.get(id))!.error!.message).toContain('"culture"');
 
     const tooFew = await submitAndSplit(linkageRequest(units.slice(0, 3), 600));
     expect(tooFew.chunks).toHaveLength(0);

@@ -9,6 +9,7 @@ import { call, header } from "../support/requests";
 useAzurite({ SYM_MAX_PAYLOAD_BYTES: "200000" });
 
 const admin = { "x-sym-key": ADMIN_KEY };
+const reader = { "x-sym-key": READ_KEY };
 
 function modelNamed(id: string, name = "Acme barometer") {
   return { ...defaultModel(), id, name: { fr: name, en: name } };
@@ -16,20 +17,20 @@ function modelNamed(id: string, name = "Acme barometer") {
 
 describe("model endpoints against Azurite", () => {
   it("serves the embedded default model with an ETag, and 304 when it has not changed", async () => {
-    const response = await call(getModel, "GET", "/api/models/default", { params: { id: "default" } });
+    const response = await call(getModel, "GET", "/api/models/default", { params: { id: "default" }, headers: reader });
     expect(response.status).toBe(200);
     expect(response.jsonBody).toEqual(DEFAULT_MODEL);
     const etag = header(response, "ETag");
     expect(etag).toMatch(/^".+"$/);
-    const again = await call(getModel, "GET", "/api/models/default", { params: { id: "default" }, headers: { "If-None-Match": etag! } });
+    const again = await call(getModel, "GET", "/api/models/default", { params: { id: "default" }, headers: { ...reader, "If-None-Match": etag! } });
     expect(again.status).toBe(304);
   });
 
   it("answers 404 with {error, details} for an unknown model and 400 for an invalid id", async () => {
-    const missing = await call(getModel, "GET", "/api/models/nobody", { params: { id: "nobody" } });
+    const missing = await call(getModel, "GET", "/api/models/nobody", { params: { id: "nobody" }, headers: reader });
     expect(missing.status).toBe(404);
     expect(missing.jsonBody).toEqual({ error: "model-not-found", details: expect.stringContaining("nobody") });
-    const invalid = await call(getModel, "GET", "/api/models/Bad%20Id", { params: { id: "Bad Id" } });
+    const invalid = await call(getModel, "GET", "/api/models/Bad%20Id", { params: { id: "Bad Id" }, headers: reader });
     expect(invalid.status).toBe(400);
   });
 
@@ -50,7 +51,7 @@ describe("model endpoints against Azurite", () => {
     });
     expect(duplicate.status).toBe(409);
 
-    const read = await call(getModel, "GET", "/api/models/acme", { params: { id: "acme" } });
+    const read = await call(getModel, "GET", "/api/models/acme", { params: { id: "acme" }, headers: reader });
     expect(read.status).toBe(200);
     expect(header(read, "ETag")).toBe(firstEtag);
     expect(read.jsonBody.name.en).toBe("Acme barometer");
@@ -80,11 +81,11 @@ describe("model endpoints against Azurite", () => {
     });
     expect(unconditional.status).toBe(428);
 
-    const versions = await call(listModelVersions, "GET", "/api/models/acme/versions", { params: { id: "acme" } });
+    const versions = await call(listModelVersions, "GET", "/api/models/acme/versions", { params: { id: "acme" }, headers: reader });
     expect(versions.jsonBody.versions.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
-    const first = await call(getModelVersion, "GET", "/api/models/acme/versions/1", { params: { id: "acme", version: "1" } });
+    const first = await call(getModelVersion, "GET", "/api/models/acme/versions/1", { params: { id: "acme", version: "1" }, headers: reader });
     expect(first.jsonBody.name.en).toBe("Acme barometer");
-    const current = await call(getModel, "GET", "/api/models/acme", { params: { id: "acme" } });
+    const current = await call(getModel, "GET", "/api/models/acme", { params: { id: "acme" }, headers: reader });
     expect(current.jsonBody.name.en).toBe("Acme v2");
   });
 
@@ -127,6 +128,23 @@ describe("model endpoints against Azurite", () => {
     });
     expect(forbidden.status).toBe(403);
     expect(forbidden.jsonBody.error).toBe("forbidden");
+  });
+
+  it("needs a key to read a model, even the default one", async () => {
+    expect((await call(getModel, "GET", "/api/models/default", { params: { id: "default" } })).status).toBe(401);
+    expect((await call(listModelVersions, "GET", "/api/models/acme/versions", { params: { id: "acme" } })).status).toBe(401);
+    expect((await call(getModelVersion, "GET", "/api/models/acme/versions/1", { params: { id: "acme", version: "1" } })).status).toBe(401);
+  });
+
+  it("refuses a model whose confidentiality threshold is under 5, on create and on update", async () => {
+    const weak = { ...modelNamed("weak"), thresholds: { ...modelNamed("weak").thresholds, minGroupSize: 1 } };
+    const refused = await call(putModel, "PUT", "/api/models/weak", { params: { id: "weak" }, headers: { ...admin, "If-None-Match": "*" }, body: weak });
+    expect(refused.status).toBe(400);
+    expect(refused.jsonBody.details).toEqual([expect.objectContaining({ path: "thresholds.minGroupSize", message: expect.stringContaining("cannot be below 5") })]);
+    const created = await call(putModel, "PUT", "/api/models/weak", { params: { id: "weak" }, headers: { ...admin, "If-None-Match": "*" }, body: modelNamed("weak") });
+    expect(created.status).toBe(201);
+    const lowered = await call(putModel, "PUT", "/api/models/weak", { params: { id: "weak" }, headers: { ...admin, "If-Match": header(created, "ETag")! }, body: { ...weak, thresholds: { ...weak.thresholds, minGroupSize: 4 } } });
+    expect(lowered.status).toBe(400);
   });
 
   it("answers 400 on malformed JSON, wrong types and unknown fields, with the issues' paths", async () => {

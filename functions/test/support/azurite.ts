@@ -1,9 +1,10 @@
 import { startAzurite, type RunningAzurite } from "../../scripts/azurite";
 import { resetSettings } from "../../src/settings";
 
-export const ADMIN_KEY = "test-admin-key-0123456789";
-export const READ_KEY = "test-read-key-0123456789";
-export const OTHER_TENANT_KEY = "test-other-tenant-key-0123456789";
+export const ADMIN_KEY = "test-admin-key-0123456789abcdefghijkl";
+export const READ_KEY = "test-read-key-0123456789abcdefghijklm";
+export const CONTRIBUTE_KEY = "test-contribute-key-0123456789abcdefg";
+export const OTHER_TENANT_KEY = "test-other-tenant-key-0123456789abcdef";
 
 /**
  * Starts a real Azurite (in memory, free ports) for the suite and points the app settings at it
@@ -18,6 +19,7 @@ export function useAzurite(extraEnvironment: Record<string, string> = {}): () =>
       AzureWebJobsStorage: azurite.connectionString,
       SYM_ADMIN_KEY: ADMIN_KEY,
       SYM_READ_KEY: READ_KEY,
+      SYM_CONTRIBUTE_KEY: CONTRIBUTE_KEY,
       SYM_KEYS: JSON.stringify([{ key: OTHER_TENANT_KEY, role: "admin", tenant: "other" }]),
       // Suites submit jobs in bursts; tenantQuota.test.ts sets the quota it tests.
       SYM_JOBS_PER_MINUTE: "100000",

@@ -22,11 +22,11 @@ import { inProcessWorker, sampleMapping, sampleWorkbook } from "./support";
 
 jest.setTimeout(240_000);
 
-const KEY = "addin-linkage-test-key-0123456789";
+const KEY = "addin-linkage-test-key-0123456789abcdefg";
 /** Five organisations (tenants) for the benchmark pool; the first is the workbook's. */
 const TENANT_KEYS = [1, 2, 3, 4, 5].map((index) => ({
-  key: `addin-benchmark-key-${index}-0123456789`,
-  role: "admin",
+  key: `addin-benchmark-key-${index}-0123456789abcdefghij`,
+  role: "contribute",
   tenant: `org${index}`,
 }));
 let api: LocalApi | undefined;
