@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { isSymError } from "@symmetry/engine/errors"; // not the barrel: see commands/barometer.ts
 import { runBarometer } from "./commands/barometer";
+import { registerKeysCommand } from "./commands/keysCli";
 import { registerLinkCommand } from "./commands/linkCli";
 import { registerReportCommand } from "./commands/reportCli";
 import { registerTemplateCommand } from "./commands/template";
@@ -90,6 +91,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerLinkCommand(program, io);
   registerTemplateCommand(program, io);
   registerReportCommand(program, io, (code) => (exitCode = code));
+  registerKeysCommand(program, io);
 
   try {
     if (argv.length === 0) {

@@ -85,4 +85,29 @@ describe("sym link --api", () => {
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/the linkage job was not accepted: the API answered 401.*check --api-key or SYM_API_KEY/);
   });
+
+  it("creates a machine key with sym keys, runs sym link --api with it, lists it without its secret and revokes it", async () => {
+    const created = await runCli(["keys", "create", "--api", apiUrl, "--api-key", KEY, "--name", "ci-linkage", "--role", "read", "--json"]);
+    expect(created.code).toBe(0);
+    const record = JSON.parse(created.stdout);
+    expect(record).toMatchObject({ tenant: "default", role: "read", name: "ci-linkage", revokedAt: null });
+    expect(record.key).toMatch(/^sym\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/); // 32 random bytes of secret
+
+    const linked = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--bootstrap", "100", "--json", "--api", apiUrl, "--api-key", record.key]);
+    expect(linked.code).toBe(0);
+    expect(JSON.parse(linked.stdout).ranOn).toBe("api");
+
+    const listed = await runCli(["keys", "list", "--api", apiUrl, "--api-key", KEY]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${record.id}\\s+ci-linkage\\s+read\\s+\\S+\\s+never\\s+active`));
+    expect(listed.stdout).not.toContain(record.key.split(".")[2]);
+    // A read key cannot manage keys.
+    expect((await runCli(["keys", "list", "--api", apiUrl, "--api-key", record.key])).stderr).toMatch(/403.*an admin key of the tenant is needed/);
+
+    const revoked = await runCli(["keys", "revoke", record.id, "--api", apiUrl, "--api-key", KEY]);
+    expect(revoked).toMatchObject({ code: 0, stdout: `key ${record.id} revoked\n` });
+    const refused = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--bootstrap", "100", "--api", apiUrl, "--api-key", record.key]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/401/);
+  });
 });

@@ -20,6 +20,7 @@ const TEXTS: Record<string, string> = {
   "below-threshold": "a group is under the confidentiality threshold",
   "zero-variance": "a statistic is undefined because the values do not vary",
   "invalid-argument": "a parameter of the job is out of its domain",
+  "limit-exceeded": "the job is larger than this server accepts",
 } satisfies Record<SymErrorCode, string> & Record<string, string>;
 
 /** The public form of a job's error: code, and the fixed sentence of that code. */

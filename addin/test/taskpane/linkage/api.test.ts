@@ -74,7 +74,7 @@ describe("Linkage on the API", () => {
     const units = [{ unit: "A", employeesN: 9, metrics: { enps: 1, nps: 2 } }];
     await expect(
       runLinkageOnApi({ units, x: ["enps"], y: ["revenue"] }, { apiUrl, apiKey: KEY }, { pollMilliseconds: 100 }),
-    ).rejects.toThrow(/The linkage job failed on the API: linkage metric "revenue" is not a column of the units/);
+    ).rejects.toThrow(/The linkage job failed on the API: a parameter of the job is out of its domain \(invalid-argument\)/);
     await expect(runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, { apiUrl })).rejects.toThrow(
       /The linkage job was not accepted: the API answered 401 .*\(check the API key\)/,
     );
