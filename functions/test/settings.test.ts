@@ -85,11 +85,11 @@ describe("settings", () => {
       audiences: ["api://barometer.example", "11111111-2222-3333-4444-555555555555"],
       allowedTenants: ["aaaaaaaa-0000-0000-0000-000000000001", "aaaaaaaa-0000-0000-0000-000000000002"],
     });
-    expect(() => readSettings({ ...complete, SYM_AUTH_AUDIENCE: "" }, directory)).toThrow(/missing: SYM_AUTH_AUDIENCE/);
-    expect(() => readSettings({ ...complete, SYM_AUTH_ISSUER: "https://login.microsoftonline.com/common/v2.0" }, directory)).toThrow(
-      /must contain \{tenantid\}/,
-    );
-    expect(() => readSettings({ ...complete, SYM_AUTH_ALLOWED_TENANTS: "ok,not/valid" }, directory)).toThrow(
+    expect(() => readSettings({ ...LOCAL_RUN, ...complete, SYM_AUTH_AUDIENCE: "" }, directory)).toThrow(/missing: SYM_AUTH_AUDIENCE/);
+    expect(() =>
+      readSettings({ ...LOCAL_RUN, ...complete, SYM_AUTH_ISSUER: "https://login.microsoftonline.com/common/v2.0" }, directory),
+    ).toThrow(/must contain \{tenantid\}/);
+    expect(() => readSettings({ ...LOCAL_RUN, ...complete, SYM_AUTH_ALLOWED_TENANTS: "ok,not/valid" }, directory)).toThrow(
       /invalid tenant id "not\/valid"/,
     );
   });
