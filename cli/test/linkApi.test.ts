@@ -93,7 +93,22 @@ describe("sym link --api", () => {
     expect(record).toMatchObject({ tenant: "default", role: "read", name: "ci-linkage", revokedAt: null });
     expect(record.key).toMatch(/^sym\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/); // 32 random bytes of secret
 
-    const linked = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--bootstrap", "100", "--json", "--api", apiUrl, "--api-key", record.key]);
+    const linked = await runCli([
+      "link",
+      "--units",
+      UNITS,
+      "--x",
+      "enps",
+      "--y",
+      "nps",
+      "--bootstrap",
+      "100",
+      "--json",
+      "--api",
+      apiUrl,
+      "--api-key",
+      record.key,
+    ]);
     expect(linked.code).toBe(0);
     expect(JSON.parse(linked.stdout).ranOn).toBe("api");
 
@@ -102,11 +117,27 @@ describe("sym link --api", () => {
     expect(listed.stdout).toMatch(new RegExp(`${record.id}\\s+ci-linkage\\s+read\\s+\\S+\\s+never\\s+active`));
     expect(listed.stdout).not.toContain(record.key.split(".")[2]);
     // A read key cannot manage keys.
-    expect((await runCli(["keys", "list", "--api", apiUrl, "--api-key", record.key])).stderr).toMatch(/403.*an admin key of the tenant is needed/);
+    expect((await runCli(["keys", "list", "--api", apiUrl, "--api-key", record.key])).stderr).toMatch(
+      /403.*an admin key of the tenant is needed/,
+    );
 
     const revoked = await runCli(["keys", "revoke", record.id, "--api", apiUrl, "--api-key", KEY]);
     expect(revoked).toMatchObject({ code: 0, stdout: `key ${record.id} revoked\n` });
-    const refused = await runCli(["link", "--units", UNITS, "--x", "enps", "--y", "nps", "--bootstrap", "100", "--api", apiUrl, "--api-key", record.key]);
+    const refused = await runCli([
+      "link",
+      "--units",
+      UNITS,
+      "--x",
+      "enps",
+      "--y",
+      "nps",
+      "--bootstrap",
+      "100",
+      "--api",
+      apiUrl,
+      "--api-key",
+      record.key,
+    ]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/401/);
   });

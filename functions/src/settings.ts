@@ -116,7 +116,8 @@ function atMost(name: string, value: number, limit: number): number {
 }
 
 function settingsKey(name: string, key: string, role: Role): ApiKey {
-  if (key.length < MIN_SETTINGS_KEY_LENGTH) throw new Error(`setting ${name} must have at least ${MIN_SETTINGS_KEY_LENGTH} characters (it has ${key.length})`);
+  if (key.length < MIN_SETTINGS_KEY_LENGTH)
+    throw new Error(`setting ${name} must have at least ${MIN_SETTINGS_KEY_LENGTH} characters (it has ${key.length})`);
   return { key, role, tenant: DEFAULT_TENANT };
 }
 
@@ -141,13 +142,18 @@ function parseKeys(values: Record<string, string | undefined>): ApiKey[] {
   }
   const seen = new Set<string>();
   for (const { key } of keys) {
-    if (seen.has(key)) throw new Error("settings SYM_ADMIN_KEY, SYM_READ_KEY, SYM_CONTRIBUTE_KEY and SYM_KEYS repeat a key: each key must be unique");
+    if (seen.has(key))
+      throw new Error("settings SYM_ADMIN_KEY, SYM_READ_KEY, SYM_CONTRIBUTE_KEY and SYM_KEYS repeat a key: each key must be unique");
     seen.add(key);
   }
   return keys;
 }
 
-const list = (raw: string | undefined) => (raw ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+const list = (raw: string | undefined) =>
+  (raw ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
 
 const TOKEN_SETTINGS = ["SYM_AUTH_JWKS_URL", "SYM_AUTH_ISSUER", "SYM_AUTH_AUDIENCE", "SYM_AUTH_ALLOWED_TENANTS"] as const;
 
@@ -161,7 +167,8 @@ function parseTokenAuth(values: Record<string, string | undefined>): TokenAuthSe
   const jwksUrl = values.SYM_AUTH_JWKS_URL!.trim();
   if (!/^https?:\/\//.test(jwksUrl)) throw new Error(`setting SYM_AUTH_JWKS_URL must be an http(s) URL, got ${JSON.stringify(jwksUrl)}`);
   const issuerTemplate = values.SYM_AUTH_ISSUER!.trim();
-  if (!issuerTemplate.includes("{tenantid}")) throw new Error("setting SYM_AUTH_ISSUER must contain {tenantid}, e.g. https://login.microsoftonline.com/{tenantid}/v2.0");
+  if (!issuerTemplate.includes("{tenantid}"))
+    throw new Error("setting SYM_AUTH_ISSUER must contain {tenantid}, e.g. https://login.microsoftonline.com/{tenantid}/v2.0");
   const allowedTenants = list(values.SYM_AUTH_ALLOWED_TENANTS);
   const invalid = allowedTenants.find((tenant) => !tenantId.safeParse(tenant).success);
   if (invalid !== undefined) throw new Error(`setting SYM_AUTH_ALLOWED_TENANTS lists an invalid tenant id ${JSON.stringify(invalid)}`);
@@ -180,7 +187,8 @@ function parseOrigins(raw: string | undefined): string[] {
     } catch {
       throw new Error(`setting SYM_ALLOWED_ORIGINS lists ${JSON.stringify(origin)}, which is not an origin such as https://localhost:3000`);
     }
-    if (parsed.origin !== origin) throw new Error(`setting SYM_ALLOWED_ORIGINS lists ${JSON.stringify(origin)}; write the origin alone: ${parsed.origin}`);
+    if (parsed.origin !== origin)
+      throw new Error(`setting SYM_ALLOWED_ORIGINS lists ${JSON.stringify(origin)}; write the origin alone: ${parsed.origin}`);
     return origin;
   });
 }

@@ -47,22 +47,44 @@ async function call(flags: ApiFlags, method: string, path: string, body?: unknow
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
-    throw new UsageError(`cannot reach the API at ${base}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot reach the API at ${base}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
+    );
   }
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as { error?: string; details?: unknown }) : undefined;
   if (!response.ok) {
     const details = typeof parsed?.details === "string" ? parsed.details : JSON.stringify(parsed?.details ?? "");
-    const hint = response.status === 401 || response.status === 403 ? " (an admin key of the tenant is needed: --api-key or SYM_API_KEY)" : "";
+    const hint =
+      response.status === 401 || response.status === 403 ? " (an admin key of the tenant is needed: --api-key or SYM_API_KEY)" : "";
     throw new UsageError(`the API answered ${response.status} (${parsed?.error ?? "error"}: ${details})${hint}`);
   }
   return parsed;
 }
 
 function table(keys: readonly KeyRecord[]): string {
-  const rows = [["id", "name", "role", "created", "expires", "status"], ...keys.map((key) => [key.id, key.name, key.role, key.createdAt.slice(0, 10), key.expiresAt?.slice(0, 10) ?? "never", key.revokedAt ? "revoked" : "active"])];
+  const rows = [
+    ["id", "name", "role", "created", "expires", "status"],
+    ...keys.map((key) => [
+      key.id,
+      key.name,
+      key.role,
+      key.createdAt.slice(0, 10),
+      key.expiresAt?.slice(0, 10) ?? "never",
+      key.revokedAt ? "revoked" : "active",
+    ]),
+  ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((row) =>
+        row
+          .map((cell, column) => cell.padEnd(widths[column]))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 export function registerKeysCommand(program: Command, io: CliIo): void {
@@ -78,11 +100,18 @@ export function registerKeysCommand(program: Command, io: CliIo): void {
     .addOption(new Option("--role <role>", "what the key may do").choices(["read", "admin", "contribute"]).default("read"))
     .option("--expires <date-time>", "when the key stops working, ISO date-time, e.g. 2027-01-01T00:00:00Z")
     .action(async (flags: ApiFlags & { name: string; role: string; expires?: string }) => {
-      if (flags.expires !== undefined && Number.isNaN(Date.parse(flags.expires))) throw new UsageError(`--expires expects an ISO date-time such as 2027-01-01T00:00:00Z, got ${JSON.stringify(flags.expires)}`);
-      const created = (await call(flags, "POST", "/keys", { name: flags.name, role: flags.role, ...(flags.expires ? { expiresAt: new Date(flags.expires).toISOString() } : {}) })) as KeyRecord;
+      if (flags.expires !== undefined && Number.isNaN(Date.parse(flags.expires)))
+        throw new UsageError(`--expires expects an ISO date-time such as 2027-01-01T00:00:00Z, got ${JSON.stringify(flags.expires)}`);
+      const created = (await call(flags, "POST", "/keys", {
+        name: flags.name,
+        role: flags.role,
+        ...(flags.expires ? { expiresAt: new Date(flags.expires).toISOString() } : {}),
+      })) as KeyRecord;
       if (flags.json) return io.stdout(`${JSON.stringify(created, null, 2)}\n`);
       io.stdout(`${created.key}\n`);
-      io.stderr(`key ${created.id} (${created.role}, tenant ${created.tenant}) created; it is shown only now: store it in a secret store\n`);
+      io.stderr(
+        `key ${created.id} (${created.role}, tenant ${created.tenant}) created; it is shown only now: store it in a secret store\n`,
+      );
     });
 
   apiOptions(keys.command("list").description("list the tenant's keys (never their secrets)")).action(async (flags: ApiFlags) => {
@@ -90,8 +119,10 @@ export function registerKeysCommand(program: Command, io: CliIo): void {
     io.stdout(flags.json ? `${JSON.stringify(listed, null, 2)}\n` : table(listed));
   });
 
-  apiOptions(keys.command("revoke").description("revoke a key at once").argument("<id>", "the key's id (sym keys list)")).action(async (id: string, flags: ApiFlags) => {
-    await call(flags, "DELETE", `/keys/${encodeURIComponent(id)}`);
-    io.stdout(flags.json ? `${JSON.stringify({ id, revoked: true })}\n` : `key ${id} revoked\n`);
-  });
+  apiOptions(keys.command("revoke").description("revoke a key at once").argument("<id>", "the key's id (sym keys list)")).action(
+    async (id: string, flags: ApiFlags) => {
+      await call(flags, "DELETE", `/keys/${encodeURIComponent(id)}`);
+      io.stdout(flags.json ? `${JSON.stringify({ id, revoked: true })}\n` : `key ${id} revoked\n`);
+    },
+  );
 }

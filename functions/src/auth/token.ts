@@ -37,7 +37,11 @@ export function keySetFor(url: string, options: { cooldownMs?: number; cacheMaxA
   const cacheKey = `${url} ${options.cooldownMs ?? ""} ${options.cacheMaxAgeMs ?? ""}`;
   let keySet = keySets.get(cacheKey);
   if (!keySet) {
-    keySet = createRemoteJWKSet(new URL(url), { cooldownDuration: options.cooldownMs ?? 30_000, cacheMaxAge: options.cacheMaxAgeMs ?? 3_600_000, timeoutDuration: 5_000 });
+    keySet = createRemoteJWKSet(new URL(url), {
+      cooldownDuration: options.cooldownMs ?? 30_000,
+      cacheMaxAge: options.cacheMaxAgeMs ?? 3_600_000,
+      timeoutDuration: 5_000,
+    });
     keySets.set(cacheKey, keySet);
   }
   return keySet;
@@ -63,14 +67,19 @@ function describe(error: unknown): string {
  *
  * @throws TokenRejected
  */
-export async function verifyAccessToken(token: string, settings: TokenAuthSettings, keySet: KeySet = keySetFor(settings.jwksUrl)): Promise<Caller> {
+export async function verifyAccessToken(
+  token: string,
+  settings: TokenAuthSettings,
+  keySet: KeySet = keySetFor(settings.jwksUrl),
+): Promise<Caller> {
   let header;
   try {
     header = decodeProtectedHeader(token);
   } catch {
     throw new TokenRejected("invalid-token", "the token is malformed");
   }
-  if (header.alg === undefined || !ALGORITHMS.includes(header.alg)) throw new TokenRejected("invalid-token", "the token's signing algorithm is not accepted (RS256 only)");
+  if (header.alg === undefined || !ALGORITHMS.includes(header.alg))
+    throw new TokenRejected("invalid-token", "the token's signing algorithm is not accepted (RS256 only)");
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, keySet, {
@@ -84,8 +93,10 @@ export async function verifyAccessToken(token: string, settings: TokenAuthSettin
   }
   const tenant = payload.tid;
   if (typeof tenant !== "string" || tenant === "") throw new TokenRejected("invalid-token", "the token has no tenant (tid)");
-  if (payload.iss !== settings.issuerTemplate.replace("{tenantid}", tenant)) throw new TokenRejected("invalid-token", "the token's issuer does not match its tenant");
-  if (!settings.allowedTenants.includes(tenant)) throw new TokenRejected("tenant-not-allowed", "the token's organisation is not allowed on this API");
+  if (payload.iss !== settings.issuerTemplate.replace("{tenantid}", tenant))
+    throw new TokenRejected("invalid-token", "the token's issuer does not match its tenant");
+  if (!settings.allowedTenants.includes(tenant))
+    throw new TokenRejected("tenant-not-allowed", "the token's organisation is not allowed on this API");
   const user = typeof payload.oid === "string" ? payload.oid : "";
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === "string") : [];
   return { tenant, roles: grantedRoles(roles), principal: `user:${user}` };

@@ -41,7 +41,10 @@ export function corsOutcome(
     if (!allowed) return { kind: "refused", reason: `origin ${origin} is not allowed (setting SYM_ALLOWED_ORIGINS)` };
     const requestMethod = request.requestMethod.toUpperCase();
     if (!methods.includes(requestMethod)) return { kind: "refused", reason: `${requestMethod} is not allowed here` };
-    const asked = (request.requestHeaders ?? "").split(",").map((header) => header.trim().toLowerCase()).filter(Boolean);
+    const asked = (request.requestHeaders ?? "")
+      .split(",")
+      .map((header) => header.trim().toLowerCase())
+      .filter(Boolean);
     const unknown = asked.find((header) => !CORS_ALLOWED_HEADERS.includes(header));
     if (unknown !== undefined) return { kind: "refused", reason: `request header ${unknown} is not allowed` };
     return {
@@ -56,5 +59,8 @@ export function corsOutcome(
     };
   }
   if (!allowed) return { kind: "call", headers: { Vary: "Origin" } };
-  return { kind: "call", headers: { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": CORS_EXPOSED_HEADERS.join(", "), Vary: "Origin" } };
+  return {
+    kind: "call",
+    headers: { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": CORS_EXPOSED_HEADERS.join(", "), Vary: "Origin" },
+  };
 }

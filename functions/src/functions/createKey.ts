@@ -13,7 +13,10 @@ export const CreateKeySchema = z.strictObject({
   name: z.string().trim().min(1, "name the key (who or what uses it)").max(100, "a key name has at most 100 characters"),
   role: z.enum(ROLES),
   /** ISO date-time; the key stops working then. */
-  expiresAt: z.iso.datetime({ offset: true }).refine((value) => Date.parse(value) > Date.now(), { message: "expiresAt must be in the future" }).optional(),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) > Date.now(), { message: "expiresAt must be in the future" })
+    .optional(),
 });
 
 /**
@@ -25,7 +28,12 @@ export const createKey = withErrors(async (request: HttpRequest, context: Invoca
   const current = await services();
   const caller = await authorize(request, current, "Model.Admin");
   const body = await readJsonBody(request, CreateKeySchema, current.settings.maxPayloadBytes);
-  const { key, record } = await current.machineKeys.create({ tenant: caller.tenant, role: body.role, name: body.name, expiresAt: body.expiresAt ? new Date(body.expiresAt) : null });
+  const { key, record } = await current.machineKeys.create({
+    tenant: caller.tenant,
+    role: body.role,
+    name: body.name,
+    expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+  });
   context.log(`key ${record.id} (role ${record.role}) created for tenant ${caller.tenant} by ${caller.principal}`);
   return jsonResponse(201, { ...record, key }, { Location: `/api/keys/${record.id}` });
 });

@@ -10,7 +10,8 @@ export const revokeKey = withErrors(async (request: HttpRequest, context: Invoca
   const current = await services();
   const caller = await authorize(request, current, "Model.Admin");
   const id = request.params.id ?? "";
-  if (!(await current.machineKeys.revoke(caller.tenant, id))) return errorResponse(404, "key-not-found", `no key ${JSON.stringify(id)} for this tenant`);
+  if (!(await current.machineKeys.revoke(caller.tenant, id)))
+    return errorResponse(404, "key-not-found", `no key ${JSON.stringify(id)} for this tenant`);
   context.log(`key ${id} of tenant ${caller.tenant} revoked by ${caller.principal}`);
   return { status: 204, headers: { "Cache-Control": "no-store" } };
 });

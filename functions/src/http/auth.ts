@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { HttpRequest } from "@azure/functions";
 import { grantedRoles, KEY_ROLE_GRANTS, type AppRole, type Caller } from "../auth/roles";
 import { TokenRejected, verifyAccessToken } from "../auth/token";
 import type { ApiKey, Settings } from "../settings";

@@ -22,7 +22,9 @@ const pages: Server[] = [];
 
 /** A page server on a free port: its origin is http://127.0.0.1:<port>. */
 async function pageServer(): Promise<string> {
-  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>pane</title><p>pane</p>"));
+  const server = createServer((_request, response) =>
+    response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>pane</title><p>pane</p>"),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   pages.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,7 +52,10 @@ beforeAll(async () => {
     readyTimeoutMs: 90_000,
     stopSignal: "SIGTERM",
   });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -61,7 +66,11 @@ afterAll(async () => {
 });
 
 /** Runs fetch inside a page of `origin`: the status and body, or the browser's error. */
-async function fetchFrom(origin: string, url: string, headers: Record<string, string>): Promise<{ status?: number; body?: any; etag?: string | null; error?: string }> {
+async function fetchFrom(
+  origin: string,
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status?: number; body?: any; etag?: string | null; error?: string }> {
   const page = await browser!.newPage();
   try {
     await page.goto(`${origin}/`);
@@ -96,7 +105,9 @@ describe("CORS in a real browser", () => {
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ id: "default", versions: [expect.objectContaining({ version: 1 })] });
     // The same page with a token of a tenant not allowed reads the 403 (CORS lets the error through, not the data).
-    const foreign = await fetchFrom(allowedOrigin, `${api!.apiUrl}/models/default`, { authorization: `Bearer ${await issuer.sign({ aud: AUDIENCE, tid: "tenant-z", roles: ["Barometer.Read"] })}` });
+    const foreign = await fetchFrom(allowedOrigin, `${api!.apiUrl}/models/default`, {
+      authorization: `Bearer ${await issuer.sign({ aud: AUDIENCE, tid: "tenant-z", roles: ["Barometer.Read"] })}`,
+    });
     expect(foreign).toMatchObject({ status: 403, body: { error: "tenant-not-allowed" } });
   });
 
@@ -111,7 +122,10 @@ describe("CORS in a real browser", () => {
 
   it("answers preflights itself: 204 with the rules for the allowed origin, 403 for another", async () => {
     const preflight = (origin: string, method = "GET", headers = "x-sym-key") =>
-      fetch(`${api!.apiUrl}/models/default`, { method: "OPTIONS", headers: { origin, "access-control-request-method": method, "access-control-request-headers": headers } });
+      fetch(`${api!.apiUrl}/models/default`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": method, "access-control-request-headers": headers },
+      });
     const allowed = await preflight(allowedOrigin);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get("access-control-allow-origin")).toBe(allowedOrigin);

@@ -163,7 +163,9 @@ describe("linkage jobs fanned out over the queue (Azurite)", () => {
     expect(failed.status).toBe("failed");
     expect(failed.error.code).toBe("retries-exhausted");
     expect(failed.error).toEqual({ code: "retries-exhausted", message: "the job failed on every delivery and was given up" });
-    expect((await (await services()).jobs.get(id))!.error!.message).toMatch(new RegExp(`gave up after ${maxDequeueCount} attempts on chunk 1; last error: .*test fault`));
+    expect((await (await services()).jobs.get(id))!.error!.message).toMatch(
+      new RegExp(`gave up after ${maxDequeueCount} attempts on chunk 1; last error: .*test fault`),
+    );
     // The other chunk arriving afterwards is dropped, and so is the poison message.
     await deliver(chunks[0]);
     await jobPoison(chunks[1].message, context("jobPoison", { dequeueCount: 1 }));

@@ -22,7 +22,10 @@ describe("model endpoints against Azurite", () => {
     expect(response.jsonBody).toEqual(DEFAULT_MODEL);
     const etag = header(response, "ETag");
     expect(etag).toMatch(/^".+"$/);
-    const again = await call(getModel, "GET", "/api/models/default", { params: { id: "default" }, headers: { ...reader, "If-None-Match": etag! } });
+    const again = await call(getModel, "GET", "/api/models/default", {
+      params: { id: "default" },
+      headers: { ...reader, "If-None-Match": etag! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -83,7 +86,10 @@ describe("model endpoints against Azurite", () => {
 
     const versions = await call(listModelVersions, "GET", "/api/models/acme/versions", { params: { id: "acme" }, headers: reader });
     expect(versions.jsonBody.versions.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
-    const first = await call(getModelVersion, "GET", "/api/models/acme/versions/1", { params: { id: "acme", version: "1" }, headers: reader });
+    const first = await call(getModelVersion, "GET", "/api/models/acme/versions/1", {
+      params: { id: "acme", version: "1" },
+      headers: reader,
+    });
     expect(first.jsonBody.name.en).toBe("Acme barometer");
     const current = await call(getModel, "GET", "/api/models/acme", { params: { id: "acme" }, headers: reader });
     expect(current.jsonBody.name.en).toBe("Acme v2");
@@ -138,12 +144,26 @@ describe("model endpoints against Azurite", () => {
 
   it("refuses a model whose confidentiality threshold is under 5, on create and on update", async () => {
     const weak = { ...modelNamed("weak"), thresholds: { ...modelNamed("weak").thresholds, minGroupSize: 1 } };
-    const refused = await call(putModel, "PUT", "/api/models/weak", { params: { id: "weak" }, headers: { ...admin, "If-None-Match": "*" }, body: weak });
+    const refused = await call(putModel, "PUT", "/api/models/weak", {
+      params: { id: "weak" },
+      headers: { ...admin, "If-None-Match": "*" },
+      body: weak,
+    });
     expect(refused.status).toBe(400);
-    expect(refused.jsonBody.details).toEqual([expect.objectContaining({ path: "thresholds.minGroupSize", message: expect.stringContaining("cannot be below 5") })]);
-    const created = await call(putModel, "PUT", "/api/models/weak", { params: { id: "weak" }, headers: { ...admin, "If-None-Match": "*" }, body: modelNamed("weak") });
+    expect(refused.jsonBody.details).toEqual([
+      expect.objectContaining({ path: "thresholds.minGroupSize", message: expect.stringContaining("cannot be below 5") }),
+    ]);
+    const created = await call(putModel, "PUT", "/api/models/weak", {
+      params: { id: "weak" },
+      headers: { ...admin, "If-None-Match": "*" },
+      body: modelNamed("weak"),
+    });
     expect(created.status).toBe(201);
-    const lowered = await call(putModel, "PUT", "/api/models/weak", { params: { id: "weak" }, headers: { ...admin, "If-Match": header(created, "ETag")! }, body: { ...weak, thresholds: { ...weak.thresholds, minGroupSize: 4 } } });
+    const lowered = await call(putModel, "PUT", "/api/models/weak", {
+      params: { id: "weak" },
+      headers: { ...admin, "If-Match": header(created, "ETag")! },
+      body: { ...weak, thresholds: { ...weak.thresholds, minGroupSize: 4 } },
+    });
     expect(lowered.status).toBe(400);
   });
 

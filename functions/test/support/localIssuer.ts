@@ -56,7 +56,16 @@ export async function startLocalIssuer(): Promise<LocalIssuer> {
       const key = options.key === "unpublished" ? unpublished : published[published.length - 1];
       const now = Math.floor(Date.now() / 1000);
       const tid = typeof claims.tid === "string" ? claims.tid : "tenant-a";
-      const payload: JWTPayload = { iss: issuerTemplate.replace("{tenantid}", tid), tid, oid: "user-1", iat: now, nbf: now, exp: now + 3600, ver: "2.0", ...claims };
+      const payload: JWTPayload = {
+        iss: issuerTemplate.replace("{tenantid}", tid),
+        tid,
+        oid: "user-1",
+        iat: now,
+        nbf: now,
+        exp: now + 3600,
+        ver: "2.0",
+        ...claims,
+      };
       return new SignJWT(payload).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: key.kid, ...options.header }).sign(key.privateKey);
     },
     async rotate() {

@@ -87,7 +87,11 @@ export async function loadModel(settings: ModelSettings, store: KeyValueStore, f
   let response: Response;
   try {
     response = await fetchFunction(`${apiUrl}/models/${encodeURIComponent(id)}`, {
-      headers: { accept: "application/json", ...(settings.apiKey ? { "x-sym-key": settings.apiKey } : {}), ...(cached?.etag ? { "if-none-match": cached.etag } : {}) },
+      headers: {
+        accept: "application/json",
+        ...(settings.apiKey ? { "x-sym-key": settings.apiKey } : {}),
+        ...(cached?.etag ? { "if-none-match": cached.etag } : {}),
+      },
     });
   } catch (error) {
     return fallback(`The model API at ${apiUrl} cannot be reached (${(error as Error).message})`);
