@@ -48,7 +48,7 @@ async function main() {
       SYM_READ_KEY: key,
       SYM_ADMIN_KEY: `${key}-admin`,
       SYM_KEYS: "",
-      SYM_JOBS_PER_MINUTE: "0",
+      SYM_JOBS_PER_MINUTE: "1000",
       SYM_MAX_CONCURRENT_JOBS: "500",
       SYM_DEVHOST_WORKERS: "2",
       AzureFunctionsJobHost__extensions__queues__batchSize: "16",

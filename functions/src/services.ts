@@ -7,7 +7,7 @@ import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
 import { TableJobStore, type JobStore } from "./storage/jobStore";
 import { TableKeyStore, type KeyStore } from "./storage/keyStore";
 import { BlobModelStore, type ModelStore } from "./storage/modelStore";
-import { TableTenantQuota } from "./storage/tenantQuota";
+import { TableTenantQuota, type ActiveJobState } from "./storage/tenantQuota";
 import {
   BENCHMARK_TABLE,
   QUOTA_TABLE,
@@ -74,15 +74,16 @@ export async function createStorageServices(settings: Settings, credential?: Tok
   };
 
   const jobs = new TableJobStore(jobTable, idempotencyTable);
-  const finished = async (jobId: string) => {
+  const jobState = async (jobId: string): Promise<ActiveJobState> => {
     const job = await jobs.get(jobId);
-    return !job || job.status === "succeeded" || job.status === "failed";
+    if (!job) return "missing";
+    return job.status === "succeeded" || job.status === "failed" ? "finished" : "active";
   };
   return {
     settings,
     models: new BlobModelStore(modelContainer),
     jobs,
-    quota: settings.quota ? new TableTenantQuota(quotaTable, settings.quota, finished) : undefined,
+    quota: settings.quota ? new TableTenantQuota(quotaTable, settings.quota, jobState) : undefined,
     jobData: new BlobJobDataStore(jobContainer),
     queue: new StorageJobQueue(jobQueue),
     benchmarks: new TableBenchmarkStore(benchmarkTable),
