@@ -7,6 +7,7 @@
 module.exports = [
   require("./barometer.bench"),
   require("./trend.bench"),
+  require("./heatmap.bench"),
   require("./functions.bench"),
   require("./linkage.bench"),
   require("./linkage-job.bench"),

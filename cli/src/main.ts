@@ -17,7 +17,7 @@ interface BarometerFlags {
   customers: string;
   scale?: string;
   customerScale?: string;
-  by?: string;
+  by?: string[];
   units?: string;
   minN: string;
   threshold: string;
@@ -47,7 +47,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .requiredOption("--customers <file>", "customers' answers: one row a respondent")
     .option("--scale <min-max>", "answer scale of the items, e.g. 1-5 (default: the model's, 1-5)")
     .option("--customer-scale <min-max>", "customers' scale when it differs from --scale")
-    .option("--by <column>", "grouping column for eNPS by group (default: unit, unité, store, team…)")
+    .option(
+      "--by <grouping>",
+      "heat map of the dimensions by unit, type, manager or any column of the employees' file; repeat for several (suppressed together)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--units <file>", "units CSV: unit, attribute (front-office / support), headcount, leavers, salary")
     .option("--min-n <n>", "confidentiality threshold: no figure about fewer people is shown", "5")
     .option("--threshold <points>", "|gap| in points from which a dimension is on alert or watch", "10")

@@ -3,11 +3,14 @@ import type { Barometer, ImpactSource, Language, Model, Priority, Scale } from "
 // being read: loading the whole barrel first (~0.3 s of CPU: linkage, matrices, every schema) would
 // delay the reading threads' start, and the barometer needs none of it.
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
-import { describeList, describeValue } from "@symmetry/engine/errors";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
 import type { PopulationRead } from "../population/readPopulation";
+import type { GroupingNote, HeatmapGrouping } from "../../../shared/src/heatmap/groupings";
+import type { HeatmapEntry } from "../../../shared/src/heatmap/heatmap";
+import type { SupportVersusFront } from "../../../shared/src/heatmap/supportFront";
+import { BY_MANAGER, BY_UNIT, parseBy, resolveByRequests, typeGrouping } from "./groupings";
 
 /** Settings of `sym barometer`, already parsed and checked. */
 export interface BarometerCommandOptions {
@@ -15,7 +18,8 @@ export interface BarometerCommandOptions {
   readonly customers: string;
   readonly employeeScale?: Scale;
   readonly customerScale?: Scale;
-  readonly by?: string;
+  /** `--by` groupings of the heat map: unit, type, manager or a column of the employees' file. */
+  readonly by?: readonly string[];
   /** The units file: attributes (front office / support) shown next to each unit. */
   readonly units?: string;
   readonly minGroupSize?: number;
@@ -33,7 +37,7 @@ export type UnitResult = Barometer["units"][number] & { attribute?: string };
 /** NPS of customers per unit (extra key): same shape as the eNPS units, with the value named `nps`. */
 export interface CustomerUnitResult {
   unit: string;
-  n: number;
+  n: number | null;
   nps: number | null;
   suppressed: boolean;
 }
@@ -44,6 +48,12 @@ export interface CustomerUnitResult {
  */
 export type BarometerReport = Omit<Barometer, "units"> & {
   units: UnitResult[];
+  /** Per `--by` grouping: groups × dimensions, suppressed jointly with everything else shown. */
+  heatmap?: HeatmapEntry[];
+  /** What the groupings' values suggest checking (one group only, a likely typo). */
+  heatmapNotes?: GroupingNote[];
+  /** Support versus front office, whenever units have a type. */
+  support?: SupportVersusFront;
   /** Labels of the unit attributes in the chosen language, when a units file was given. */
   unitAttributes?: Record<string, string>;
   language: Language;
@@ -82,10 +92,12 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     alpha: options.alpha ?? model.thresholds.alpha,
   };
   const language = options.language ?? "en";
+  const requests = (options.by ?? []).map(parseBy);
+  const attributeColumns = requests.flatMap((request) => (request.kind === "column" ? [request.name] : []));
   const reading = readBothPopulations(
     [
-      { file: options.employees, population: "employees", scale: employeeScale, unitColumn: options.by },
-      { file: options.customers, population: "customers", scale: customerScale, unitColumn: options.by },
+      { file: options.employees, population: "employees", scale: employeeScale, attributeColumns },
+      { file: options.customers, population: "customers", scale: customerScale, attributeColumns },
     ],
     model,
     { threads: options.threads, onProgress: options.onProgress },
@@ -93,19 +105,27 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
   const { computeBarometer, groupEnps } = await import("@symmetry/engine/barometer/barometer");
   const { rankPriorities, unitDriverShares } = await import("@symmetry/engine/priorities/priorities");
+  const { computeHeatmap } = await import("@symmetry/engine/heatmap/heatmap");
+  const { supportVersusFront } = await import("@symmetry/engine/heatmap/supportFront");
   const [employees, customers] = await reading;
-  if (options.by !== undefined && !employees.mapped.some((column) => column.role === "unit")) {
-    throw new UsageError(
-      `--by names the column ${describeValue(options.by)}, which ${options.employees} does not have (columns: ${describeList(employees.headers)})`,
-    );
-  }
   const unitsFile = options.units === undefined ? undefined : readUnitsFile(options.units, model);
+  const types = new Map((unitsFile?.units ?? []).flatMap((unit) => (unit.attribute === undefined ? [] : [[unit.unit, unit.attribute] as [string, string]])));
+  const shown = resolveByRequests(requests, employees, options.employees, types);
   const barometer = computeBarometer(employees.aggregate, customers.aggregate, { model, language, thresholds });
+  // Everything this output shows by group is suppressed together: eNPS by unit and manager, the
+  // heat map's groupings, the support block's unit types.
+  const published: HeatmapGrouping[] = [BY_UNIT, BY_MANAGER, ...(types.size > 0 ? [typeGrouping(types)] : []), ...shown];
+  const dimensionIds = model.dimensions.map((dimension) => dimension.id);
+  const joint = computeHeatmap(employees.cells, customers.cells, published, { minGroupSize: thresholds.minGroupSize, dimensions: dimensionIds });
+  const jointGroups = (by: string) =>
+    (joint.heatmap.find((entry) => entry.by === by)?.groups ?? []).map((group) => ({ unit: group.group, n: group.n, enps: group.enps, suppressed: group.suppressed }));
   const attributeOf = new Map((unitsFile?.units ?? []).map((unit) => [unit.unit, unit.attribute]));
-  const units: UnitResult[] = barometer.units.map((unit) => {
+  const units: UnitResult[] = jointGroups("unit").map((unit) => {
     const attribute = attributeOf.get(unit.unit);
     return attribute === undefined ? unit : { ...unit, attribute };
   });
+  const support = types.size > 0 ? supportVersusFront(employees.cells, typeGrouping(types), { minGroupSize: thresholds.minGroupSize, dimensions: dimensionIds, gapThreshold: thresholds.gapThreshold, alpha: thresholds.alpha, alsoPublished: published }) : undefined;
+  const heatmap = shown.length > 0 ? shown.map((grouping) => joint.heatmap.find((entry) => entry.by === grouping.by)!) : undefined;
   const customerUnits = groupEnps(customers.aggregate.units ?? {}, thresholds.minGroupSize).map(({ unit, n, enps, suppressed }) => ({
     unit,
     n,
@@ -135,9 +155,10 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     priorities,
     drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
     ...(waves.length > 1 ? { pooledWaves: waves } : {}),
-    ...(unitsFile
-      ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }
-      : {}),
+    managers: jointGroups("manager"),
+    ...(heatmap ? { heatmap, heatmapNotes: joint.notes.filter((note) => shown.some((grouping) => grouping.by === note.by)) } : {}),
+    ...(support ? { support } : {}),
+    ...(unitsFile ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
     language,
     scales: { employees: employeeScale, customers: customerScale },
     thresholds,

@@ -1,6 +1,7 @@
-import type { Language, NpsInterval } from "@symmetry/engine";
+import type { Language, NpsInterval } from "../../../shared/src";
 import type { BarometerReport } from "../commands/barometer";
-import { formatInterval, formatNumber, formatP } from "@symmetry/engine/format/display";
+import { formatInterval, formatNumber, formatP } from "../../../shared/src/format/display";
+import type { HeatmapEntry } from "../../../shared/src/heatmap/heatmap";
 import { alignColumns } from "./alignColumns";
 import { tableLabels } from "./labels";
 
@@ -68,38 +69,76 @@ export function formatBarometerTable(report: BarometerReport): string {
     const unitRows = [[labels.unit, ...(attributes ? [labels.unitType] : []), labels.respondentsColumn, labels.enps]];
     for (const unit of report.units) {
       const type = attributes ? [unit.attribute === undefined ? "–" : (attributes[unit.attribute] ?? unit.attribute)] : [];
-      unitRows.push([
-        unit.unit,
-        ...type,
-        whole(unit.n),
-        unit.suppressed ? labels.hidden : unit.enps === null ? labels.noAnswer : signed(unit.enps),
-      ]);
+      unitRows.push([unit.unit, ...type, unit.n === null ? labels.fewerThan(minimum) : whole(unit.n), unit.enps === null ? labels.hidden : signed(unit.enps)]);
     }
     lines.push(...alignColumns(unitRows, [false, ...(attributes ? [false] : []), true, true]));
   }
   if (report.customerUnits.length > 0) {
     lines.push("", labels.customerUnitsTitle(minimum));
     const unitRows = [[labels.unit, labels.respondentsColumn, labels.nps]];
-    for (const unit of report.customerUnits)
-      unitRows.push([unit.unit, whole(unit.n), unit.suppressed ? labels.hidden : unit.nps === null ? labels.noAnswer : signed(unit.nps)]);
+    for (const unit of report.customerUnits) unitRows.push([unit.unit, unit.n === null ? labels.fewerThan(minimum) : whole(unit.n), unit.suppressed ? labels.hidden : unit.nps === null ? labels.noAnswer : signed(unit.nps)]);
     lines.push(...alignColumns(unitRows, [false, true, true]));
   }
   if (report.managers.length > 0) {
     lines.push("", labels.managers(report.managers.length, report.managers.filter((manager) => manager.suppressed).length));
   }
+  if (report.support) lines.push("", ...formatSupportBlock(report, number, signed));
+  for (const entry of report.heatmap ?? []) lines.push("", ...formatHeatmap(entry, report, number));
   return `${lines.join("\n")}\n`;
+}
+
+/** One grouping's heat map: a row per group, a column per dimension, "·" where hidden, and the legend. */
+function formatHeatmap(entry: HeatmapEntry, report: BarometerReport, number: (value: number) => string): string[] {
+  const labels = tableLabels(report.language);
+  const whole = numberFormatter(report.language, 0, false);
+  const ids = entry.groups[0]?.dimensions.map((cell) => cell.id) ?? report.dimensions.map((dimension) => dimension.id);
+  const rows = [[labels.groupingName(entry.by), "n", ...ids.map((id) => shortLabel(report, id))]];
+  for (const group of entry.groups) {
+    rows.push([group.group, group.n === null ? `<${report.minGroupSize}` : whole(group.n), ...group.dimensions.map((cell) => (cell.employee === null ? "·" : number(cell.employee)))]);
+  }
+  const legend = ids.map((id) => `${shortLabel(report, id)} = ${report.dimensions.find((dimension) => dimension.id === id)?.label ?? id}`).join("; ");
+  return [labels.heatmapTitle(entry.by), ...alignColumns(rows, [false, true, ...ids.map(() => true)]), labels.heatmapLegend(report.minGroupSize), legend, labels.heatmapGapLegend];
+}
+
+/** Support versus front office, one line per dimension. */
+function formatSupportBlock(report: BarometerReport, number: (value: number) => string, signed: (value: number) => string): string[] {
+  const labels = tableLabels(report.language);
+  const support = report.support!;
+  const whole = numberFormatter(report.language, 0, false);
+  const count = (n: number | null) => (n === null ? labels.fewerThan(report.minGroupSize) : whole(n));
+  const first = support.dimensions[0];
+  const rows = [[labels.dimension, `${labels.front} (n ${first ? count(first.front.n) : "–"})`, `${labels.support} (n ${first ? count(first.support.n) : "–"})`, labels.difference, labels.ci, "p", labels.statusColumn]];
+  for (const row of support.dimensions) {
+    rows.push([
+      report.dimensions.find((dimension) => dimension.id === row.id)?.label ?? row.id,
+      row.front.score === null ? labels.hidden : number(row.front.score),
+      row.support.score === null ? labels.hidden : number(row.support.score),
+      row.difference === null ? "–" : signed(row.difference),
+      row.low === null || row.high === null ? "–" : `[${signed(row.low)}; ${signed(row.high)}]`,
+      row.p === null ? "–" : formatP(row.p, report.language),
+      labels.status[row.status],
+    ]);
+  }
+  return [labels.supportTitle, ...alignColumns(rows, [false, true, true, true, true, true, false]), labels.supportNote(report.thresholds.gapThreshold, numberFormatter(report.language, 2, false)(report.thresholds.alpha))];
+}
+
+/** A dimension's column header in the heat map: the first word of its label, at most 8 letters. */
+function shortLabel(report: BarometerReport, id: string): string {
+  const label = report.dimensions.find((dimension) => dimension.id === id)?.label ?? id;
+  const word = label.split(/[\s/,]+/)[0];
+  return word.length > 8 ? `${word.slice(0, 7)}.` : word;
 }
 
 /** Warnings for stderr in table mode: columns no rule recognised. */
 export function formatUnmappedWarnings(report: BarometerReport): string[] {
   const labels = tableLabels(report.language);
   const warnings: string[] = [];
-  if (report.unmapped.employees.length > 0)
-    warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
-  if (report.unmapped.customers.length > 0)
-    warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
-  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units)
-    warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
+  if (report.unmapped.employees.length > 0) warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
+  if (report.unmapped.customers.length > 0) warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
+  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units) warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
+  for (const note of report.heatmapNotes ?? []) {
+    warnings.push(note.kind === "single-group" ? labels.singleGroup(note.by, note.group) : labels.possibleTypo(note.by, note.spellings.map((spelling) => JSON.stringify(spelling)).join(" / ")));
+  }
   return warnings;
 }
 

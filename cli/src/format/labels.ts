@@ -32,6 +32,19 @@ export interface TableLabels {
   readonly managers: (count: number, hidden: number) => string;
   readonly unpaired: (dimension: string, population: "employees" | "customers") => string;
   readonly unmapped: (file: string, headers: string) => string;
+  /** A hidden group's count: the count is a figure too. */
+  readonly fewerThan: (minGroupSize: number) => string;
+  readonly groupingName: (by: string) => string;
+  readonly heatmapTitle: (by: string) => string;
+  readonly heatmapLegend: (minGroupSize: number) => string;
+  readonly heatmapGapLegend: string;
+  readonly supportTitle: string;
+  readonly front: string;
+  readonly support: string;
+  readonly difference: string;
+  readonly supportNote: (threshold: number, alpha: string) => string;
+  readonly singleGroup: (by: string, group: string) => string;
+  readonly possibleTypo: (by: string, spellings: string) => string;
 }
 
 const EN: TableLabels = {
@@ -66,6 +79,19 @@ const EN: TableLabels = {
   managers: (count, hidden) => `eNPS by manager: ${count} managers, ${hidden} hidden (details with --json)`,
   unpaired: (dimension, population) => `${dimension}: mapped for ${population} only, no gap computed`,
   unmapped: (file, headers) => `unmapped columns in ${file}: ${headers}`,
+  fewerThan: (minGroupSize) => `fewer than ${minGroupSize}`,
+  groupingName: (by) => ({ unit: "unit", type: "unit type", manager: "manager" })[by] ?? by,
+  heatmapTitle: (by) => `Heat map by ${EN.groupingName(by)}: employee score per dimension (0–100)`,
+  heatmapLegend: (minGroupSize) =>
+    `· hidden: fewer than ${minGroupSize} people, or hidden with it so that no grouping shown here can recover it by subtraction`,
+  heatmapGapLegend: "Gap per dimension (employees − customers) where customers carry the same group: --json",
+  supportTitle: "Support versus front office: employee score per dimension",
+  front: "Front office",
+  support: "Support",
+  difference: "Support − front",
+  supportNote: (threshold, alpha) => `ALERT: |support − front| ≥ ${threshold} and p < ${alpha} (Welch); watch: |difference| ≥ ${threshold}, not significant.`,
+  singleGroup: (by, group) => `--by ${by}: every respondent has the same value (${JSON.stringify(group)}), so the map has one group only`,
+  possibleTypo: (by, spellings) => `--by ${by}: ${spellings} differ only in case or spaces: a typo?`,
 };
 
 const FR: TableLabels = {
@@ -103,6 +129,19 @@ const FR: TableLabels = {
   unpaired: (dimension, population) =>
     `${dimension} : présente côté ${population === "employees" ? "salariés" : "clients"} seulement, pas d'écart calculé`,
   unmapped: (file, headers) => `colonnes non reconnues dans ${file} : ${headers}`,
+  fewerThan: (minGroupSize) => `moins de ${minGroupSize}`,
+  groupingName: (by) => ({ unit: "unité", type: "type d'unité", manager: "manager" })[by] ?? by,
+  heatmapTitle: (by) => `Carte de chaleur par ${FR.groupingName(by)} : score salariés par dimension (0–100)`,
+  heatmapLegend: (minGroupSize) =>
+    `· masqué : moins de ${minGroupSize} personnes, ou masqué avec lui pour qu'aucun regroupement affiché ici ne permette de le retrouver par soustraction`,
+  heatmapGapLegend: "Écart par dimension (salariés − clients) là où les clients portent le même groupe : --json",
+  supportTitle: "Support face au front office : score salariés par dimension",
+  front: "Front office",
+  support: "Support",
+  difference: "Support − front",
+  supportNote: (threshold, alpha) => `ALERTE : |support − front| ≥ ${threshold} et p < ${alpha} (Welch) ; vigilance : |écart| ≥ ${threshold}, non significatif.`,
+  singleGroup: (by, group) => `--by ${by} : tous les répondants ont la même valeur (${JSON.stringify(group)}), la carte n'a qu'un groupe`,
+  possibleTypo: (by, spellings) => `--by ${by} : ${spellings} ne diffèrent que par la casse ou les espaces : une faute de frappe ?`,
 };
 
 export function tableLabels(language: Language): TableLabels {

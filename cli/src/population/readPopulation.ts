@@ -1,12 +1,13 @@
-import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "@symmetry/engine";
+import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "../../../shared/src";
 // Value imports name the engine modules directly instead of the barrel: this file runs on worker
 // threads, and the barrel also loads the zod schemas, the default model and the distribution and
 // matrix libraries (~0.3 s of CPU per thread) that reading a file never uses.
 import { SymError, describeList } from "@symmetry/engine/errors";
 import { describeDuplicateItem, findDuplicateItem } from "@symmetry/engine/model/duplicateItems";
-import { suggestMapping } from "@symmetry/engine/model/headers";
+import { normaliseHeader, suggestMapping } from "@symmetry/engine/model/headers";
 import { NON_ANSWERS, readAnswer } from "@symmetry/engine/scale/answers";
-import { ColumnarPopulationAccumulator } from "@symmetry/engine/streaming/columnarAccumulator";
+import { ATTRIBUTE_SEPARATOR, ColumnarPopulationAccumulator } from "@symmetry/engine/streaming/columnarAccumulator";
+import type { CellTable } from "@symmetry/engine/heatmap/cellTable";
 import { readCsvFile, type ProgressListener } from "../csv/csvFile";
 import type { Delimiter } from "../csv/delimiter";
 import { ColumnKind } from "../csv/recordParser";
@@ -20,6 +21,8 @@ export interface PopulationSource {
   readonly unitColumn?: string;
   /** The wave column named by `--wave-column` (default: a column called wave, vague, period…). */
   readonly waveColumn?: string;
+  /** Other columns the rows are grouped by (heat maps `--by <column>`), named as the user wrote them. */
+  readonly attributeColumns?: readonly string[];
 }
 
 export interface PopulationRead {
@@ -33,6 +36,8 @@ export interface PopulationRead {
   readonly rows: number;
   /** Each wave's total and units, in order of first appearance, when the file has a wave column. */
   readonly waves?: ReturnType<ColumnarPopulationAccumulator["waveTotals"]>;
+  /** The rows folded per (unit, manager, wave, attribute columns found in the file): heat maps. */
+  readonly cells: CellTable;
 }
 
 export type { ProgressListener };
@@ -51,14 +56,24 @@ export function readPopulationFile(source: PopulationSource, model: Model, onPro
     (headers) => {
       const columns = planColumns(headers, source, model, source.file);
       plan = columns;
-      const fold = new ColumnarPopulationAccumulator({
-        population: source.population,
-        scale: source.scale,
-        items: columns.items,
-        recommendationColumn: columns.recommendationColumn,
-      });
+      const fold = new ColumnarPopulationAccumulator(
+        {
+          population: source.population,
+          scale: source.scale,
+          items: columns.items,
+          recommendationColumn: columns.recommendationColumn,
+        },
+        columns.attributes.map((attribute) => attribute.name),
+      );
       accumulator = fold;
       const { unitColumn, managerColumn, waveColumn } = columns;
+      const attributeColumns = columns.attributes.map((attribute) => attribute.column);
+      const attributesOf =
+        attributeColumns.length === 0
+          ? () => undefined
+          : attributeColumns.length === 1
+            ? (texts: string[]) => texts[attributeColumns[0]].trim()
+            : (texts: string[]) => attributeColumns.map((column) => texts[column].trim()).join(ATTRIBUTE_SEPARATOR);
       return {
         kinds: columns.kinds,
         readSlowNumber: readAnswer,
@@ -69,6 +84,7 @@ export function readPopulationFile(source: PopulationSource, model: Model, onPro
             unitColumn >= 0 ? texts[unitColumn].trim() : undefined,
             managerColumn >= 0 ? texts[managerColumn].trim() : undefined,
             waveColumn >= 0 ? texts[waveColumn].trim() : undefined,
+            attributesOf(texts),
           );
         },
       };
@@ -83,6 +99,7 @@ export function readPopulationFile(source: PopulationSource, model: Model, onPro
     unmapped: plan!.unmapped,
     rows: info.records,
     ...(plan!.waveColumn >= 0 ? { waves: accumulator!.waveTotals() } : {}),
+    cells: accumulator!.cellTable(),
   };
 }
 
@@ -93,6 +110,8 @@ interface ColumnPlan {
   readonly unitColumn: number;
   readonly managerColumn: number;
   readonly waveColumn: number;
+  /** Grouping columns asked for by name and found in this file (a customers file may lack them). */
+  readonly attributes: { name: string; column: number }[];
   readonly mapped: ColumnMapping[];
   readonly unmapped: string[];
 }
@@ -133,6 +152,14 @@ function planColumns(headers: string[], source: PopulationSource, model: Model, 
       kinds[index] = ColumnKind.Text;
     }
   });
+  const attributes: { name: string; column: number }[] = [];
+  for (const name of source.attributeColumns ?? []) {
+    const exact = headers.indexOf(name);
+    const column = exact >= 0 ? exact : headers.findIndex((header) => normaliseHeader(header) === normaliseHeader(name));
+    if (column < 0) continue;
+    attributes.push({ name, column });
+    kinds[column] = ColumnKind.Text;
+  }
   if (items.length === 0 && recommendationColumn === undefined) {
     throw new SymError(
       "invalid-argument",
@@ -140,14 +167,5 @@ function planColumns(headers: string[], source: PopulationSource, model: Model, 
       { file: displayName },
     );
   }
-  return {
-    kinds,
-    items,
-    recommendationColumn,
-    unitColumn,
-    managerColumn,
-    waveColumn,
-    mapped: suggestion.columns,
-    unmapped: suggestion.unmapped,
-  };
+  return { kinds, items, recommendationColumn, unitColumn, managerColumn, waveColumn, attributes, mapped: suggestion.columns, unmapped: suggestion.unmapped };
 }

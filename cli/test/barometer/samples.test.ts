@@ -174,11 +174,14 @@ describe("sym barometer options", () => {
     expect(strict.minGroupSize).toBe(40);
     for (const unit of strict.units) {
       const want = reference.minN40Units.find((candidate) => candidate.unit === unit.unit)!;
-      if (want.belowThreshold) expect(unit).toMatchObject({ enps: null, suppressed: true });
-      if (!unit.suppressed) expect(unit.enps).toBeCloseTo(want.enps!, 9);
+      // Under 40 eNPS answers: no eNPS; the unit itself is hidden (n null) when it has under 40 people.
+      if (want.belowThreshold) expect(unit.enps).toBeNull();
+      if (unit.suppressed) expect(unit.n).toBeNull();
+      if (unit.enps !== null) expect(unit.enps).toBeCloseTo(want.enps!, 9);
     }
-    const hidden = strict.units.filter((unit: { suppressed: boolean }) => unit.suppressed).length;
-    expect(hidden).toBeGreaterThan(reference.minN40Units.filter((unit) => unit.belowThreshold).length - 1);
+    // Every unit under the threshold is without eNPS, and covers hide some that reach it.
+    const withoutEnps = strict.units.filter((unit: { enps: number | null }) => unit.enps === null).length;
+    expect(withoutEnps).toBeGreaterThan(reference.minN40Units.filter((unit) => unit.belowThreshold).length - 1);
     const huge = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--min-n", "5000"]);
     expect(huge.employees.enps).toBeNull();
     expect(huge.symmetryIndex).toBeNull();
@@ -189,11 +192,16 @@ describe("sym barometer options", () => {
     ).toBe(true);
   });
 
-  it("--by groups by another column (here the manager)", async () => {
+  it("--by manager adds a heat map by manager, suppressed with the units (customers carry no manager: no customer score)", async () => {
     const byManager = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--by", "manager"]);
-    expect(byManager.units.map((unit: { unit: string }) => unit.unit)).toContain("M01-1");
-    expect(byManager.units.length).toBeGreaterThan(100);
-    expect(byManager.customerUnits).toEqual([]);
+    expect(byManager.heatmap).toHaveLength(1);
+    const [entry] = byManager.heatmap;
+    expect(entry.by).toBe("manager");
+    expect(entry.groups.map((group: { group: string }) => group.group)).toContain("M01-1");
+    expect(entry.groups.length).toBeGreaterThan(100);
+    expect(entry.groups.every((group: any) => group.dimensions.every((cell: any) => cell.customer === null && cell.gap === null))).toBe(true);
+    // The same managers, hidden the same way, as the eNPS list of the same output.
+    expect(entry.groups.map((group: any) => [group.group, group.n, group.suppressed])).toEqual(byManager.managers.map((manager: any) => [manager.unit, manager.n, manager.suppressed]));
   });
 
   it("--threshold and --alpha change the statuses", async () => {
@@ -292,7 +300,7 @@ describe("sym barometer readable table", () => {
       ),
     );
     expect(run.stdout).toMatch(new RegExp(`Symmetry index: ${plain(reference.minN5.symmetryIndex)} / 100`));
-    expect(run.stdout).toMatch(/Quality\s+2\s+hidden/);
+    expect(run.stdout).toMatch(/Quality\s+fewer than 5\s+hidden/);
     expect(run.stderr).toContain("unmapped columns in");
     expect(run.stderr).toContain("tenure_years");
   });
@@ -303,7 +311,7 @@ describe("sym barometer readable table", () => {
     expect(run.stdout).toContain("Baromètre de la symétrie des attentions");
     const row = `Reconnaissance et valorisation\\s+${plain(recognition.employee.score, true)}\\s+${plain(recognition.customer.score, true)}\\s+${printed(recognition.gap, 1, true)}\\s+\\[${printed(recognition.low, 1, true)}; ${printed(recognition.high, 1, true)}\\]\\s+<0,001\\s+${printed(recognition.hedgesG, 2, true)}\\s+ALERTE`;
     expect(run.stdout).toMatch(new RegExp(row));
-    expect(run.stdout).toMatch(/Qualité\s+2\s+masqué/);
+    expect(run.stdout).toMatch(/Qualité\s+moins de 5\s+masqué/);
     expect(run.stderr).toContain("colonnes non reconnues");
   });
 });

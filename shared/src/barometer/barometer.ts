@@ -20,7 +20,8 @@ export interface BarometerOptions {
 
 export interface BarometerGroupResult {
   unit: string;
-  n: number;
+  /** Respondents; null for a hidden group, whose count is a figure too ("fewer than N"). */
+  n: number | null;
   enps: number | null;
   suppressed: boolean;
 }
@@ -66,7 +67,7 @@ export function groupEnps(groups: Record<string, GroupAggregate>, minGroupSize: 
     const showable = !decision.suppressed && answers > 0;
     return {
       unit: decision.group,
-      n: group.n,
+      n: decision.suppressed ? null : group.n,
       enps: showable ? netPromoterScore(group.recommendation) : null,
       suppressed: decision.suppressed,
     };
