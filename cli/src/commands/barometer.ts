@@ -7,10 +7,11 @@ import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
 import type { PopulationRead } from "../population/readPopulation";
-import type { GroupingNote, HeatmapGrouping } from "../../../shared/src/heatmap/groupings";
+import type { GroupingNote } from "../../../shared/src/heatmap/groupings";
 import type { HeatmapEntry } from "../../../shared/src/heatmap/heatmap";
 import type { SupportVersusFront } from "../../../shared/src/heatmap/supportFront";
-import { BY_MANAGER, BY_UNIT, parseBy, resolveByRequests, typeGrouping } from "./groupings";
+import { parseBy, resolveByRequests } from "./groupings";
+import { groupedOutput, unitTypes } from "./groupedOutput";
 
 /** Settings of `sym barometer`, already parsed and checked. */
 export interface BarometerCommandOptions {
@@ -105,27 +106,16 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
   const { computeBarometer, groupEnps } = await import("@symmetry/engine/barometer/barometer");
   const { rankPriorities, unitDriverShares } = await import("@symmetry/engine/priorities/priorities");
-  const { computeHeatmap } = await import("@symmetry/engine/heatmap/heatmap");
-  const { supportVersusFront } = await import("@symmetry/engine/heatmap/supportFront");
   const [employees, customers] = await reading;
   const unitsFile = options.units === undefined ? undefined : readUnitsFile(options.units, model);
-  const types = new Map((unitsFile?.units ?? []).flatMap((unit) => (unit.attribute === undefined ? [] : [[unit.unit, unit.attribute] as [string, string]])));
-  const shown = resolveByRequests(requests, employees, options.employees, types);
+  const shown = resolveByRequests(requests, employees, options.employees, unitTypes(unitsFile?.units ?? []));
   const barometer = computeBarometer(employees.aggregate, customers.aggregate, { model, language, thresholds });
-  // Everything this output shows by group is suppressed together: eNPS by unit and manager, the
-  // heat map's groupings, the support block's unit types.
-  const published: HeatmapGrouping[] = [BY_UNIT, BY_MANAGER, ...(types.size > 0 ? [typeGrouping(types)] : []), ...shown];
-  const dimensionIds = model.dimensions.map((dimension) => dimension.id);
-  const joint = computeHeatmap(employees.cells, customers.cells, published, { minGroupSize: thresholds.minGroupSize, dimensions: dimensionIds });
-  const jointGroups = (by: string) =>
-    (joint.heatmap.find((entry) => entry.by === by)?.groups ?? []).map((group) => ({ unit: group.group, n: group.n, enps: group.enps, suppressed: group.suppressed }));
+  const grouped = groupedOutput(employees.cells, customers.cells, unitsFile?.units ?? [], shown, model, thresholds);
   const attributeOf = new Map((unitsFile?.units ?? []).map((unit) => [unit.unit, unit.attribute]));
-  const units: UnitResult[] = jointGroups("unit").map((unit) => {
+  const units: UnitResult[] = grouped.units.map((unit) => {
     const attribute = attributeOf.get(unit.unit);
     return attribute === undefined ? unit : { ...unit, attribute };
   });
-  const support = types.size > 0 ? supportVersusFront(employees.cells, typeGrouping(types), { minGroupSize: thresholds.minGroupSize, dimensions: dimensionIds, gapThreshold: thresholds.gapThreshold, alpha: thresholds.alpha, alsoPublished: published }) : undefined;
-  const heatmap = shown.length > 0 ? shown.map((grouping) => joint.heatmap.find((entry) => entry.by === grouping.by)!) : undefined;
   const customerUnits = groupEnps(customers.aggregate.units ?? {}, thresholds.minGroupSize).map(({ unit, n, enps, suppressed }) => ({
     unit,
     n,
@@ -151,13 +141,11 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   const waves = [...new Set([...(employees.waves?.order ?? []), ...(customers.waves?.order ?? [])])];
   return {
     ...barometer,
+    ...grouped,
     units,
     priorities,
     drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
     ...(waves.length > 1 ? { pooledWaves: waves } : {}),
-    managers: jointGroups("manager"),
-    ...(heatmap ? { heatmap, heatmapNotes: joint.notes.filter((note) => shown.some((grouping) => grouping.by === note.by)) } : {}),
-    ...(support ? { support } : {}),
     ...(unitsFile ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
     language,
     scales: { employees: employeeScale, customers: customerScale },

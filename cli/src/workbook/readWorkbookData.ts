@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import type { ColumnMapping, Mapping, Model, Population, PopulationAggregate, UnitAttributes } from "@symmetry/engine";
-import { PopulationAccumulator } from "@symmetry/engine/barometer/aggregate";
+import { ColumnarPopulationAccumulator } from "@symmetry/engine/streaming/columnarAccumulator";
+import type { CellTable } from "@symmetry/engine/heatmap/cellTable";
 import { SymError, describeList, isSymError } from "@symmetry/engine/errors";
 import { describeDuplicateItem, findDuplicateItem } from "@symmetry/engine/model/duplicateItems";
 import { normaliseHeader, suggestMapping } from "@symmetry/engine/model/headers";
@@ -19,7 +20,7 @@ import { DATA_SHEET_NAMES } from "./workbookNames";
  * `urn:symmetry-barometer:mapping:1` (written by the add-in or `sym template`), or, when the file has
  * none, sheets named Employees / Customers / Units (Collaborateurs / Clients / Unités) whose header
  * rows are auto-mapped like the CLI's CSV headers. Answers are folded into the engine's
- * `PopulationAccumulator`; a bad cell stops the read with its sheet, cell, column and value.
+ * `ColumnarPopulationAccumulator` (the one `sym barometer` folds CSV files with); a bad cell stops the read with its sheet, cell, column and value.
  */
 
 export interface MappingFound {
@@ -165,6 +166,8 @@ function unitsLocation(region: Region): Mapping["units"] | undefined {
 
 export interface PopulationFromSheet {
   readonly aggregate: PopulationAggregate;
+  /** The rows per (unit, manager, wave): heat maps and joint suppression. */
+  readonly cells: CellTable;
   readonly rows: number;
   readonly sheet: string;
   readonly mappedColumns: number;
@@ -211,7 +214,7 @@ export function readPopulationSheet(
       `${file}: no column of the ${population} sheet ${JSON.stringify(region.sheet.name)} maps to a dimension or to ${population === "employees" ? "eNPS" : "NPS"}`,
       { file },
     );
-  const accumulator = new PopulationAccumulator({
+  const accumulator = new ColumnarPopulationAccumulator({
     population,
     scale: mapping.scales[population],
     items: numeric.flatMap((entry, index) =>
@@ -267,7 +270,7 @@ export function readPopulationSheet(
     }
     rows++;
   }
-  return { aggregate: accumulator.result(), rows, sheet: region.sheet.name, mappedColumns: source.columns.length };
+  return { aggregate: accumulator.result(), cells: accumulator.cellTable(), rows, sheet: region.sheet.name, mappedColumns: source.columns.length };
 }
 
 /** Reads the Units sheet (unit, attribute, headcount, leavers, salary); an empty sheet gives no rows. */

@@ -4,6 +4,8 @@ import { isSymError } from "@symmetry/engine/errors";
 import { runLinkage } from "@symmetry/engine/linkage/analysis";
 import { unitRowsFromAggregates } from "@symmetry/engine/linkage/unitAggregation";
 import type { BarometerReport, UnitResult } from "../commands/barometer";
+import { groupedOutput } from "../commands/groupedOutput";
+import { BY_UNIT } from "../commands/groupings";
 import type { PopulationFromSheet } from "./readWorkbookData";
 
 /**
@@ -26,8 +28,10 @@ export function workbookBarometer(inputs: WorkbookInputs, model: Model, language
   const thresholds = { ...model.thresholds, ...inputs.mapping.thresholds };
   const chosen = { minGroupSize: thresholds.minGroupSize, gapThreshold: thresholds.gapThreshold, alpha: thresholds.alpha };
   const barometer = computeBarometer(inputs.employees.aggregate, inputs.customers.aggregate, { model, language, thresholds: chosen });
+  // The same joint decisions as `sym barometer`, plus the heat map by unit (the report always shows it).
+  const grouped = groupedOutput(inputs.employees.cells, inputs.customers.cells, inputs.units, [BY_UNIT], model, chosen);
   const attributeOf = new Map(inputs.units.map((unit) => [unit.unit, unit.attribute]));
-  const units: UnitResult[] = barometer.units.map((unit) => {
+  const units: UnitResult[] = grouped.units.map((unit) => {
     const attribute = attributeOf.get(unit.unit);
     return attribute === undefined ? unit : { ...unit, attribute };
   });
@@ -40,6 +44,7 @@ export function workbookBarometer(inputs: WorkbookInputs, model: Model, language
   const hasUnits = inputs.mapping.units !== undefined;
   return {
     ...barometer,
+    ...grouped,
     units,
     ...(hasUnits
       ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }
