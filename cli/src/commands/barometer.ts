@@ -3,7 +3,6 @@ import type { Barometer, ImpactSource, Language, Model, Priority, Scale } from "
 // being read: loading the whole barrel first (~0.3 s of CPU: linkage, matrices, every schema) would
 // delay the reading threads' start, and the barometer needs none of it.
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
-import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
 import type { PopulationRead } from "../population/readPopulation";
