@@ -36,10 +36,31 @@ module.exports = {
       }
       const heatmap = JSON.parse(grouped.stdout).heatmap;
       const ratio = grouped.seconds / plain.seconds;
-      rows.push({ size: respondents, subject: "sym barometer --json (plain)", seconds: plain.seconds, cpuSeconds: plain.cpuSeconds, peakMegabytes: plain.peakMegabytes, versus: null });
-      rows.push({ size: respondents, subject: "sym barometer --by unit --by manager --json", seconds: grouped.seconds, cpuSeconds: grouped.cpuSeconds, peakMegabytes: grouped.peakMegabytes, versus: plain.seconds / grouped.seconds, versusNote: "plain / heat map" });
-      checks.push({ label: `${respondents}: heat map output has units and managers (${heatmap.map((entry) => `${entry.groups.length} ${entry.by}`).join(", ")})`, ok: heatmap.length === 2 && heatmap.every((entry) => entry.groups.length > 0) });
-      checks.push({ label: `${respondents}: --by unit --by manager at most ${TARGET_RATIO}× plain (${ratio.toFixed(2)}×: ${grouped.seconds.toFixed(2)} s against ${plain.seconds.toFixed(2)} s)`, ok: ratio <= TARGET_RATIO });
+      rows.push({
+        size: respondents,
+        subject: "sym barometer --json (plain)",
+        seconds: plain.seconds,
+        cpuSeconds: plain.cpuSeconds,
+        peakMegabytes: plain.peakMegabytes,
+        versus: null,
+      });
+      rows.push({
+        size: respondents,
+        subject: "sym barometer --by unit --by manager --json",
+        seconds: grouped.seconds,
+        cpuSeconds: grouped.cpuSeconds,
+        peakMegabytes: grouped.peakMegabytes,
+        versus: plain.seconds / grouped.seconds,
+        versusNote: "plain / heat map",
+      });
+      checks.push({
+        label: `${respondents}: heat map output has units and managers (${heatmap.map((entry) => `${entry.groups.length} ${entry.by}`).join(", ")})`,
+        ok: heatmap.length === 2 && heatmap.every((entry) => entry.groups.length > 0),
+      });
+      checks.push({
+        label: `${respondents}: --by unit --by manager at most ${TARGET_RATIO}× plain (${ratio.toFixed(2)}×: ${grouped.seconds.toFixed(2)} s against ${plain.seconds.toFixed(2)} s)`,
+        ok: ratio <= TARGET_RATIO,
+      });
     }
     return { rows, checks };
   },

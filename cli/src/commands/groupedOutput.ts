@@ -39,10 +39,21 @@ export function groupedOutput(
   const dimensions = model.dimensions.map((dimension) => dimension.id);
   const joint = computeHeatmap(employees, customers, published, { minGroupSize: thresholds.minGroupSize, dimensions });
   const groupsOf = (by: string): GroupEnps[] =>
-    (joint.heatmap.find((entry) => entry.by === by)?.groups ?? []).map((group) => ({ unit: group.group, n: group.n, enps: group.enps, suppressed: group.suppressed }));
+    (joint.heatmap.find((entry) => entry.by === by)?.groups ?? []).map((group) => ({
+      unit: group.group,
+      n: group.n,
+      enps: group.enps,
+      suppressed: group.suppressed,
+    }));
   const support =
     types.size > 0
-      ? supportVersusFront(employees, typeGrouping(types), { minGroupSize: thresholds.minGroupSize, dimensions, gapThreshold: thresholds.gapThreshold, alpha: thresholds.alpha, alsoPublished: published })
+      ? supportVersusFront(employees, typeGrouping(types), {
+          minGroupSize: thresholds.minGroupSize,
+          dimensions,
+          gapThreshold: thresholds.gapThreshold,
+          alpha: thresholds.alpha,
+          alsoPublished: published,
+        })
       : undefined;
   return {
     units: groupsOf("unit"),

@@ -31,7 +31,12 @@ export function parseBy(text: string): ByRequest {
  *
  * @throws UsageError for a column the employees lack, or `type` without unit types
  */
-export function resolveByRequests(requests: readonly ByRequest[], employees: PopulationRead, employeesFile: string, types: ReadonlyMap<string, string> | undefined): HeatmapGrouping[] {
+export function resolveByRequests(
+  requests: readonly ByRequest[],
+  employees: PopulationRead,
+  employeesFile: string,
+  types: ReadonlyMap<string, string> | undefined,
+): HeatmapGrouping[] {
   const groupings: HeatmapGrouping[] = [];
   const roleOf = (name: string) => employees.mapped.find((column) => normaliseHeader(column.header) === normaliseHeader(name))?.role;
   for (const request of requests) {
@@ -39,11 +44,14 @@ export function resolveByRequests(requests: readonly ByRequest[], employees: Pop
     if (request.kind === "unit" || (request.kind === "column" && roleOf(request.name) === "unit")) grouping = BY_UNIT;
     else if (request.kind === "manager" || (request.kind === "column" && roleOf(request.name) === "manager")) grouping = BY_MANAGER;
     else if (request.kind === "type") {
-      if (!types || types.size === 0) throw new UsageError("--by type needs unit types: give --units with a type column (front-office / support)");
+      if (!types || types.size === 0)
+        throw new UsageError("--by type needs unit types: give --units with a type column (front-office / support)");
       grouping = typeGrouping(types);
     } else {
       if (!employees.cells.keyNames.includes(request.name)) {
-        throw new UsageError(`--by names the column ${JSON.stringify(request.name)}, which ${employeesFile} does not have (columns: ${employees.headers.join(", ")})`);
+        throw new UsageError(
+          `--by names the column ${JSON.stringify(request.name)}, which ${employeesFile} does not have (columns: ${employees.headers.join(", ")})`,
+        );
       }
       grouping = { by: request.name, key: request.name };
     }
