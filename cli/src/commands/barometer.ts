@@ -6,9 +6,9 @@ import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
 import { readBothPopulations } from "../population/readBoth";
 import { readUnitsFile } from "../units/readUnits";
 import type { PopulationRead } from "../population/readPopulation";
-import type { GroupingNote } from "../../../shared/src/heatmap/groupings";
-import type { HeatmapEntry } from "../../../shared/src/heatmap/heatmap";
-import type { SupportVersusFront } from "../../../shared/src/heatmap/supportFront";
+import type { GroupingNote } from "@symmetry/engine/heatmap/groupings";
+import type { HeatmapEntry } from "@symmetry/engine/heatmap/heatmap";
+import type { SupportVersusFront } from "@symmetry/engine/heatmap/supportFront";
 import { parseBy, resolveByRequests } from "./groupings";
 import { groupedOutput, unitTypes } from "./groupedOutput";
 

@@ -1,8 +1,8 @@
-import type { Model, UnitAttributes } from "../../../shared/src";
-import type { CellTable } from "../../../shared/src/heatmap/cellTable";
-import type { GroupingNote, HeatmapGrouping } from "../../../shared/src/heatmap/groupings";
-import { computeHeatmap, type HeatmapEntry } from "../../../shared/src/heatmap/heatmap";
-import { supportVersusFront, type SupportVersusFront } from "../../../shared/src/heatmap/supportFront";
+import type { Model, UnitAttributes } from "@symmetry/engine";
+import type { CellTable } from "@symmetry/engine/heatmap/cellTable";
+import type { GroupingNote, HeatmapGrouping } from "@symmetry/engine/heatmap/groupings";
+import { computeHeatmap, type HeatmapEntry } from "@symmetry/engine/heatmap/heatmap";
+import { supportVersusFront, type SupportVersusFront } from "@symmetry/engine/heatmap/supportFront";
 import { BY_MANAGER, BY_UNIT, typeGrouping } from "./groupings";
 
 /** eNPS of one group, in the shape of the barometer's `units` and `managers`. */

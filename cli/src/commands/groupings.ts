@@ -1,5 +1,5 @@
-import type { HeatmapGrouping } from "../../../shared/src/heatmap/groupings";
-import { normaliseHeader } from "../../../shared/src/model/headers";
+import type { HeatmapGrouping } from "@symmetry/engine/heatmap/groupings";
+import { normaliseHeader } from "@symmetry/engine/model/headers";
 import { UsageError } from "../errors";
 import type { PopulationRead } from "../population/readPopulation";
 

@@ -1,7 +1,7 @@
-import type { Language, NpsInterval } from "../../../shared/src";
+import type { Language, NpsInterval } from "@symmetry/engine";
 import type { BarometerReport } from "../commands/barometer";
-import { formatInterval, formatNumber, formatP } from "../../../shared/src/format/display";
-import type { HeatmapEntry } from "../../../shared/src/heatmap/heatmap";
+import { formatInterval, formatNumber, formatP } from "@symmetry/engine/format/display";
+import type { HeatmapEntry } from "@symmetry/engine/heatmap/heatmap";
 import { alignColumns } from "./alignColumns";
 import { tableLabels } from "./labels";
 

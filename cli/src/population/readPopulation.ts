@@ -1,4 +1,4 @@
-import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "../../../shared/src";
+import type { ColumnMapping, ItemColumn, Model, Population, PopulationAggregate, Scale } from "@symmetry/engine";
 // Value imports name the engine modules directly instead of the barrel: this file runs on worker
 // threads, and the barrel also loads the zod schemas, the default model and the distribution and
 // matrix libraries (~0.3 s of CPU per thread) that reading a file never uses.
