@@ -145,7 +145,9 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     priorities,
     drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
     ...(waves.length > 1 ? { pooledWaves: waves } : {}),
-    ...(unitsFile ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) } : {}),
+    ...(unitsFile
+      ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }
+      : {}),
     language,
     scales: { employees: employeeScale, customers: customerScale },
     thresholds,

@@ -137,12 +137,22 @@ export async function reportWorkbook(file: string, output: string | undefined, o
         barometer,
         model,
         ...(link && "result" in link ? { link: link.result } : {}),
-        managers: inputs.employees.aggregate.managers ?? {},
+        managers: shownManagers(inputs.employees.aggregate.managers ?? {}, barometer.managers),
       },
       deckOutputs,
     );
   }
   return report;
+}
+
+/**
+ * The teams that get a manager deck: those the report's eNPS by manager shows. A team hidden only as
+ * the complement of a small sibling stays hidden here too, else its deck and the unit's figure
+ * would give the small sibling away.
+ */
+function shownManagers<T>(teams: Readonly<Record<string, T>>, shown: readonly { unit: string; suppressed: boolean }[]): Record<string, T> {
+  const visible = new Set(shown.filter((manager) => !manager.suppressed).map((manager) => manager.unit));
+  return Object.fromEntries(Object.entries(teams).filter(([manager]) => visible.has(manager)));
 }
 
 /** The summary row of a report: symmetry index, eNPS, NPS and the number of dimensions on alert. */

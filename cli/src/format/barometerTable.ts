@@ -69,14 +69,24 @@ export function formatBarometerTable(report: BarometerReport): string {
     const unitRows = [[labels.unit, ...(attributes ? [labels.unitType] : []), labels.respondentsColumn, labels.enps]];
     for (const unit of report.units) {
       const type = attributes ? [unit.attribute === undefined ? "–" : (attributes[unit.attribute] ?? unit.attribute)] : [];
-      unitRows.push([unit.unit, ...type, unit.n === null ? labels.fewerThan(minimum) : whole(unit.n), unit.enps === null ? labels.hidden : signed(unit.enps)]);
+      unitRows.push([
+        unit.unit,
+        ...type,
+        unit.n === null ? labels.fewerThan(minimum) : whole(unit.n),
+        unit.enps === null ? labels.hidden : signed(unit.enps),
+      ]);
     }
     lines.push(...alignColumns(unitRows, [false, ...(attributes ? [false] : []), true, true]));
   }
   if (report.customerUnits.length > 0) {
     lines.push("", labels.customerUnitsTitle(minimum));
     const unitRows = [[labels.unit, labels.respondentsColumn, labels.nps]];
-    for (const unit of report.customerUnits) unitRows.push([unit.unit, unit.n === null ? labels.fewerThan(minimum) : whole(unit.n), unit.suppressed ? labels.hidden : unit.nps === null ? labels.noAnswer : signed(unit.nps)]);
+    for (const unit of report.customerUnits)
+      unitRows.push([
+        unit.unit,
+        unit.n === null ? labels.fewerThan(minimum) : whole(unit.n),
+        unit.suppressed ? labels.hidden : unit.nps === null ? labels.noAnswer : signed(unit.nps),
+      ]);
     lines.push(...alignColumns(unitRows, [false, true, true]));
   }
   if (report.managers.length > 0) {
@@ -94,10 +104,22 @@ function formatHeatmap(entry: HeatmapEntry, report: BarometerReport, number: (va
   const ids = entry.groups[0]?.dimensions.map((cell) => cell.id) ?? report.dimensions.map((dimension) => dimension.id);
   const rows = [[labels.groupingName(entry.by), "n", ...ids.map((id) => shortLabel(report, id))]];
   for (const group of entry.groups) {
-    rows.push([group.group, group.n === null ? `<${report.minGroupSize}` : whole(group.n), ...group.dimensions.map((cell) => (cell.employee === null ? "·" : number(cell.employee)))]);
+    rows.push([
+      group.group,
+      group.n === null ? `<${report.minGroupSize}` : whole(group.n),
+      ...group.dimensions.map((cell) => (cell.employee === null ? "·" : number(cell.employee))),
+    ]);
   }
-  const legend = ids.map((id) => `${shortLabel(report, id)} = ${report.dimensions.find((dimension) => dimension.id === id)?.label ?? id}`).join("; ");
-  return [labels.heatmapTitle(entry.by), ...alignColumns(rows, [false, true, ...ids.map(() => true)]), labels.heatmapLegend(report.minGroupSize), legend, labels.heatmapGapLegend];
+  const legend = ids
+    .map((id) => `${shortLabel(report, id)} = ${report.dimensions.find((dimension) => dimension.id === id)?.label ?? id}`)
+    .join("; ");
+  return [
+    labels.heatmapTitle(entry.by),
+    ...alignColumns(rows, [false, true, ...ids.map(() => true)]),
+    labels.heatmapLegend(report.minGroupSize),
+    legend,
+    labels.heatmapGapLegend,
+  ];
 }
 
 /** Support versus front office, one line per dimension. */
@@ -107,7 +129,17 @@ function formatSupportBlock(report: BarometerReport, number: (value: number) => 
   const whole = numberFormatter(report.language, 0, false);
   const count = (n: number | null) => (n === null ? labels.fewerThan(report.minGroupSize) : whole(n));
   const first = support.dimensions[0];
-  const rows = [[labels.dimension, `${labels.front} (n ${first ? count(first.front.n) : "–"})`, `${labels.support} (n ${first ? count(first.support.n) : "–"})`, labels.difference, labels.ci, "p", labels.statusColumn]];
+  const rows = [
+    [
+      labels.dimension,
+      `${labels.front} (n ${first ? count(first.front.n) : "–"})`,
+      `${labels.support} (n ${first ? count(first.support.n) : "–"})`,
+      labels.difference,
+      labels.ci,
+      "p",
+      labels.statusColumn,
+    ],
+  ];
   for (const row of support.dimensions) {
     rows.push([
       report.dimensions.find((dimension) => dimension.id === row.id)?.label ?? row.id,
@@ -119,7 +151,11 @@ function formatSupportBlock(report: BarometerReport, number: (value: number) => 
       labels.status[row.status],
     ]);
   }
-  return [labels.supportTitle, ...alignColumns(rows, [false, true, true, true, true, true, false]), labels.supportNote(report.thresholds.gapThreshold, numberFormatter(report.language, 2, false)(report.thresholds.alpha))];
+  return [
+    labels.supportTitle,
+    ...alignColumns(rows, [false, true, true, true, true, true, false]),
+    labels.supportNote(report.thresholds.gapThreshold, numberFormatter(report.language, 2, false)(report.thresholds.alpha)),
+  ];
 }
 
 /** A dimension's column header in the heat map: the first word of its label, at most 8 letters. */
@@ -133,11 +169,18 @@ function shortLabel(report: BarometerReport, id: string): string {
 export function formatUnmappedWarnings(report: BarometerReport): string[] {
   const labels = tableLabels(report.language);
   const warnings: string[] = [];
-  if (report.unmapped.employees.length > 0) warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
-  if (report.unmapped.customers.length > 0) warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
-  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units) warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
+  if (report.unmapped.employees.length > 0)
+    warnings.push(labels.unmapped(report.files.employees.path, report.unmapped.employees.join(", ")));
+  if (report.unmapped.customers.length > 0)
+    warnings.push(labels.unmapped(report.files.customers.path, report.unmapped.customers.join(", ")));
+  if (report.unmapped.units && report.unmapped.units.length > 0 && report.files.units)
+    warnings.push(labels.unmapped(report.files.units, report.unmapped.units.join(", ")));
   for (const note of report.heatmapNotes ?? []) {
-    warnings.push(note.kind === "single-group" ? labels.singleGroup(note.by, note.group) : labels.possibleTypo(note.by, note.spellings.map((spelling) => JSON.stringify(spelling)).join(" / ")));
+    warnings.push(
+      note.kind === "single-group"
+        ? labels.singleGroup(note.by, note.group)
+        : labels.possibleTypo(note.by, note.spellings.map((spelling) => JSON.stringify(spelling)).join(" / ")),
+    );
   }
   return warnings;
 }

@@ -89,7 +89,8 @@ const EN: TableLabels = {
   front: "Front office",
   support: "Support",
   difference: "Support − front",
-  supportNote: (threshold, alpha) => `ALERT: |support − front| ≥ ${threshold} and p < ${alpha} (Welch); watch: |difference| ≥ ${threshold}, not significant.`,
+  supportNote: (threshold, alpha) =>
+    `ALERT: |support − front| ≥ ${threshold} and p < ${alpha} (Welch); watch: |difference| ≥ ${threshold}, not significant.`,
   singleGroup: (by, group) => `--by ${by}: every respondent has the same value (${JSON.stringify(group)}), so the map has one group only`,
   possibleTypo: (by, spellings) => `--by ${by}: ${spellings} differ only in case or spaces: a typo?`,
 };
@@ -139,7 +140,8 @@ const FR: TableLabels = {
   front: "Front office",
   support: "Support",
   difference: "Support − front",
-  supportNote: (threshold, alpha) => `ALERTE : |support − front| ≥ ${threshold} et p < ${alpha} (Welch) ; vigilance : |écart| ≥ ${threshold}, non significatif.`,
+  supportNote: (threshold, alpha) =>
+    `ALERTE : |support − front| ≥ ${threshold} et p < ${alpha} (Welch) ; vigilance : |écart| ≥ ${threshold}, non significatif.`,
   singleGroup: (by, group) => `--by ${by} : tous les répondants ont la même valeur (${JSON.stringify(group)}), la carte n'a qu'un groupe`,
   possibleTypo: (by, spellings) => `--by ${by} : ${spellings} ne diffèrent que par la casse ou les espaces : une faute de frappe ?`,
 };

@@ -167,5 +167,15 @@ function planColumns(headers: string[], source: PopulationSource, model: Model, 
       { file: displayName },
     );
   }
-  return { kinds, items, recommendationColumn, unitColumn, managerColumn, waveColumn, attributes, mapped: suggestion.columns, unmapped: suggestion.unmapped };
+  return {
+    kinds,
+    items,
+    recommendationColumn,
+    unitColumn,
+    managerColumn,
+    waveColumn,
+    attributes,
+    mapped: suggestion.columns,
+    unmapped: suggestion.unmapped,
+  };
 }

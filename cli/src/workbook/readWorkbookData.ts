@@ -270,7 +270,13 @@ export function readPopulationSheet(
     }
     rows++;
   }
-  return { aggregate: accumulator.result(), cells: accumulator.cellTable(), rows, sheet: region.sheet.name, mappedColumns: source.columns.length };
+  return {
+    aggregate: accumulator.result(),
+    cells: accumulator.cellTable(),
+    rows,
+    sheet: region.sheet.name,
+    mappedColumns: source.columns.length,
+  };
 }
 
 /** Reads the Units sheet (unit, attribute, headcount, leavers, salary); an empty sheet gives no rows. */

@@ -199,9 +199,13 @@ describe("sym barometer options", () => {
     expect(entry.by).toBe("manager");
     expect(entry.groups.map((group: { group: string }) => group.group)).toContain("M01-1");
     expect(entry.groups.length).toBeGreaterThan(100);
-    expect(entry.groups.every((group: any) => group.dimensions.every((cell: any) => cell.customer === null && cell.gap === null))).toBe(true);
+    expect(entry.groups.every((group: any) => group.dimensions.every((cell: any) => cell.customer === null && cell.gap === null))).toBe(
+      true,
+    );
     // The same managers, hidden the same way, as the eNPS list of the same output.
-    expect(entry.groups.map((group: any) => [group.group, group.n, group.suppressed])).toEqual(byManager.managers.map((manager: any) => [manager.unit, manager.n, manager.suppressed]));
+    expect(entry.groups.map((group: any) => [group.group, group.n, group.suppressed])).toEqual(
+      byManager.managers.map((manager: any) => [manager.unit, manager.n, manager.suppressed]),
+    );
   });
 
   it("--threshold and --alpha change the statuses", async () => {

@@ -215,9 +215,7 @@ export const BarometerResultSchema = z.object({
     }),
   ),
   symmetryIndex: z.number().nullable(),
-  units: z.array(
-    z.object({ unit: z.string(), n: z.number().int().nullable(), enps: z.number().nullable(), suppressed: z.boolean() }),
-  ),
+  units: z.array(z.object({ unit: z.string(), n: z.number().int().nullable(), enps: z.number().nullable(), suppressed: z.boolean() })),
 });
 export type BarometerResult = z.infer<typeof BarometerResultSchema>;
 
