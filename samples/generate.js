@@ -57,6 +57,55 @@ const EARLIER_WAVE = {
   employeeEffect: { ...EMPLOYEE_EFFECT, recognition: -0.35, information: -0.65 },
   supportEffect: { recognition: -0.85, information: -0.6 },
 };
+/**
+ * The action plan decided after the 2025 wave (`waves/actions.json`, the document the task pane
+ * keeps in the workbook part urn:symmetry-barometer:actions:1): `sym trend --actions` reads
+ * whether each targeted gap narrowed by 2026.
+ */
+const ACTIONS = [
+  {
+    dimension: "information",
+    scope: { kind: "all" },
+    owner: ["Internal communications", "Communication interne"],
+    due: "2025-09-30",
+    status: "done",
+    text: ["Monthly town hall and a weekly news digest for every team", "Réunion mensuelle et lettre hebdomadaire pour toutes les équipes"],
+  },
+  {
+    dimension: "information",
+    scope: { kind: "unitType", value: "support" },
+    owner: ["Support managers", "Managers des fonctions support"],
+    due: "2025-12-31",
+    status: "done",
+    text: ["Support teams join the stores' morning briefings", "Les équipes support rejoignent les briefs du matin des magasins"],
+  },
+  {
+    dimension: "recognition",
+    scope: { kind: "all" },
+    owner: ["HR director", "DRH"],
+    due: "2026-06-30",
+    status: "in-progress",
+    text: [
+      "Recognition programme: peer thanks and yearly awards",
+      "Programme de reconnaissance : remerciements entre pairs et trophées annuels",
+    ],
+  },
+];
+
+function writeActions(file, language) {
+  const index = language === "fr" ? 1 : 0;
+  const actions = ACTIONS.map((action) => ({
+    dimension: action.dimension,
+    scope: action.scope,
+    owner: action.owner[index],
+    due: action.due,
+    status: action.status,
+    text: action.text[index],
+    wave: EARLIER_WAVE.wave,
+  }));
+  fs.writeFileSync(file, `${JSON.stringify({ version: 1, actions }, null, 2)}\n`);
+}
+
 const LATER_WAVE = { wave: "2026", seedOffset: 0, employeeEffect: EMPLOYEE_EFFECT, supportEffect: SUPPORT_EFFECT };
 
 const STORES = [
@@ -368,6 +417,7 @@ function writeWaves(directory, language, settings) {
   }
   employees.close();
   customers.close();
+  writeActions(path.join(directory, "actions.json"), language);
   return counts;
 }
 

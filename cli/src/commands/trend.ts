@@ -2,6 +2,8 @@ import type { ImpactSource, Language, Model, Priority, Scale, Trend, WavePopulat
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
 import { isSymError } from "@symmetry/engine/errors";
 import { orderSurveyWaves } from "@symmetry/engine/trend/waveOrder";
+import type { ActionOutcome } from "@symmetry/engine/actions";
+import { readActionPlan } from "../actions/readActionPlan";
 import { UsageError } from "../errors";
 import { readBothPopulations } from "../population/readBoth";
 import type { PopulationRead } from "../population/readPopulation";
@@ -24,6 +26,8 @@ export interface TrendCommandOptions {
   readonly language?: Language;
   readonly model?: Model;
   readonly threads?: "auto" | "on" | "off";
+  /** `--actions FILE`: a workbook with the action plan part, or its JSON. */
+  readonly actions?: string;
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
@@ -32,6 +36,8 @@ export type TrendReport = Trend & {
   /** The last wave's dimensions ranked by need × impact, alerts first. */
   priorities: Priority[];
   drivers: { source: ImpactSource; units: number; rSquared: number | null };
+  /** With `--actions`: for each change and each action judged on it, whether its targeted gap narrowed. */
+  actions?: ActionOutcome[];
   language: Language;
   thresholds: { minGroupSize: number; gapThreshold: number; alpha: number };
   files: { employees: { path: string; rows: number }; customers: { path: string; rows: number } };
@@ -86,9 +92,14 @@ export async function runTrend(options: TrendCommandOptions): Promise<TrendRepor
     { threads: options.threads, onProgress: options.onProgress },
   );
   reading.catch(() => undefined);
+  // Read the plan alongside the answers, so a bad plan fails before the long part is waited for.
+  const plan = options.actions === undefined ? undefined : readActionPlan(options.actions);
+  plan?.catch(() => undefined);
+  const { actionOutcomes } = await import("@symmetry/engine/actions/outcomes");
   const { computeTrend } = await import("@symmetry/engine/trend/trend");
   const { rankPriorities, unitDriverShares } = await import("@symmetry/engine/priorities/priorities");
   const [employees, customers] = await reading;
+  const actions = plan === undefined ? undefined : (await plan).actions;
   const order = asUsage(() => orderSurveyWaves(wavesFound(employees, customers, options), options.waves));
   const inputs = order.map((wave) => ({
     wave,
@@ -129,6 +140,7 @@ export async function runTrend(options: TrendCommandOptions): Promise<TrendRepor
   return {
     ...trend,
     priorities,
+    ...(actions === undefined ? {} : { actions: trend.changes.flatMap((change) => actionOutcomes(actions, change, order)) }),
     drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
     language,
     thresholds,

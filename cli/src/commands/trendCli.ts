@@ -22,6 +22,7 @@ interface TrendFlags {
   lang: string;
   json?: boolean;
   threads: "auto" | "on" | "off";
+  actions?: string;
 }
 
 function waveList(text: string | undefined): string[] | undefined {
@@ -52,6 +53,7 @@ export function registerTrendCommand(program: Command, io: CliIo): void {
     .option("--threshold <points>", "|gap| in points from which a dimension is on alert or watch", "10")
     .option("--alpha <level>", "significance level of the tests", "0.05")
     .option("--lang <fr|en>", "language of dimension names and table labels", "en")
+    .option("--actions <file>", "action plan (workbook .xlsx with its actions part, or .json): says whether each targeted gap narrowed")
     .option("--json", "print the result as JSON instead of a table")
     .addOption(
       new Option("--threads <mode>", "read the two files on worker threads").choices(["auto", "on", "off"]).default("auto").hideHelp(),
@@ -72,6 +74,7 @@ export function registerTrendCommand(program: Command, io: CliIo): void {
         alpha: parseNumberInRange(flags.alpha, "--alpha", 0, 1, false),
         language: parseLanguageOption(flags.lang),
         threads: flags.threads,
+        actions: flags.actions,
       };
       const progress = createProgress(io.progressStream ?? { write: () => undefined }, options.language === "fr" ? "Lecture" : "Reading");
       let report;

@@ -30,6 +30,15 @@ export interface TrendLabels {
   readonly unitsTitle: (minGroupSize: number) => string;
   readonly unit: string;
   readonly hidden: string;
+  readonly actionsTitle: (from: string, to: string) => string;
+  readonly owner: string;
+  readonly scope: string;
+  readonly actionStatus: Record<"planned" | "in-progress" | "done", string>;
+  readonly outcome: string;
+  readonly scopeAll: string;
+  readonly scopeUnitType: (type: string) => string;
+  readonly unknownDimension: string;
+  readonly actionsNote: string;
 }
 
 const EN: TrendLabels = {
@@ -62,6 +71,16 @@ const EN: TrendLabels = {
   unitsTitle: (minGroupSize) => `eNPS by unit and wave (under ${minGroupSize} answers hidden, with cover across units and waves)`,
   unit: "Unit",
   hidden: "hidden",
+  actionsTitle: (from, to) => `Actions and their targeted gaps, ${from} → ${to}`,
+  owner: "Owner",
+  scope: "Scope",
+  actionStatus: { planned: "planned", "in-progress": "in progress", done: "done" },
+  outcome: "Gap",
+  scopeAll: "all",
+  scopeUnitType: (type) => `type ${type}`,
+  unknownDimension: "unknown dimension",
+  actionsNote:
+    "Each action is read on its dimension's gap for the whole organisation: an association in time, not proof the action caused it.",
 };
 
 const FR: TrendLabels = {
@@ -95,6 +114,16 @@ const FR: TrendLabels = {
     `eNPS par unité et par vague (moins de ${minGroupSize} réponses : masqué, avec couverture entre unités et vagues)`,
   unit: "Unité",
   hidden: "masqué",
+  actionsTitle: (from, to) => `Actions et écarts visés, ${from} → ${to}`,
+  owner: "Responsable",
+  scope: "Périmètre",
+  actionStatus: { planned: "prévue", "in-progress": "en cours", done: "faite" },
+  outcome: "Écart",
+  scopeAll: "tous",
+  scopeUnitType: (type) => `type ${type}`,
+  unknownDimension: "dimension inconnue",
+  actionsNote:
+    "Chaque action est lue sur l’écart de sa dimension pour toute l’organisation : une évolution concomitante, pas la preuve que l’action l’a causée.",
 };
 
 export function trendLabels(language: Language): TrendLabels {

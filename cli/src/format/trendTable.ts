@@ -87,6 +87,37 @@ export function formatTrendTable(report: TrendReport): string {
   }
   lines.push("", labels.note(numberFormatter(language, 2, false)(report.thresholds.alpha)));
 
+  for (const change of report.actions === undefined ? [] : report.changes) {
+    const outcomes = report.actions!.filter((outcome) => outcome.from === change.from && outcome.to === change.to);
+    if (outcomes.length === 0) continue;
+    lines.push("", labels.actionsTitle(change.from, change.to));
+    const rows = [[labels.dimension, labels.scope, labels.owner, labels.status, labels.outcome, labels.gapChange, "p"]];
+    for (const outcome of outcomes) {
+      const scope =
+        outcome.scope.kind === "all"
+          ? labels.scopeAll
+          : outcome.scope.kind === "unit"
+            ? outcome.scope.value
+            : labels.scopeUnitType(outcome.scope.value);
+      const result =
+        outcome.outcome === "unknown-dimension"
+          ? labels.unknownDimension
+          : outcome.closed
+            ? `${labels.changeStatus[outcome.outcome]}, ${labels.closed}`
+            : labels.changeStatus[outcome.outcome];
+      rows.push([
+        labelOf.get(outcome.dimension) ?? outcome.dimension,
+        scope,
+        outcome.owner,
+        labels.actionStatus[outcome.status],
+        result,
+        shown(outcome.gapChange, signed),
+        shown(outcome.p, (p) => formatP(p, language)),
+      ]);
+    }
+    lines.push(...alignColumns(rows, [false, false, false, false, false, true, true]), labels.actionsNote);
+  }
+
   const unitNames = [...new Set(report.waves.flatMap((wave) => wave.units.map((unit) => unit.unit)))];
   if (unitNames.length > 0) {
     lines.push("", labels.unitsTitle(report.minGroupSize));

@@ -1,0 +1,3 @@
+/** Entry point `@symmetry/engine/actions`: the action plan, its workbook part and its outcomes. */
+export * from "./actions";
+export * from "./outcomes";
