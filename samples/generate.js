@@ -512,7 +512,12 @@ if (require.main === module) {
         ]),
       ),
     };
-    fs.writeFileSync(path.join(__dirname, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Short arrays on one line, as Prettier (npm run format:check) writes them.
+    const text = JSON.stringify(manifest, null, 2).replace(
+      /\[\s+("[^"\n]*"(?:,\s+"[^"\n]*")*)\s+\]/g,
+      (_whole, inner) => `[${inner.replace(/,\s+/g, ", ")}]`,
+    );
+    fs.writeFileSync(path.join(__dirname, "manifest.json"), `${text}\n`);
   }
   for (const [language, info] of Object.entries(written)) {
     process.stdout.write(
