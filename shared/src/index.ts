@@ -147,7 +147,14 @@ export {
   contributionThreshold,
 } from "./benchmark/contribution";
 export type { BenchmarkContribution, BenchmarkContributionInput } from "./benchmark/contribution";
-export { MIN_BENCHMARK_ORGANISATIONS, BENCHMARK_PERCENTILES, latestContributions, summarisePool } from "./benchmark/pool";
+export {
+  MIN_BENCHMARK_ORGANISATIONS,
+  BENCHMARK_PERCENTILES,
+  BENCHMARK_WINDOW,
+  latestContributions,
+  publishedPercentile,
+  summarisePool,
+} from "./benchmark/pool";
 export type { PoolPercentiles, BenchmarkSummary, PooledContribution } from "./benchmark/pool";
 export { percentileRank, percentileRanks } from "./benchmark/percentileRank";
 export type { PercentileRank, BenchmarkRanks } from "./benchmark/percentileRank";

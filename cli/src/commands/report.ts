@@ -36,14 +36,14 @@ export type WorkbookReport = BarometerReport & {
   mappingSource: "custom-xml" | "sheet-names";
   link?: WorkbookLink extends infer L ? (L extends { result: infer R } ? R : never) : never;
   linkSkipped?: string;
-  benchmark?: { sector: string; ranks?: ReturnType<typeof percentileRanks>; notEnough?: { have: number; required: number } };
+  benchmark?: { sector: string; ranks?: ReturnType<typeof percentileRanks>; notEnough?: { required: number } };
   decks?: DecksWritten;
 };
 
 async function fetchBenchmark(
   settings: NonNullable<ReportOptions["benchmark"]>,
   modelId: string,
-): Promise<{ summary: BenchmarkSummary } | { notEnough: { have: number; required: number } }> {
+): Promise<{ summary: BenchmarkSummary } | { notEnough: { required: number } }> {
   const url = `${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}?sector=${encodeURIComponent(settings.sector)}`;
   let response: Response;
   try {
@@ -52,8 +52,9 @@ async function fetchBenchmark(
     throw new UsageError(`cannot reach the API at ${url}: ${(error as Error).message}`);
   }
   if (response.status === 409) {
-    const body = (await response.json()) as { details?: { have?: number; required?: number } };
-    return { notEnough: { have: body.details?.have ?? 0, required: body.details?.required ?? 5 } };
+    // The API says how many organisations a pool needs, never how many it has.
+    const body = (await response.json()) as { details?: { required?: number } };
+    return { notEnough: { required: body.details?.required ?? 10 } };
   }
   if (!response.ok) throw new UsageError(`reading the ${settings.sector} benchmark pool: the API answered ${response.status}`);
   return { summary: (await response.json()) as BenchmarkSummary };

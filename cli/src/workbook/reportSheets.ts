@@ -30,7 +30,7 @@ const WORDS = {
     unitsHeader: ["Unit", "Type", "Employees n", "eNPS"],
     customerUnitsHeader: ["Unit", "Customers n", "NPS"],
     percentile: (sector: string) => `Percentile (sector ${sector})`,
-    notEnough: (have: number, required: number) => `not enough organisations (${have} of ${required})`,
+    notEnough: (required: number) => `not enough organisations (fewer than ${required})`,
     gapNote: (threshold: number, alpha: number) =>
       `Alert: |gap| ≥ ${threshold} points and p < ${alpha}; watch: |gap| ≥ ${threshold} points, not significant. No figure about fewer than the threshold is shown.`,
   },
@@ -62,14 +62,14 @@ const WORDS = {
     unitsHeader: ["Unité", "Type", "n collaborateurs", "eNPS"],
     customerUnitsHeader: ["Unité", "n clients", "NPS"],
     percentile: (sector: string) => `Centile (secteur ${sector})`,
-    notEnough: (have: number, required: number) => `pas assez d'organisations (${have} sur ${required})`,
+    notEnough: (required: number) => `pas assez d'organisations (moins de ${required})`,
     gapNote: (threshold: number, alpha: number) =>
       `Alerte : |écart| ≥ ${threshold} points et p < ${alpha} ; à surveiller : |écart| ≥ ${threshold} points, non significatif. Aucun chiffre sur moins de personnes que le seuil.`,
   },
 } as const;
 
 export type BenchmarkCells = { readonly sector: string } & (
-  { readonly ranks: BenchmarkRanks } | { readonly notEnough: { have: number; required: number } }
+  { readonly ranks: BenchmarkRanks } | { readonly notEnough: { required: number } }
 );
 
 /** Where the dimension table sits, for the gap chart. */
@@ -141,7 +141,7 @@ export function addBarometerSheet(
     const score = (value: number | null) => (value === null ? words.hidden : round(value, 2));
     let percentile: (string | number | null)[] = [];
     if (benchmark) {
-      if ("notEnough" in benchmark) percentile = [words.notEnough(benchmark.notEnough.have, benchmark.notEnough.required)];
+      if ("notEnough" in benchmark) percentile = [words.notEnough(benchmark.notEnough.required)];
       else {
         const rank = benchmark.ranks.dimensions[dimension.id];
         percentile = [

@@ -7,9 +7,11 @@ import { registerHttp } from "../register";
 import { services } from "../services";
 
 /**
- * `DELETE /api/benchmarks/{id}[?wave=W]` (Benchmark.Contribute): removes the caller's own contribution to the
- * pool of model `{id}` (one wave, or every wave); 204, or 404 when it has none. Nobody can delete
- * another organisation's contribution: the tenant comes from the key, not from the request.
+ * `DELETE /api/benchmarks/{id}[?wave=W]` (Benchmark.Contribute): withdraws the caller's own
+ * contribution to the pool of model `{id}` (one wave, or every wave); 204, or 404 when it has
+ * none. Its figures are erased; a tombstone keeps that wave closed, so it cannot be posted again
+ * in the same wave (a delete-and-repost would let the pool be differenced). Nobody can delete
+ * another organisation's contribution: the tenant comes from the credentials, not the request.
  */
 export const deleteBenchmark = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const current = await services();

@@ -8,11 +8,12 @@ import { registerHttp } from "../register";
 import { services } from "../services";
 
 /**
- * `GET /api/benchmarks/{id}?sector=S[&wave=W]` (read key): the pool's percentiles (10, 25, 50,
- * 75, 90) of each dimension score, eNPS and NPS over the organisations of the sector (each
- * organisation once: the given wave, or its latest), computed by `summarisePool`. Only when at
- * least 5 organisations contribute; otherwise 409 `{error: "not enough organisations", details:
- * {required, have}}`. No organisation's row is ever returned.
+ * `GET /api/benchmarks/{id}?sector=S[&wave=W]` (Barometer.Read): the pool's published
+ * percentiles (10, 25, 50, 75, 90) of each dimension score, eNPS and NPS over the organisations
+ * of the sector (each organisation once: the given wave, or its latest), computed by
+ * `summarisePool`: rounded means of 5 neighbours, only when at least 10 organisations contribute;
+ * otherwise 409 `{error: "not enough organisations", details: {required}}`, which does not say
+ * how many there are. No organisation's row is ever returned.
  */
 export const getBenchmark = withErrors(async (request: HttpRequest): Promise<HttpResponseInit> => {
   const current = await services();
@@ -22,9 +23,7 @@ export const getBenchmark = withErrors(async (request: HttpRequest): Promise<Htt
   const { sector, wave } = poolQuery(request);
   const pool = latestContributions(await benchmarks.inSector(poolId, sector, wave), wave);
   const summary = summarisePool(pool, MIN_BENCHMARK_ORGANISATIONS);
-  if (!("dimensions" in summary)) {
-    return errorResponse(409, "not enough organisations", { required: MIN_BENCHMARK_ORGANISATIONS, have: summary.have });
-  }
+  if (!summary) return errorResponse(409, "not enough organisations", { required: MIN_BENCHMARK_ORGANISATIONS });
   return jsonResponse(200, {
     modelId: model.id,
     sector,

@@ -14,7 +14,9 @@ import { services } from "../services";
  * sector, wave (the shared strict `BenchmarkContributionSchema`; 400 with its issues). Refused with
  * 422 under the confidentiality threshold (n below 5, or the model's higher threshold), 400 for a
  * dimension the model does not have, 404 for an unknown model. One contribution per
- * (tenant, model, wave): re-posting a wave replaces it (200; 201 the first time).
+ * (tenant, model, wave): 201 the first time, re-posting a wave replaces it once (200); a second
+ * change (409 `contribution-locked`) or a post after a withdrawal in the same wave (409
+ * `contribution-withdrawn`) is refused, so nobody can difference the pool with its own figures.
  */
 export const postBenchmark = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const current = await services();
@@ -38,7 +40,21 @@ export const postBenchmark = withErrors(async (request: HttpRequest, context: In
     if (isSymError(error)) return errorResponse(400, "invalid-body", [{ path: "dimensions", message: error.message }]);
     throw error;
   }
-  const { replaced, stored } = await benchmarks.put(pool, caller.tenant, contribution);
+  const outcome = await benchmarks.put(pool, caller.tenant, contribution);
+  if (outcome.refused !== undefined) {
+    return outcome.refused === "changed"
+      ? errorResponse(
+          409,
+          "contribution-locked",
+          `this organisation's contribution for wave "${contribution.wave}" was already changed once; it can change again in the next wave`,
+        )
+      : errorResponse(
+          409,
+          "contribution-withdrawn",
+          `this organisation withdrew its contribution for wave "${contribution.wave}"; it can contribute again in the next wave`,
+        );
+  }
+  const { replaced, stored } = outcome;
   context.log(`benchmark contribution of tenant ${caller.tenant} to model ${model.id} ${replaced ? "replaced" : "stored"}`);
   return jsonResponse(replaced ? 200 : 201, stored, {
     Location: `/api/benchmarks/${model.id}/mine?wave=${encodeURIComponent(stored.wave)}`,

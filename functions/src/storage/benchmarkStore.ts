@@ -8,15 +8,30 @@ export interface StoredContribution extends PooledContribution {
   readonly updatedAt: string;
 }
 
-/** The anonymous benchmark pool: one contribution per (tenant, model, wave). */
+/**
+ * Why a contribution cannot be written: its wave was already changed once (`changed`), or it was
+ * withdrawn in that wave (`withdrawn`). Both stop an organisation from differencing the pool by
+ * posting, changing and deleting its own figures at will.
+ */
+export type ContributionRefusal = "changed" | "withdrawn";
+
+/** The outcome of a contribution write. */
+export type PutOutcome =
+  | { readonly refused: ContributionRefusal }
+  | { readonly refused?: undefined; readonly replaced: boolean; readonly stored: StoredContribution };
+
+/**
+ * The anonymous benchmark pool: one contribution per (tenant, model, wave), changed at most once
+ * per wave; a deleted one stays as a tombstone (no figures) so that wave cannot be posted again.
+ */
 export interface BenchmarkStore {
-  /** Creates or replaces the tenant's contribution for the model and its wave; true when it replaced one. */
-  put(modelId: string, tenant: string, contribution: BenchmarkContribution): Promise<{ replaced: boolean; stored: StoredContribution }>;
+  /** Creates the tenant's contribution for the model and its wave, or replaces it once. */
+  put(modelId: string, tenant: string, contribution: BenchmarkContribution): Promise<PutOutcome>;
   /** Every tenant's contributions to a model in a sector (one wave, or all). Never served as rows. */
   inSector(modelId: string, sector: string, wave?: string): Promise<StoredContribution[]>;
   /** The tenant's own contributions to a model (one wave, or all). */
   ofTenant(modelId: string, tenant: string, wave?: string): Promise<StoredContribution[]>;
-  /** Deletes the tenant's contributions to a model (one wave, or all); how many were deleted. */
+  /** Withdraws the tenant's contributions to a model (one wave, or all), leaving tombstones; how many were withdrawn. */
   deleteOfTenant(modelId: string, tenant: string, wave?: string): Promise<number>;
 }
 
@@ -32,6 +47,10 @@ type ContributionEntity = {
   enps?: number;
   nps?: number;
   updatedAt: Date;
+  /** Replacements made in this wave (0 or 1). */
+  changes?: number;
+  /** Set on a withdrawn contribution (a tombstone: its figures are erased). */
+  withdrawn?: boolean;
 };
 
 /** Row key of a contribution: tenant and wave ("|" appears in neither: tenant ids and waves exclude it). */
@@ -53,24 +72,22 @@ function toContribution(entity: ContributionEntity): StoredContribution {
 
 /**
  * Contributions in a table partitioned by model id: a sector's pool is one partition query, a
- * tenant's own rows a row-key range. Re-posting a wave upserts the same row (replace).
+ * tenant's own rows a row-key range. Re-posting a wave replaces the same row once; a withdrawal
+ * turns it into a tombstone, which every read skips.
  */
 export class TableBenchmarkStore implements BenchmarkStore {
   constructor(private readonly table: TableClient) {}
 
-  async put(
-    modelId: string,
-    tenant: string,
-    contribution: BenchmarkContribution,
-  ): Promise<{ replaced: boolean; stored: StoredContribution }> {
+  async put(modelId: string, tenant: string, contribution: BenchmarkContribution): Promise<PutOutcome> {
     const key = rowKey(tenant, contribution.wave);
-    let replaced = true;
+    let existing: (ContributionEntity & { etag: string }) | undefined;
     try {
-      await this.table.getEntity(modelId, key, { queryOptions: { select: ["PartitionKey"] } });
+      existing = await this.table.getEntity<ContributionEntity>(modelId, key);
     } catch (error) {
       if (storageStatus(error) !== 404) throw error;
-      replaced = false;
     }
+    if (existing?.withdrawn) return { refused: "withdrawn" };
+    if (existing && (existing.changes ?? 0) >= 1) return { refused: "changed" };
     const entity: ContributionEntity = {
       partitionKey: modelId,
       rowKey: key,
@@ -82,9 +99,18 @@ export class TableBenchmarkStore implements BenchmarkStore {
       ...(contribution.enps !== null ? { enps: contribution.enps } : {}),
       ...(contribution.nps !== null ? { nps: contribution.nps } : {}),
       updatedAt: new Date(),
+      changes: existing ? 1 : 0,
     };
-    await this.table.upsertEntity(entity, "Replace");
-    return { replaced, stored: toContribution(entity) };
+    try {
+      // Conditional writes: two posts racing for the same wave cannot both count as its first.
+      if (existing) await this.table.updateEntity(entity, "Replace", { etag: existing.etag });
+      else await this.table.createEntity(entity);
+    } catch (error) {
+      const status = storageStatus(error);
+      if (status === 409 || status === 412) return { refused: "changed" };
+      throw error;
+    }
+    return { replaced: existing !== undefined, stored: toContribution(entity) };
   }
 
   async inSector(modelId: string, sector: string, wave?: string): Promise<StoredContribution[]> {
@@ -108,11 +134,19 @@ export class TableBenchmarkStore implements BenchmarkStore {
     const own = await this.ofTenant(modelId, tenant, wave);
     await Promise.all(
       own.map(async (row) => {
-        try {
-          await this.table.deleteEntity(modelId, rowKey(tenant, row.wave));
-        } catch (error) {
-          if (storageStatus(error) !== 404) throw error;
-        }
+        // The tombstone keeps the wave and sector only: the figures are gone, the wave stays closed.
+        const tombstone: ContributionEntity = {
+          partitionKey: modelId,
+          rowKey: rowKey(tenant, row.wave),
+          tenant,
+          sector: row.sector,
+          wave: row.wave,
+          n: 0,
+          dimensions: "{}",
+          updatedAt: new Date(),
+          withdrawn: true,
+        };
+        await this.table.upsertEntity(tombstone, "Replace");
       }),
     );
     return own.length;
@@ -120,7 +154,9 @@ export class TableBenchmarkStore implements BenchmarkStore {
 
   private async list(filter: string): Promise<StoredContribution[]> {
     const rows: StoredContribution[] = [];
-    for await (const entity of this.table.listEntities<ContributionEntity>({ queryOptions: { filter } })) rows.push(toContribution(entity));
+    for await (const entity of this.table.listEntities<ContributionEntity>({ queryOptions: { filter } })) {
+      if (!entity.withdrawn) rows.push(toContribution(entity));
+    }
     return rows;
   }
 }

@@ -8,9 +8,10 @@ import { READ_KEY, useAzurite } from "../support/azurite";
 import { call, logLines } from "../support/requests";
 import reference from "../fixtures/benchmark-pool.json";
 
-/** Expected percentiles: numpy.percentile on the same contributions (fixtures/make_benchmark_pool.py). */
+/** Expected percentiles: the published-percentile rule in numpy on the same contributions (fixtures/make_benchmark_pool.py). */
 
-const organisations = Array.from({ length: 8 }, (_, index) => ({
+/** Fourteen contributors (org-0 … org-13) and org-14, which contributes nothing. */
+const organisations = Array.from({ length: 15 }, (_, index) => ({
   key: `org-${index}-contribute-key-0123456789abcdef`,
   role: "contribute",
   tenant: `org-${index}`,
@@ -46,8 +47,9 @@ function mine(index: number, model = "default") {
   return call(getMyBenchmark, "GET", `/api/benchmarks/${model}/mine`, { headers: readerOf(index), params: { id: model } });
 }
 
-function remove(index: number, model = "default") {
-  return call(deleteBenchmark, "DELETE", `/api/benchmarks/${model}`, { headers: adminOf(index), params: { id: model } });
+function remove(index: number, model = "default", wave?: string) {
+  const query = wave === undefined ? "" : `?wave=${wave}`;
+  return call(deleteBenchmark, "DELETE", `/api/benchmarks/${model}${query}`, { headers: adminOf(index), params: { id: model } });
 }
 
 const retail = (figures: object) => ({ sector: "retail", wave: "2025", ...figures });
@@ -55,42 +57,53 @@ const retail = (figures: object) => ({ sector: "retail", wave: "2025", ...figure
 function expectSummary(actual: any, expected: any): void {
   expect(actual.organisations).toBe(expected.organisations);
   expect(Object.keys(actual.dimensions).sort()).toEqual(Object.keys(expected.dimensions).sort());
-  for (const [id, percentiles] of Object.entries(expected.dimensions as Record<string, Record<string, number>>)) {
-    for (const [name, value] of Object.entries(percentiles)) expect(actual.dimensions[id][name]).toBeCloseTo(value, 10);
-  }
-  for (const figure of ["enps", "nps"] as const) {
-    if (expected[figure] === null) expect(actual[figure]).toBeNull();
-    else
-      for (const [name, value] of Object.entries(expected[figure] as Record<string, number>))
-        expect(actual[figure][name]).toBeCloseTo(value, 10);
-  }
+  // Whole points: equal, not close.
+  expect(actual.dimensions).toEqual(expected.dimensions);
+  expect(actual.enps).toEqual(expected.enps);
+  expect(actual.nps).toEqual(expected.nps);
 }
 
 describe("anonymous benchmark pool against Azurite", () => {
-  it("answers 'not enough organisations' with 4 contributors and numpy's percentiles with 5, then 7", async () => {
-    for (let index = 0; index < 4; index++) expect((await post(index, retail(reference.contributions[index]))).status).toBe(201);
-    const four = await pool("sector=retail");
-    expect(four.status).toBe(409);
-    expect(four.jsonBody).toEqual({ error: "not enough organisations", details: { required: 5, have: 4 } });
+  it("answers 'not enough organisations' without a count under 10 contributors, then the published percentiles with 10 and 14", async () => {
+    for (let index = 0; index < 9; index++) expect((await post(index, retail(reference.contributions[index]))).status).toBe(201);
+    const nine = await pool("sector=retail");
+    expect(nine.status).toBe(409);
+    expect(nine.jsonBody).toEqual({ error: "not enough organisations", details: { required: 10 } });
 
-    expect((await post(4, retail(reference.contributions[4]))).status).toBe(201);
-    const five = await pool("sector=retail");
-    expect(five.status).toBe(200);
-    expect(five.jsonBody).toMatchObject({
+    expect((await post(9, retail(reference.contributions[9]))).status).toBe(201);
+    const ten = await pool("sector=retail");
+    expect(ten.status).toBe(200);
+    expect(ten.jsonBody).toMatchObject({
       modelId: "default",
       sector: "retail",
       wave: null,
-      minimumOrganisations: 5,
+      minimumOrganisations: 10,
       percentiles: [10, 25, 50, 75, 90],
     });
-    expectSummary(five.jsonBody, reference.firstFive);
-    expect(five.jsonBody.nps).toBeNull(); // only 4 of the 5 gave an NPS
+    expectSummary(ten.jsonBody, reference.firstTen);
+    expect(ten.jsonBody.nps).toBeNull(); // only 9 of the 10 gave an NPS
+    expect(ten.jsonBody.dimensions.recognition).toBeUndefined(); // given by 9
 
-    for (let index = 5; index < 7; index++) await post(index, retail(reference.contributions[index]));
+    for (let index = 10; index < 14; index++) await post(index, retail(reference.contributions[index]));
     const replaced = await post(2, retail(reference.replacement));
     expect(replaced.status).toBe(200);
-    const seven = await pool("sector=retail&wave=2025");
-    expectSummary(seven.jsonBody, reference.allSeven);
+    const fourteen = await pool("sector=retail&wave=2025");
+    expectSummary(fourteen.jsonBody, reference.allFourteen);
+  });
+
+  it("lets a contribution change once per wave and keeps a withdrawn one closed for its wave", async () => {
+    const before = (await pool("sector=retail")).jsonBody;
+    const again = await post(2, retail(reference.contributions[2]));
+    expect(again).toMatchObject({ status: 409, jsonBody: { error: "contribution-locked" } });
+    expect((await mine(2)).jsonBody.contributions[0].dimensions).toEqual(reference.replacement.dimensions);
+    expect((await pool("sector=retail")).jsonBody).toEqual(before);
+    // A new wave is a new contribution.
+    expect((await post(2, { ...retail(reference.contributions[2]), wave: "2026" })).status).toBe(201);
+    expect((await remove(2, "default", "2026")).status).toBe(204);
+    const reposted = await post(2, { ...retail(reference.contributions[2]), wave: "2026" });
+    expect(reposted).toMatchObject({ status: 409, jsonBody: { error: "contribution-withdrawn" } });
+    expect((await remove(2, "default", "2026")).status).toBe(404);
+    expect((await pool("sector=retail")).jsonBody).toEqual(before); // org-2 counts at 2025 again
   });
 
   it("never returns an organisation's row or name in the pool, and each organisation reads back only its own", async () => {
@@ -116,28 +129,31 @@ describe("anonymous benchmark pool against Azurite", () => {
     expect(own.jsonBody.contributions).toHaveLength(1);
     expect(own.jsonBody.contributions[0]).toMatchObject({ organisation: "org-3", n: 5, dimensions: reference.contributions[3].dimensions });
     expect(JSON.stringify(own.jsonBody)).not.toMatch(/org-[^3]/);
-    expect((await mine(7)).status).toBe(404); // org-7 has contributed nothing, and sees nothing of the others
+    expect((await mine(14)).status).toBe(404); // org-14 has contributed nothing, and sees nothing of the others
   });
 
-  it("deletes only the caller's own contribution", async () => {
-    expect((await remove(7)).status).toBe(404); // nothing of its own to delete; the others' rows are untouched
-    expect((await pool("sector=retail")).jsonBody.organisations).toBe(7);
-    expect((await remove(6)).status).toBe(204);
-    expect((await mine(6)).status).toBe(404);
-    expect((await mine(5)).status).toBe(200);
-    expect((await pool("sector=retail")).jsonBody.organisations).toBe(6);
-    await remove(5);
-    expect((await pool("sector=retail")).jsonBody.organisations).toBe(5);
-    await remove(4);
-    expect((await pool("sector=retail")).jsonBody).toEqual({ error: "not enough organisations", details: { required: 5, have: 4 } });
+  it("deletes only the caller's own contribution, and says nothing of the count once under 10", async () => {
+    expect((await remove(14)).status).toBe(404); // nothing of its own to delete; the others' rows are untouched
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(14);
+    expect((await remove(13)).status).toBe(204);
+    expect((await mine(13)).status).toBe(404);
+    expect((await mine(12)).status).toBe(200);
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(13);
+    for (const index of [12, 11, 10]) expect((await remove(index)).status).toBe(204);
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(10);
+    expect((await post(13, retail(reference.contributions[13]))).jsonBody.error).toBe("contribution-withdrawn");
+    await remove(9);
+    expect((await pool("sector=retail")).jsonBody).toEqual({ error: "not enough organisations", details: { required: 10 } });
   });
 
   it("keeps sectors and waves apart and counts an organisation once, at its latest wave", async () => {
+    for (const index of [9, 10, 11, 12])
+      expect((await post(index, { ...retail(reference.contributions[index]), wave: "2026" })).status).toBe(201);
     await post(0, { ...retail(reference.contributions[0]), wave: "2026" });
-    const latest = await pool("sector=retail");
-    expect(latest.jsonBody.details?.have ?? latest.jsonBody.organisations).toBe(4);
-    expect((await pool("sector=retail&wave=2026")).jsonBody.details).toEqual({ required: 5, have: 1 });
-    expect((await pool("sector=hotels")).jsonBody.details).toEqual({ required: 5, have: 0 });
+    expect((await pool("sector=retail")).jsonBody.organisations).toBe(13);
+    expect((await pool("sector=retail&wave=2025")).jsonBody).toEqual({ error: "not enough organisations", details: { required: 10 } });
+    expect((await pool("sector=retail&wave=2026")).jsonBody.details).toEqual({ required: 10 });
+    expect((await pool("sector=hotels")).jsonBody.details).toEqual({ required: 10 });
     expect((await mine(0)).jsonBody.contributions.map((row: { wave: string }) => row.wave).sort()).toEqual(["2025", "2026"]);
   });
 

@@ -1,9 +1,11 @@
-import { percentile } from "../linkage/percentile";
 import { orderWaves } from "../linkage/table";
 import type { BenchmarkContribution } from "./contribution";
 
-/** A pool shows figures only when at least this many organisations stand behind each one. */
-export const MIN_BENCHMARK_ORGANISATIONS = 5;
+/** A pool shows figures only when at least this many organisations stand behind each one (DOMAIN.md). */
+export const MIN_BENCHMARK_ORGANISATIONS = 10;
+
+/** How many neighbouring organisations each published percentile averages. */
+export const BENCHMARK_WINDOW = 5;
 
 /** The percentiles a pool publishes, in percent. */
 export const BENCHMARK_PERCENTILES = [10, 25, 50, 75, 90] as const;
@@ -47,26 +49,45 @@ export function latestContributions<Row extends PooledContribution>(rows: readon
   return [...latest.values()];
 }
 
-/** Percentiles of `values` (numpy.percentile's default linear interpolation), or null under the minimum. */
+/**
+ * One published percentile: the mean of the BENCHMARK_WINDOW organisations nearest to it, rounded
+ * to a whole point. Over n sorted scores the window starts at clamp(⌊p·(n−1) + 0.5⌋ − 2, 0, n − 5)
+ * and the result is ⌊mean + 0.5⌋. No published figure is then any one organisation's score, and
+ * adding, changing or removing one organisation moves a figure by a fifth of the change, hidden
+ * by the rounding (docs/api.md, "Pool privacy").
+ *
+ * @param sorted scores in increasing order, at least BENCHMARK_WINDOW of them
+ * @param fraction the percentile as a fraction (0.1 for p10)
+ */
+export function publishedPercentile(sorted: readonly number[], fraction: number): number {
+  const centre = Math.floor(fraction * (sorted.length - 1) + 0.5);
+  const start = Math.min(Math.max(centre - Math.floor(BENCHMARK_WINDOW / 2), 0), sorted.length - BENCHMARK_WINDOW);
+  let sum = 0;
+  for (let index = start; index < start + BENCHMARK_WINDOW; index++) sum += sorted[index];
+  return Math.floor(sum / BENCHMARK_WINDOW + 0.5);
+}
+
+/** Published percentiles of `values`, or null under the minimum. */
 function percentilesOf(values: number[], minimum: number): PoolPercentiles | null {
-  if (values.length < minimum) return null;
-  const at = (percent: number) => percentile(values, percent / 100);
+  if (values.length < Math.max(minimum, BENCHMARK_WINDOW)) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (percent: number) => publishedPercentile(sorted, percent / 100);
   return { organisations: values.length, p10: at(10), p25: at(25), p50: at(50), p75: at(75), p90: at(90) };
 }
 
 /**
  * Summarises a pool of organisations (one contribution each): p10, p25, p50, p75 and p90 of
- * each dimension score, eNPS and NPS, with linear interpolation between order statistics (type 7
- * of Hyndman & Fan 1996, numpy.percentile's default). No single organisation's row is returned,
- * and a figure is published only when at least `minimum` organisations gave it.
+ * each dimension score, eNPS and NPS, each the rounded mean of the 5 organisations nearest to it
+ * (`publishedPercentile`). No single organisation's row is returned, a figure is published only
+ * when at least `minimum` organisations gave it, and under the minimum nothing says how many did.
  *
- * @returns the summary, or `{ have }` when fewer than `minimum` organisations contribute
+ * @returns the summary, or null when fewer than `minimum` organisations contribute
  */
 export function summarisePool(
   contributions: readonly BenchmarkContribution[],
   minimum = MIN_BENCHMARK_ORGANISATIONS,
-): BenchmarkSummary | { have: number } {
-  if (contributions.length < minimum) return { have: contributions.length };
+): BenchmarkSummary | null {
+  if (contributions.length < Math.max(minimum, BENCHMARK_WINDOW)) return null;
   const ids = [...new Set(contributions.flatMap((contribution) => Object.keys(contribution.dimensions)))].sort();
   const dimensions: Record<string, PoolPercentiles> = {};
   for (const id of ids) {

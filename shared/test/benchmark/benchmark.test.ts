@@ -12,7 +12,7 @@ import {
 } from "@symmetry/engine";
 import reference from "./reference/benchmark.json";
 
-/** Expected values: numpy.percentile and numpy.interp (reference/make_reference.py, numpy 1.24). */
+/** Expected values: the published-percentile rule and numpy.interp, in numpy (reference/make_reference.py). */
 type Organisation = (typeof reference.pool.organisations)[number];
 
 function contributionOf(organisation: Organisation, index: number): PooledContribution {
@@ -32,29 +32,40 @@ function contributionOf(organisation: Organisation, index: number): PooledContri
 const pool = reference.pool.organisations.map(contributionOf);
 
 function expectPercentiles(actual: unknown, expected: Record<string, number>): void {
-  const record = actual as Record<string, number>;
-  for (const [name, value] of Object.entries(expected)) expect(record[name]).toBeCloseTo(value, 10);
+  // Whole points: equal, not close.
+  expect(actual).toEqual(expected);
 }
 
 describe("benchmark pool summary", () => {
-  it("gives the 10th to 90th percentiles of numpy.percentile for each dimension, eNPS and NPS", () => {
+  it("publishes the 10th to 90th percentiles as rounded means of 5 neighbours for each dimension, eNPS and NPS", () => {
     const summary = summarisePool(pool) as BenchmarkSummary;
-    expect(summary.organisations).toBe(7);
+    expect(summary.organisations).toBe(12);
     expectPercentiles(summary.dimensions.culture, reference.pool.expected.culture);
     expectPercentiles(summary.dimensions.recognition, reference.pool.expected.recognition);
     expectPercentiles(summary.enps, reference.pool.expected.enps);
     expectPercentiles(summary.nps, reference.pool.expected.nps);
   });
 
-  it("leaves out a dimension given by fewer than 5 organisations and returns no organisation's row", () => {
+  it("leaves out a dimension given by fewer than 10 organisations and returns no organisation's row", () => {
     const summary = summarisePool(pool) as BenchmarkSummary;
     expect(Object.keys(summary.dimensions)).toEqual(["culture", "recognition"]);
     expect(JSON.stringify(summary)).not.toContain("org-");
   });
 
-  it("answers how many organisations there are when fewer than 5 contribute", () => {
-    expect(summarisePool(pool.slice(0, 4))).toEqual({ have: 4 });
-    expect("dimensions" in summarisePool(pool.slice(0, 5))).toBe(true);
+  it("publishes no figure, and no count, under 10 organisations", () => {
+    expect(summarisePool(pool.slice(0, 9))).toBeNull();
+    expect(summarisePool(pool.slice(0, 9), 5)).not.toBeNull();
+    expect(summarisePool(pool.slice(0, 4), 1)).toBeNull(); // never under the window of 5
+    expect(summarisePool(pool.slice(0, 10))?.organisations).toBe(10);
+  });
+
+  it("publishes no single organisation's score, even where the pool is made of equal scores but one", () => {
+    // Ten organisations at 60 and one at 90: the top one's score moves p90 by (90 − 60) / 5 only.
+    const lopsided = [...Array.from({ length: 10 }, (_, index) => ({ ...pool[0], organisation: `o${index}` })), pool[1]].map(
+      (row, index) => ({ ...row, dimensions: { culture: index === 10 ? 90 : 60 } }),
+    );
+    const culture = (summarisePool(lopsided) as BenchmarkSummary).dimensions.culture;
+    expect(culture).toEqual({ organisations: 11, p10: 60, p25: 60, p50: 60, p75: 66, p90: 66 });
   });
 
   it("counts each organisation once, at its latest wave, unless a wave is asked for", () => {

@@ -17,15 +17,14 @@ import type { CellValue } from "../workbook/WorkbookPort";
 
 /**
  * The anonymous benchmark pool seen from the pane (issue 8): read the pool's percentiles of a
- * sector (`GET {api}/benchmarks/{model}?sector=S`, published only from 5 organisations), rank the
+ * sector (`GET {api}/benchmarks/{model}?sector=S`, published only from 10 organisations), rank the
  * organisation's own dimension scores in it with the engine's `percentileRanks`, and contribute the
  * organisation's aggregates (`POST {api}/benchmarks/{model}`: scores, eNPS, NPS, n, sector, wave;
  * never a respondent row). docs/api.md describes the endpoints.
  */
 
 export type PoolAnswer =
-  | { readonly kind: "summary"; readonly summary: BenchmarkSummary }
-  | { readonly kind: "not-enough"; readonly have: number; readonly required: number };
+  { readonly kind: "summary"; readonly summary: BenchmarkSummary } | { readonly kind: "not-enough"; readonly required: number };
 
 async function failure(response: Response, what: string): Promise<Error> {
   let details = "";
@@ -41,7 +40,7 @@ async function failure(response: Response, what: string): Promise<Error> {
   return new Error(`${what}: the API answered ${response.status}${details ? ` (${details})` : ""}${hint}`);
 }
 
-/** Reads the pool of a sector: its percentiles, or how many organisations it still lacks (409). */
+/** Reads the pool of a sector: its percentiles, or how many organisations it needs (409; the API never says how many it has). */
 export async function fetchPool(
   settings: ApiSettings,
   modelId: string,
@@ -53,8 +52,8 @@ export async function fetchPool(
     { headers: apiHeaders(settings) },
   );
   if (response.status === 409) {
-    const body = (await response.json()) as { details?: { have?: number; required?: number } };
-    return { kind: "not-enough", have: body.details?.have ?? 0, required: body.details?.required ?? 5 };
+    const body = (await response.json()) as { details?: { required?: number } };
+    return { kind: "not-enough", required: body.details?.required ?? 10 };
   }
   if (!response.ok) throw await failure(response, `Reading the ${sector} benchmark pool`);
   return { kind: "summary", summary: (await response.json()) as BenchmarkSummary };
@@ -101,11 +100,11 @@ export function benchmarkColumn(
   const strings = stringsFor(language);
   const header = format(strings.benchmarkColumn, { sector });
   if (pool.kind === "not-enough") {
-    const cell = format(strings.benchmarkNotEnoughCell, { have: pool.have, required: pool.required });
+    const cell = format(strings.benchmarkNotEnoughCell, { required: pool.required });
     return {
       header,
       cells: Object.fromEntries(Object.keys(figures.dimensions).map((id) => [id, cell])),
-      message: format(strings.benchmarkNotEnough, { sector, have: pool.have, required: pool.required }),
+      message: format(strings.benchmarkNotEnough, { sector, required: pool.required }),
       notEnough: true,
     };
   }

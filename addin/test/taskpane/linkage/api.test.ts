@@ -23,8 +23,8 @@ import { inProcessWorker, sampleMapping, sampleWorkbook } from "./support";
 jest.setTimeout(240_000);
 
 const KEY = "addin-linkage-test-key-0123456789abcdefg";
-/** Five organisations (tenants) for the benchmark pool; the first is the workbook's. */
-const TENANT_KEYS = [1, 2, 3, 4, 5].map((index) => ({
+/** Ten organisations (tenants) for the benchmark pool, the minimum it publishes from; the first is the workbook's. */
+const TENANT_KEYS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((index) => ({
   key: `addin-benchmark-key-${index}-0123456789abcdefghij`,
   role: "contribute",
   tenant: `org${index}`,
@@ -82,7 +82,7 @@ describe("Linkage on the API", () => {
 });
 
 describe("Benchmark pool on the API", () => {
-  it("shows 'not enough organisations' under 5, then the percentile ranks of the pool once the workbook contributes", async () => {
+  it("shows 'not enough organisations' under 10, then the percentile ranks of the pool once the workbook contributes", async () => {
     const workbook = sampleWorkbook();
     const mapping = await sampleMapping(workbook);
     const own = { apiUrl, apiKey: TENANT_KEYS[0].key };
@@ -96,29 +96,29 @@ describe("Benchmark pool on the API", () => {
             "en",
           ),
       });
-    // Four other organisations: aggregates only, spread around the samples' scores.
+    // Nine other organisations: aggregates only, spread around the samples' scores.
     for (const [index, tenant] of TENANT_KEYS.slice(1).entries()) {
       const dimensions = Object.fromEntries(
-        DEFAULT_MODEL.dimensions.map((dimension, position) => [dimension.id, 40 + 8 * index + position]),
+        DEFAULT_MODEL.dimensions.map((dimension, position) => [dimension.id, 30 + 5 * index + position]),
       );
       await postContribution({ apiUrl, apiKey: tenant.key }, "default", {
         sector: "retail",
         wave: "2025",
         n: 50 + index,
         dimensions,
-        enps: -10 + 10 * index,
-        nps: 5 * index,
+        enps: -20 + 6 * index,
+        nps: 4 * index,
       });
     }
     const first = await build();
     expect(first.benchmark?.notEnough).toBe(true);
-    expect(first.benchmark?.message).toBe("Not enough organisations in the retail pool yet: 4 of the 5 needed. No percentile is shown.");
+    expect(first.benchmark?.message).toBe("Not enough organisations in the retail pool yet: 10 are needed. No percentile is shown.");
     const rows = first.layout.anchors.dimensionRows;
     expect(await workbook.readRange("Barometer", "K10")).toEqual([["Percentile (sector retail)"]]);
     expect(
       (await workbook.readRange("Barometer", `K${rows.top + 1}:K${rows.bottom + 1}`))
         .flat()
-        .every((cell) => cell === "not enough organisations (4 of 5)"),
+        .every((cell) => cell === "not enough organisations (fewer than 10)"),
     ).toBe(true);
 
     // The workbook's organisation contributes its aggregates (never rows), then the rebuild ranks it.
