@@ -4,8 +4,8 @@ import { UsageError } from "../errors";
 import type { PopulationRead } from "../population/readPopulation";
 
 /** The groupings every barometer publishes when its data has them: eNPS by unit and by manager. */
-export const BY_UNIT: HeatmapGrouping = { by: "unit", key: "unit" };
-export const BY_MANAGER: HeatmapGrouping = { by: "manager", key: "manager" };
+export const BY_UNIT: HeatmapGrouping = { by: "unit", key: "unit", known: true };
+export const BY_MANAGER: HeatmapGrouping = { by: "manager", key: "manager", known: true };
 
 const UNIT_WORDS = new Set(["unit", "unite", "units", "unites"]);
 const MANAGER_WORDS = new Set(["manager", "managers", "responsable"]);

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { BenchmarkRanks, Language, LinkageResult } from "@symmetry/engine";
 import { COST_RATIO_PRESETS } from "@symmetry/engine/turnover/turnover";
-import { pValueNumberFormat } from "@symmetry/engine/format/display";
+import { fewerThan, pValueNumberFormat } from "@symmetry/engine/format/display";
 import type { BarometerReport } from "../commands/barometer";
 import { significanceMark } from "../format/linkTable";
 
@@ -10,7 +10,9 @@ import { significanceMark } from "../format/linkTable";
  * dimension table (alert / watch conditional formats), eNPS and NPS by unit; and `Linkage`
  * (`Liaison`) when the linkage ran. Values only, never formulas; every text is written as a string
  * cell, so a unit named `=HYPERLINK(…)` stays text. Figures the engine withheld under the
- * confidentiality threshold are written as "hidden", never as numbers.
+ * confidentiality threshold are written as "hidden", never as numbers, and the count of a hidden
+ * group as "fewer than N" (its exact count is a figure too). Below the units: the heat map of the
+ * dimensions by unit and support versus front office, suppressed jointly with the eNPS by unit.
  */
 
 const WORDS = {
@@ -29,6 +31,10 @@ const WORDS = {
     hidden: "hidden",
     unitsHeader: ["Unit", "Type", "Employees n", "eNPS"],
     customerUnitsHeader: ["Unit", "Customers n", "NPS"],
+    heatmapTitle: "Employee score by unit and dimension (0–100; a hidden unit shows no figure)",
+    heatmapUnit: "Unit",
+    supportTitle: "Support versus front office: employee score per dimension",
+    supportHeader: ["Dimension", "Front office", "n", "Support", "n", "Support − front", "Low (95%)", "High (95%)", "p", "Status"],
     percentile: (sector: string) => `Percentile (sector ${sector})`,
     notEnough: (required: number) => `not enough organisations (fewer than ${required})`,
     gapNote: (threshold: number, alpha: number) =>
@@ -61,6 +67,10 @@ const WORDS = {
     hidden: "masqué",
     unitsHeader: ["Unité", "Type", "n collaborateurs", "eNPS"],
     customerUnitsHeader: ["Unité", "n clients", "NPS"],
+    heatmapTitle: "Score collaborateurs par unité et dimension (0–100 ; une unité masquée n'a aucun chiffre)",
+    heatmapUnit: "Unité",
+    supportTitle: "Support contre front office : score collaborateurs par dimension",
+    supportHeader: ["Dimension", "Front office", "n", "Support", "n", "Support − front", "Bas (95 %)", "Haut (95 %)", "p", "Statut"],
     percentile: (sector: string) => `Centile (secteur ${sector})`,
     notEnough: (required: number) => `pas assez d'organisations (moins de ${required})`,
     gapNote: (threshold: number, alpha: number) =>
@@ -111,6 +121,7 @@ export function addBarometerSheet(
   benchmark?: BenchmarkCells,
 ): BarometerSheetLayout {
   const words = WORDS[language];
+  const count = (n: number | null) => (n === null ? fewerThan(report.minGroupSize, language) : n);
   const sheet = workbook.addWorksheet(freeName(workbook, words.barometer));
   sheet.getColumn(1).width = 34;
   for (let column = 2; column <= 12; column++) sheet.getColumn(column).width = 13;
@@ -193,14 +204,45 @@ export function addBarometerSheet(
     writeRow(sheet, row++, [...words.unitsHeader], true);
     for (const unit of report.units) {
       const type = unit.attribute === undefined ? null : (report.unitAttributes?.[unit.attribute] ?? unit.attribute);
-      writeRow(sheet, row++, [unit.unit, type, unit.n, unit.suppressed || unit.enps === null ? words.hidden : round(unit.enps, 2)]);
+      writeRow(sheet, row++, [unit.unit, type, count(unit.n), unit.suppressed || unit.enps === null ? words.hidden : round(unit.enps, 2)]);
     }
     row++;
   }
   if (report.customerUnits.length > 0) {
     writeRow(sheet, row++, [...words.customerUnitsHeader], true);
     for (const unit of report.customerUnits)
-      writeRow(sheet, row++, [unit.unit, unit.n, unit.suppressed || unit.nps === null ? words.hidden : round(unit.nps, 2)]);
+      writeRow(sheet, row++, [unit.unit, count(unit.n), unit.suppressed || unit.nps === null ? words.hidden : round(unit.nps, 2)]);
+    row++;
+  }
+  const labelOf = new Map(report.dimensions.map((dimension) => [dimension.id, dimension.label]));
+  for (const entry of report.heatmap ?? []) {
+    const ids = entry.groups[0]?.dimensions.map((cell) => cell.id) ?? [];
+    writeRow(sheet, row++, [words.heatmapTitle], true);
+    writeRow(sheet, row++, [words.heatmapUnit, "n", ...ids.map((id) => labelOf.get(id) ?? id)], true);
+    for (const group of entry.groups) {
+      const scores = group.dimensions.map((cell) => (cell.employee === null ? words.hidden : round(cell.employee, 1)));
+      writeRow(sheet, row++, [group.group, count(group.n), ...scores]);
+    }
+    row++;
+  }
+  if (report.support) {
+    writeRow(sheet, row++, [words.supportTitle], true);
+    writeRow(sheet, row++, [...words.supportHeader], true);
+    for (const line of report.support.dimensions) {
+      const score = (value: number | null) => (value === null ? words.hidden : round(value, 1));
+      writeRow(sheet, row++, [
+        labelOf.get(line.id) ?? line.id,
+        score(line.front.score),
+        count(line.front.n),
+        score(line.support.score),
+        count(line.support.n),
+        round(line.difference, 1),
+        round(line.low, 1),
+        round(line.high, 1),
+        round(line.p, 4),
+        words.status[line.status as keyof typeof words.status] ?? line.status,
+      ]);
+    }
   }
   sheet.views = [{ state: "frozen", ySplit: top }];
   return { sheetName: sheet.name, firstDimensionRow: top + 1, lastDimensionRow: last, labelColumn: "A", gapColumn: "F" };

@@ -13,6 +13,11 @@ export interface HeatmapGrouping {
   readonly key: string;
   /** Maps each label to its group (unit → unit type); a label it lacks belongs to no group. */
   readonly relabel?: ReadonlyMap<string, string>;
+  /**
+   * A grouping the data names by role (units, managers): as many groups as the organisation has,
+   * never refused for their number. An attribute column is refused over `MAX_GROUPS` (an identifier).
+   */
+  readonly known?: boolean;
 }
 
 /** A grouping laid over a table's cells: groups sorted by label, so row order never matters. */
@@ -36,8 +41,8 @@ export function compareLabels(left: string, right: string): number {
  * Lays a grouping over the cells of `table`. Undefined when the table lacks the label (customers
  * carry no manager), so the caller can leave that side empty.
  *
- * @throws SymError invalid-argument when the grouping has more than `MAX_GROUPS` distinct values,
- *   with the count
+ * @throws SymError invalid-argument when an attribute grouping (not `known`) has more than
+ *   `MAX_GROUPS` distinct values, with the count
  */
 export function resolveGrouping(table: CellTable, grouping: HeatmapGrouping): ResolvedGrouping | undefined {
   const values = cellKey(table, grouping.key);
@@ -48,7 +53,7 @@ export function resolveGrouping(table: CellTable, grouping: HeatmapGrouping): Re
     const label = labelOf(value);
     if (label !== "") distinct.add(label);
   }
-  if (distinct.size > MAX_GROUPS) {
+  if (!grouping.known && distinct.size > MAX_GROUPS) {
     throw new SymError(
       "invalid-argument",
       `the grouping ${JSON.stringify(grouping.by)} has ${distinct.size} distinct values, more than the ${MAX_GROUPS} a heat map can show: is it an identifier column?`,
