@@ -1,3 +1,5 @@
+import { PAYLOAD_LIMIT_BYTES, payloadBytes } from "../src/taskpane/workbook/payload";
+
 /**
  * The rules real Excel enforces on what an add-in writes (PLATFORM.md), shared by the in-memory
  * workbook and the strict layer around office-addin-mock, so that neither stand-in is more lenient
@@ -30,8 +32,7 @@ export const EXCEL_ROWS = 1_048_576;
 export const EXCEL_COLUMNS = 16_384;
 export const MAX_CELL_CHARACTERS = 32_767;
 export const MAX_SHEET_NAME = 31;
-/** Excel on the web: 5 MB per request and per response (measured on the serialised payload). */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export { PAYLOAD_LIMIT_BYTES, payloadBytes, utf8Length } from "../src/taskpane/workbook/payload";
 
 /** The array must be rectangular and exactly rows × columns, as Excel requires for values/formulas/numberFormat. */
 export function assertArrayFitsRange(array: readonly (readonly unknown[])[], rows: number, columns: number, what: string): void {
@@ -73,26 +74,6 @@ export function assertWithinGrid(row: number, column: number, where: string): vo
   if (row < 0 || column < 0 || row >= EXCEL_ROWS || column >= EXCEL_COLUMNS) {
     throw new ExcelRuleError("InvalidArgument", `${where} is outside Excel's grid of ${EXCEL_ROWS} rows × ${EXCEL_COLUMNS} columns`);
   }
-}
-
-/** Bytes of the payload once serialised as JSON (UTF-8), as Office.js sends it. */
-export function payloadBytes(payload: unknown): number {
-  return utf8Length(JSON.stringify(payload) ?? "");
-}
-
-/** UTF-8 length of a string without TextEncoder or Buffer (the stand-ins also run under jsdom and in the browser). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      bytes += 4; // a surrogate pair is one 4-byte character
-      index++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 export function assertPayload(payload: unknown, direction: "request" | "response", limit = PAYLOAD_LIMIT_BYTES): number {

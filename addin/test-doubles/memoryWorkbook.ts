@@ -13,6 +13,7 @@ function namedFor(functions: Readonly<Record<string, CustomFunction>>, language:
   );
 }
 import { toExcelInput } from "../src/taskpane/workbook/safeText";
+import { writeSheetStepByStep, type SheetWrite } from "../src/taskpane/workbook/sheetWrite";
 import { assertCellText, assertPayload, assertRectangular, assertSheetName, assertWithinGrid } from "./excelRules";
 import type {
   CellValue,
@@ -133,6 +134,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   // ---- WorkbookPort ----
+
+  writeSheet(write: SheetWrite): Promise<NamedRange> {
+    return writeSheetStepByStep(this, write);
+  }
 
   async listSheets(): Promise<SheetSummary[]> {
     this.requests++;

@@ -1,5 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeWorkbook } from "../../src/taskpane/workbook/officeWorkbook";
+import { strictExcel } from "../../test-doubles/strictOfficeMock";
 
 /**
  * The Office.js adapter against office-addin-mock: properties read before `load` come back as
@@ -10,7 +11,15 @@ import { OfficeWorkbook } from "../../src/taskpane/workbook/officeWorkbook";
 
 type Calls = { name: string; args: unknown[] }[];
 
+/** The adapter over the strict layer (load before read, sync counting, 5 MB): see test-doubles/strictOfficeMock. */
 function excel(workbook: Record<string, unknown>) {
+  const strict = strictExcel(workbook);
+  const adapter = new OfficeWorkbook(strict.run);
+  return { mock: { context: strict.mockContext }, adapter, ledger: strict.ledger };
+}
+
+/** The adapter over office-addin-mock alone, to show what it answers where Excel would throw. */
+function lenientExcel(workbook: Record<string, unknown>) {
   const mock = new OfficeMockObject({
     context: { workbook },
     run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
@@ -72,19 +81,19 @@ describe("OfficeWorkbook (Office.js adapter) with office-addin-mock", () => {
   });
 
   it("shows what the mock returns without load or sync, and fails loudly when the host does not deliver", async () => {
-    const { mock } = excel(sheetWithRange([[1]], []));
+    const { mock } = lenientExcel(sheetWithRange([[1]], []));
     const range = mock.context.workbook.worksheets.sheet.range;
     expect(range.values).toBe("Error, property was not loaded");
     range.load("values");
     expect(range.values).toBe("Error, context.sync() was not called");
 
-    const unsynced = excel(sheetWithRange([[1]], []));
+    const unsynced = lenientExcel(sheetWithRange([[1]], []));
     unsynced.mock.context.sync = async () => undefined; // a host that never answers the batch
     await expect(unsynced.adapter.readRange("Employees", "A1")).rejects.toThrow(
       /Excel returned no values for Employees!A1 \(Error, context.sync\(\) was not called\)/,
     );
 
-    const unloaded = excel(sheetWithRange([[1]], []));
+    const unloaded = lenientExcel(sheetWithRange([[1]], []));
     unloaded.mock.context.workbook.worksheets.sheet.range.load = () => undefined; // load that loads nothing
     await expect(unloaded.adapter.readRange("Employees", "A1")).rejects.toThrow(
       /Excel returned no values for Employees!A1 \(Error, property was not loaded\)/,

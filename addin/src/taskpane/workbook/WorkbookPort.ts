@@ -48,7 +48,33 @@ export interface NamedRange {
   readonly address: string;
 }
 
+/** A generated sheet as one write (how it is performed: ./sheetWrite). */
+export interface SheetWriteBlock {
+  readonly topLeft: string;
+  readonly values?: CellValue[][];
+  /** Formulas already in the names of the metadata Excel loaded; `null` leaves a cell empty for a spill. */
+  readonly formulas?: (string | null)[][];
+}
+
+export interface SheetWrite {
+  /** Workbook name that remembers the generated area between builds. */
+  readonly areaName: string;
+  readonly sheetName: string;
+  /** Sheet-local A1 address of the cells the build owns. */
+  readonly area: string;
+  readonly blocks: readonly SheetWriteBlock[];
+  readonly numberFormats: readonly { readonly address: string; readonly format: string }[];
+  readonly conditionalFormats: readonly ConditionalFormatRule[];
+  readonly charts: readonly ChartSpec[];
+}
+
 export interface WorkbookPort {
+  /**
+   * Writes a generated sheet in one batch (see ./sheetWrite): one `Excel.run` with a few syncs in
+   * the Office.js adapter. Throws `AreaOccupiedError`, having written nothing, when the area holds
+   * the user's data.
+   */
+  writeSheet(write: SheetWrite): Promise<NamedRange>;
   /** Office.context.displayLanguage ("fr-CA"): it decides the names the SYM functions have in formulas. */
   readonly displayLanguage: string;
   listSheets(): Promise<SheetSummary[]>;

@@ -1,5 +1,7 @@
 import { parseRange, rangeSize, splitSheet } from "./a1";
 import { toExcelInput } from "./safeText";
+import { addChart, addConditionalFormat, writeSheetInOneBatch } from "./officeSheetWrite";
+import type { SheetWrite } from "./sheetWrite";
 import type { CellValue, ChartSpec, ConditionalFormatRule, NamedRange, SheetSummary, TableSummary, WorkbookPort } from "./WorkbookPort";
 
 /**
@@ -43,18 +45,15 @@ function fill<T>(address: string, value: T): T[][] {
   return Array.from({ length: size.rows }, () => Array.from({ length: size.columns }, () => value));
 }
 
-/** Excel's chart type for each chart kind the pane draws (a scatter's x values are its "categories"). */
-const CHART_TYPES: Record<ChartSpec["kind"], "Radar" | "BarClustered" | "XYScatter"> = {
-  radar: "Radar",
-  bar: "BarClustered",
-  scatter: "XYScatter",
-};
-
 export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly run: ExcelRun = defaultRun,
     readonly displayLanguage: string = typeof Office === "undefined" ? "en-US" : Office.context.displayLanguage,
   ) {}
+
+  writeSheet(write: SheetWrite): Promise<NamedRange> {
+    return this.run((context) => writeSheetInOneBatch(context, write));
+  }
 
   listSheets(): Promise<SheetSummary[]> {
     return this.run(async (context) => {
@@ -163,23 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
   addConditionalFormats(sheet: string, rules: readonly ConditionalFormatRule[]): Promise<void> {
     return this.run(async (context) => {
       const worksheet = context.workbook.worksheets.getItem(sheet);
-      for (const rule of rules) {
-        // eslint-disable-next-line office-addins/load-object-before-read -- a collection accessor that queues commands, not a property value read
-        const formats = worksheet.getRange(rule.address).conditionalFormats;
-        if (rule.kind === "textEquals") {
-          const format = formats.add("CellValue");
-          format.cellValue.format.fill.color = rule.fill;
-          format.cellValue.format.font.color = rule.fontColor;
-          format.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
-        } else {
-          const format = formats.add("ColorScale");
-          format.colorScale.criteria = {
-            minimum: { type: "LowestValue", color: rule.low },
-            midpoint: { formula: "50", type: "Percentile", color: rule.middle },
-            maximum: { type: "HighestValue", color: rule.high },
-          };
-        }
-      }
+      for (const rule of rules) addConditionalFormat(worksheet, rule);
       await context.sync();
     });
   }
@@ -190,20 +173,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const existing = worksheet.charts.getItemOrNullObject(spec.name);
       await context.sync();
       if (!existing.isNullObject) existing.delete();
-      const categories = worksheet.getRange(spec.categories);
-      const chart = worksheet.charts.add(CHART_TYPES[spec.kind], worksheet.getRange(spec.series[0].values), "Columns");
-      chart.name = spec.name;
-      chart.title.text = spec.title;
-      const first = chart.series.getItemAt(0);
-      first.name = spec.series[0].name;
-      first.setXAxisValues(categories);
-      for (const series of spec.series.slice(1)) {
-        const added = chart.series.add(series.name);
-        added.setValues(worksheet.getRange(series.values));
-        added.setXAxisValues(categories);
-      }
-      const placement = spec.placement.split(":");
-      chart.setPosition(placement[0], placement[1]);
+      addChart(worksheet, spec);
       await context.sync();
     });
   }
