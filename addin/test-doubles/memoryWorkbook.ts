@@ -153,12 +153,19 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readRange(sheet: string, address: string): Promise<CellValue[][]> {
+    return (await this.readRanges(sheet, [address]))[0];
+  }
+
+  /** One round trip: the response (every rectangle together) must fit in 5 MB. */
+  async readRanges(sheet: string, addresses: readonly string[]): Promise<CellValue[][][]> {
     this.recalculateIfDirty();
-    const range = parseRange(address);
-    this.checkRange(range, `${sheet}!${address}`);
-    const values = this.recalculation
-      .readScalars(this.requireSheet(sheet), range)
-      .map((row) => row.map((value) => (isFormulaError(value) ? value.code : value)));
+    const values = addresses.map((address) => {
+      const range = parseRange(address);
+      this.checkRange(range, `${sheet}!${address}`);
+      return this.recalculation
+        .readScalars(this.requireSheet(sheet), range)
+        .map((row) => row.map((value) => (isFormulaError(value) ? value.code : value)));
+    });
     this.count(values, "response");
     return values;
   }

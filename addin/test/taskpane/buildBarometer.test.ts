@@ -7,7 +7,7 @@ import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
 import { loadMapping, saveMapping } from "../../src/taskpane/mapping/persistence";
 import { rangeText } from "../../src/taskpane/workbook/a1";
 import type { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
-import { fixtureWorkbook, reference } from "../support/fixtureWorkbook";
+import { fixtureRows, fixtureWorkbook, reference } from "../support/fixtureWorkbook";
 
 // Expected figures: addin/test/taskpane/fixtures/reference.json, computed by make_fixture.py with
 // pandas + scipy.stats (ttest_ind(equal_var=False), t.ppf, norm.ppf) from the same CSV files.
@@ -197,5 +197,26 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     await expect(buildBarometer(workbook, mapping, DEFAULT_MODEL, "en")).rejects.toThrow(
       /Only 4 employees answered, fewer than the confidentiality threshold of 5/,
     );
+  });
+
+  it("reads only the mapped columns: a free-text column between them is never sent", async () => {
+    const plain = fixtureWorkbook();
+    const reference = await buildBarometer(plain, await suggestedMapping(plain), DEFAULT_MODEL, "en");
+    const workbook = fixtureWorkbook();
+    const rows = fixtureRows("employees").map((row, index) => [
+      ...row.slice(0, 3),
+      index === 0 ? "comment" : "free text ".repeat(3000),
+      ...row.slice(3),
+    ]);
+    workbook.loadSheet("Employees", rows);
+    const reads: string[] = [];
+    const port = Object.create(workbook) as MemoryWorkbook;
+    port.readRange = (sheet, address) => (reads.push(`${sheet}!${address}`), workbook.readRange(sheet, address));
+    port.readRanges = (sheet, addresses) => (reads.push(`${sheet}!${addresses.join(",")}`), workbook.readRanges(sheet, addresses));
+    const result = await buildBarometer(port, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
+    expect(result.employees.aggregate).toEqual(reference.employees.aggregate);
+    // Locating the source reads the header row (and the used range); the answers are read by the scan.
+    const employeeReads = reads.filter((read) => read.startsWith("Employees!") && !read.startsWith("Employees!A1:"));
+    expect(employeeReads).toEqual(["Employees!B2:C61,E2:K61"]);
   });
 });

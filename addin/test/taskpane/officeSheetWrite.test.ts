@@ -136,4 +136,26 @@ describe("writing a generated sheet in one Excel.run (strict office-addin-mock)"
     expect(excel.ledger.runs).toBe(blocks.length);
     expect(excel.ledger.runs).toBeGreaterThan(6);
   });
+
+  it("reads the runs of mapped columns in one run of one sync, blanks as null", async () => {
+    const state = fakeExcelState();
+    state.sheets.set("Data", {
+      cells: new Map<string, unknown>([
+        ["A1", "Lyon"],
+        ["B1", 4],
+        ["C1", "free text"],
+        ["D2", 9],
+      ]),
+      charts: [],
+    });
+    const { excel, adapter } = office(state);
+    expect(await adapter.readRanges("Data", ["A1:B2", "D1:D2"])).toEqual([
+      [
+        ["Lyon", 4],
+        [null, null],
+      ],
+      [[null], [9]],
+    ]);
+    expect(excel.ledger.syncsPerRun).toEqual([1]);
+  });
 });

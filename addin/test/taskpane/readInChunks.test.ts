@@ -1,4 +1,5 @@
-import { chunkRowCount, isAbortError, readInChunks } from "../../src/taskpane/data/readInChunks";
+import { columnRuns, isAbortError, readInChunks } from "../../src/taskpane/data/readInChunks";
+import { PAYLOAD_LIMIT_BYTES, payloadBytes } from "../../test-doubles/excelRules";
 import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import type { WorkbookPort } from "../../src/taskpane/workbook/WorkbookPort";
 
@@ -14,14 +15,20 @@ function bigWorkbook(rows: number, columns: number): { workbook: MemoryWorkbook;
     requests.push(address);
     return workbook.readRange(sheet, address);
   };
+  port.readRanges = (sheet, addresses) => {
+    requests.push(addresses.join(","));
+    return workbook.readRanges(sheet, addresses);
+  };
   return { workbook, requests, port };
 }
 
 describe("reading large ranges in chunks", () => {
-  it("sizes chunks under the cell budget: 40 columns → 2 500 rows per 100 000 cells", () => {
-    expect(chunkRowCount(40)).toBe(2500);
-    expect(chunkRowCount(40, 400_000)).toBe(10_000);
-    expect(chunkRowCount(1_000_000, 10)).toBe(1);
+  it("groups the columns to read into runs of adjacent columns", () => {
+    expect(columnRuns([7, 1, 2, 3, 8, 2])).toEqual([
+      [1, 3],
+      [7, 8],
+    ]);
+    expect(columnRuns([4])).toEqual([[4, 4]]);
   });
 
   it("reads every row once, in order, with progress", async () => {
@@ -83,5 +90,72 @@ describe("reading large ranges in chunks", () => {
     );
     clearInterval(timer);
     expect(ticks).toBeGreaterThanOrEqual(5);
+  });
+
+  it("reads only the columns asked for, never the free text between them, in one round trip per chunk", async () => {
+    const workbook = new MemoryWorkbook();
+    const comment = "a long free-text comment ".repeat(400); // ≈ 10 kB a row
+    workbook.loadSheet(
+      "Data",
+      Array.from({ length: 2000 }, (_, row) => [`u${row % 7}`, row % 11, comment, comment, row % 5]),
+    );
+    const requests: string[] = [];
+    const port = Object.create(workbook) as WorkbookPort;
+    port.readRanges = (sheet, addresses) => {
+      requests.push(addresses.join(","));
+      return workbook.readRanges(sheet, addresses);
+    };
+    const rows: unknown[][] = [];
+    await readInChunks(port, "Data", { top: 0, bottom: 1999, left: 0, right: 4 }, (chunk) => rows.push(...chunk), { columns: [4, 0, 1] });
+    expect(requests).toEqual(["A1:B1000,E1:E1000", "A1001:B2000,E1001:E2000"]);
+    expect(rows[12]).toEqual(["u5", 1, 2]);
+    expect(rows).toHaveLength(2000);
+    expect(workbook.largestPayload).toBeLessThan(20_000);
+  });
+
+  it("cuts chunks by bytes measured on the rows read, each response under the budget", async () => {
+    const workbook = new MemoryWorkbook();
+    const text = "é".repeat(1000); // 2,000 bytes in UTF-8
+    workbook.loadSheet(
+      "Data",
+      Array.from({ length: 12_000 }, (_, row) => [row, text]),
+    );
+    const sizes: number[] = [];
+    const port = Object.create(workbook) as WorkbookPort;
+    port.readRange = async (sheet, address) => {
+      const values = await workbook.readRange(sheet, address);
+      sizes.push(payloadBytes(values));
+      return values;
+    };
+    let rows = 0;
+    await readInChunks(port, "Data", { top: 0, bottom: 11_999, left: 0, right: 1 }, (chunk) => (rows += chunk.length), {
+      maxBytes: 3_000_000,
+    });
+    expect(rows).toBe(12_000);
+    // 24 MB in all: a first chunk of 1,000 rows, then chunks of ≈ 1,190 rows (3 MB / 2,016 bytes / 1.25).
+    expect(sizes.length).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(3_000_000);
+    expect(Math.max(...sizes.slice(1))).toBeGreaterThan(2_000_000);
+  });
+
+  it("reads again in halves a chunk Excel refuses for its size (long texts further down)", async () => {
+    const workbook = new MemoryWorkbook();
+    const short = Array.from({ length: 1000 }, (_, row) => [row, "x"]);
+    const long = Array.from({ length: 3000 }, (_, row) => [1000 + row, "y".repeat(5_000)]); // 15 MB
+    workbook.loadSheet("Data", [...short, ...long]);
+    const refused: string[] = [];
+    const port = Object.create(workbook) as WorkbookPort;
+    port.readRange = (sheet, address) =>
+      workbook.readRange(sheet, address).catch((error: unknown) => {
+        refused.push(`${address} ${(error as { code?: string }).code}`);
+        throw error;
+      });
+    const seen: number[] = [];
+    await readInChunks(port, "Data", { top: 0, bottom: 3999, left: 0, right: 1 }, (chunk) =>
+      chunk.forEach((row) => seen.push(row[0] as number)),
+    );
+    expect(refused[0]).toMatch(/ResponsePayloadSizeLimitExceeded$/);
+    expect(seen).toEqual(Array.from({ length: 4000 }, (_, index) => index));
+    expect(workbook.largestPayload).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
   });
 });

@@ -67,27 +67,27 @@ export async function scanPopulation(
       managers: [],
     };
 
-  // Only the span of mapped columns is read; positions inside the rows are relative to its left edge.
-  const left = Math.min(...used.map(indexOf));
-  const right = Math.max(...used.map(indexOf));
+  // Only the mapped columns are read (never the free text between them); a row holds them in
+  // sheet order, so a column's position is its rank among the mapped ones.
+  const mapped = [...new Set(used.map(indexOf))].sort((a, b) => a - b);
+  const position = (column: ColumnMapping) => mapped.indexOf(indexOf(column));
   const accumulator = new PopulationAccumulator({
     population,
     scale,
-    items: items.map((column) => ({ column: indexOf(column) - left, dimension: column.dimension!, reversed: column.reversed })),
-    ...(recommendation ? { recommendationColumn: indexOf(recommendation) - left } : {}),
+    items: items.map((column) => ({ column: position(column), dimension: column.dimension!, reversed: column.reversed })),
+    ...(recommendation ? { recommendationColumn: position(recommendation) } : {}),
   });
-  const numericColumns = [...items, ...(recommendation ? [recommendation] : [])].map((column) => indexOf(column) - left);
+  const numericColumns = [...items, ...(recommendation ? [recommendation] : [])].map(position);
   const units = new Set<string>();
   const managers = new Set<string>();
-  const width = right - left + 1;
-  const numbers = new Float64Array(width).fill(Number.NaN);
+  const numbers = new Float64Array(mapped.length).fill(Number.NaN);
   let respondents = 0;
 
   const range: RangeAddress = {
     top: geometry.block.top + 1,
     bottom: geometry.block.bottom,
-    left: geometry.block.left + left,
-    right: geometry.block.left + right,
+    left: geometry.block.left + mapped[0],
+    right: geometry.block.left + mapped[mapped.length - 1],
   };
   if (range.bottom < range.top) return { population, aggregate: accumulator.result(), respondents: 0, units: [], managers: [] };
   await readInChunks(
@@ -104,9 +104,9 @@ export async function scanPopulation(
             current = column;
             numbers[column] = readAnswer(row[column]);
           }
-          const unitLabel = unit ? label(row[indexOf(unit) - left]) : undefined;
-          const managerLabel = manager ? label(row[indexOf(manager) - left]) : undefined;
-          const waveLabel = wave ? label(row[indexOf(wave) - left]) : undefined;
+          const unitLabel = unit ? label(row[position(unit)]) : undefined;
+          const managerLabel = manager ? label(row[position(manager)]) : undefined;
+          const waveLabel = wave ? label(row[position(wave)]) : undefined;
           current = -1;
           accumulator.addRow(numbers, unitLabel, managerLabel, waveLabel);
           if (unitLabel) units.add(unitLabel);
@@ -115,12 +115,12 @@ export async function scanPopulation(
         } catch (error) {
           if (!(error instanceof SymError)) throw error;
           const column = current >= 0 ? current : (error.details.column ?? 1) - 1;
-          const header = geometry.headers[left + column] ?? "";
+          const header = geometry.headers[mapped[column]] ?? "";
           throw new DataError(`${geometry.sheet}, row ${sheetRow}, column "${header}": ${error.message}`, geometry.sheet, sheetRow, header);
         }
       }
     },
-    options,
+    { ...options, columns: mapped.map((column) => geometry.block.left + column) },
   );
   return { population, aggregate: accumulator.result(), respondents, units: [...units].sort(), managers: [...managers].sort() };
 }

@@ -28,6 +28,9 @@ export async function readUnitAttributes(
     salary: column(units.salaryColumn, "salary"),
   };
   const attributeColumn = column(units.attributeColumn, "front office / support");
+  // Only these columns are read; a row holds them in sheet order.
+  const wanted = [...new Set([unitColumn, ...Object.values(numeric), attributeColumn].filter((index) => index >= 0))].sort((a, b) => a - b);
+  const at = (index: number) => wanted.indexOf(index);
   const range = { ...geometry.block, top: geometry.block.top + 1 };
   const rows: UnitAttributes[] = [];
   if (range.bottom < range.top) return rows;
@@ -38,14 +41,14 @@ export async function readUnitAttributes(
     (chunk, firstRow) => {
       chunk.forEach((cells, index) => {
         const sheetRow = range.top + firstRow + index + 1;
-        const unit = headerText(cells[unitColumn]);
+        const unit = headerText(cells[at(unitColumn)]);
         if (unit === "") return;
         const row: { -readonly [K in keyof UnitAttributes]: UnitAttributes[K] } = { unit };
         for (const [field, position] of Object.entries(numeric) as [keyof typeof numeric, number][]) {
           if (position < 0) continue;
           let value: number;
           try {
-            value = readAnswer(cells[position]);
+            value = readAnswer(cells[at(position)]);
             if (value < 0) throw new SymError("invalid-answer", `${field} ${value} is negative`, { value });
           } catch (error) {
             if (!(error instanceof SymError)) throw error;
@@ -58,11 +61,11 @@ export async function readUnitAttributes(
           }
           if (value === value) row[field] = value;
         }
-        if (attributeColumn >= 0 && cells[attributeColumn] !== null) row.attribute = headerText(cells[attributeColumn]);
+        if (attributeColumn >= 0 && cells[at(attributeColumn)] !== null) row.attribute = headerText(cells[at(attributeColumn)]);
         rows.push(row);
       });
     },
-    options,
+    { ...options, columns: wanted.map((index) => geometry.block.left + index) },
   );
   return rows;
 }

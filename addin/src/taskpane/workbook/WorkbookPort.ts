@@ -81,6 +81,8 @@ export interface WorkbookPort {
   listTables(): Promise<TableSummary[]>;
   /** Values of a rectangle (blanks as null); formulas come back as their results. */
   readRange(sheet: string, address: string): Promise<CellValue[][]>;
+  /** Values of several rectangles of one sheet in one round trip (the mapped columns around unmapped ones). */
+  readRanges(sheet: string, addresses: readonly string[]): Promise<CellValue[][][]>;
   /** Creates the sheet when missing, renaming `previousName` instead when that sheet exists. */
   ensureSheet(name: string, previousName?: string): Promise<void>;
   /** Empties a rectangle: values, formulas, formats and conditional formats. */

@@ -92,14 +92,24 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  readRange(sheet: string, address: string): Promise<CellValue[][]> {
+  async readRange(sheet: string, address: string): Promise<CellValue[][]> {
+    return (await this.readRanges(sheet, [address]))[0];
+  }
+
+  readRanges(sheet: string, addresses: readonly string[]): Promise<CellValue[][][]> {
     return this.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheet).getRange(address);
-      range.load("values");
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      const ranges = addresses.map((address) => {
+        const range = worksheet.getRange(address);
+        range.load("values");
+        return range;
+      });
       await context.sync();
       // Office.js reads a blank cell as "": the pane's convention is null.
-      return requireArray<CellValue>(range.values, `values for ${sheet}!${address}`).map((row) =>
-        row.map((value) => (value === "" ? null : value)),
+      return ranges.map((range, index) =>
+        requireArray<CellValue>(range.values, `values for ${sheet}!${addresses[index]}`).map((row) =>
+          row.map((value) => (value === "" ? null : value)),
+        ),
       );
     });
   }
