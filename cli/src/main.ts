@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { isSymError } from "@symmetry/engine/errors"; // not the barrel: see commands/barometer.ts
+import { isSymError, truncateText } from "@symmetry/engine/errors"; // not the barrel: see commands/barometer.ts
 import { runBarometer } from "./commands/barometer";
 import { registerKeysCommand } from "./commands/keysCli";
 import { registerLinkCommand } from "./commands/linkCli";
@@ -11,6 +11,7 @@ import { EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from "./errors
 import { parseLanguageOption, parseMinGroupSizeOption, parseNumberInRange, parseScaleOption } from "./options";
 import { createProgress } from "./progress";
 import { processIo, type CliIo } from "./io";
+import { printable } from "./format/terminalText";
 
 interface BarometerFlags {
   employees: string;
@@ -32,7 +33,9 @@ interface BarometerFlags {
  * column and value in the message), 2 usage error. Output is written only once everything has been
  * computed, so a failing run prints nothing on stdout.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Everything printed passes through `printable`: names from the files never drive the terminal.
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(printable(text)), stderr: (text) => rawIo.stderr(printable(text)) };
   let exitCode = EXIT_OK;
   const program = new Command("sym")
     .description("Symmetry Barometer: employee versus customer experience, gaps, eNPS and NPS from survey CSV files")
@@ -122,12 +125,25 @@ function exitCodeFor(error: unknown, io: CliIo): number {
     io.stderr(`sym: ${error.message}\n`);
     return EXIT_DATA_ERROR;
   }
-  io.stderr(`sym: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // No stack trace: a user cannot act on one, and it may quote input. SYM_DEBUG=1 shows it.
+  const detail =
+    error instanceof Error
+      ? process.env.SYM_DEBUG === "1"
+        ? (error.stack ?? error.message)
+        : `${error.name}: ${error.message}`
+      : String(error);
+  io.stderr(`sym: unexpected error: ${truncateText(detail, 200)}\n`);
   return EXIT_DATA_ERROR;
 }
 
 /** Entry point of the `sym` binary (cli/bin/sym.js). */
 export function runFromCommandLine(): void {
+  // `sym … | head` closes the pipe early: stop quietly, as other command-line tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
+    process.stderr.write(`sym: cannot write the output (${error.code ?? "error"})\n`);
+    process.exit(EXIT_DATA_ERROR);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -22,6 +22,7 @@ export {
   checkRecommendation,
 } from "./scale/answers";
 export type { Cell } from "./scale/answers";
+export { MAX_SCALE_MAGNITUDE, MAX_METRIC_MAGNITUDE } from "./scale/limits";
 export { respondentScore, groupScore, favourableShare } from "./scale/scores";
 
 export {
@@ -156,6 +157,7 @@ export {
   summarisePool,
 } from "./benchmark/pool";
 export type { PoolPercentiles, BenchmarkSummary, PooledContribution } from "./benchmark/pool";
+export { BenchmarkSummarySchema, NotEnoughOrganisationsSchema } from "./benchmark/summarySchema";
 export { percentileRank, percentileRanks } from "./benchmark/percentileRank";
 export type { PercentileRank, BenchmarkRanks } from "./benchmark/percentileRank";
 export { DEFAULT_MIN_DRIVER_UNITS, driversOfRanges } from "./ranges/driverRange";

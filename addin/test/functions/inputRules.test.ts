@@ -182,8 +182,17 @@ describe("too few values and zero denominators", () => {
     expect(error.message).not.toMatch(/\b4\b/); // the count of a small group is itself not shown
   });
 
-  it("ENPS honours min_n", () => {
-    expect(sym.enps(five([9, 10, 3]), 3)).toBeCloseTo(100 / 3, 12);
+  it("ENPS honours min_n, which may raise the threshold of 5 but never lower it", () => {
+    expect(sym.enps(five([9, 10, 3, 9, 9, 9]), 6)).toBeCloseTo(200 / 3, 12); // P = 5, D = 1 of 6
+    // A threshold of 1 would show a single employee's answer; 4 a group the floor hides.
+    for (const low of [1, 2, 4]) {
+      expectExcelError(() => sym.enps(five([9, 10, 3, 9, 9, 9]), low), "#VALUE!", "cannot be below 5", String(low));
+      expectExcelError(
+        () => sym.bygroup(five(["A", "A", "A", "A", "A", "A"]), five([9, 10, 3, 9, 9, 9]), "enps", low),
+        "#VALUE!",
+        "cannot be below 5",
+      );
+    }
     expectExcelError(() => sym.enps(five([9, 10, 3, 9, 9, 9]), 10), "#N/A", "fewer than 10 answers");
     expectExcelError(() => sym.enps(five([9, 10, 3]), 0), "#VALUE!", "threshold", "0");
   });

@@ -149,10 +149,9 @@ describe("BYGROUP (pandas groupby)", () => {
     expectGroups(sym.bygroup(bygroup.groups, bygroup.scoreAnswers, "favorable", 5, 1, 5), bygroup.favorable);
   });
 
-  it("a lower threshold shows every group", () => {
-    const rows = sym.bygroup(bygroup.groups, bygroup.enpsAnswers, "enps", 3) as Row[];
-    expect(rows.map((row) => row[1])).toEqual([12, 7, 3, 9]);
-    rows.forEach((row) => expectClose(row[2], bygroup.enps[row[0] as keyof typeof bygroup.enps]));
+  it("a threshold under 5 is refused rather than showing the group of 3", () => {
+    expect(() => sym.bygroup(bygroup.groups, bygroup.enpsAnswers, "enps", 3)).toThrow(/cannot be below 5/);
+    for (const low of [1, 2, 4]) expect(() => sym.bygroup(bygroup.groups, bygroup.enpsAnswers, "enps", low)).toThrow(/cannot be below 5/);
   });
 });
 

@@ -1,13 +1,16 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import type { z } from "zod";
 import type { BenchmarkSummary, Language, Model } from "@symmetry/engine";
 import { percentileRanks } from "@symmetry/engine/benchmark/percentileRank";
-import { SymError, isSymError } from "@symmetry/engine/errors";
+import { BenchmarkSummarySchema, NotEnoughOrganisationsSchema } from "@symmetry/engine/benchmark/summarySchema";
+import { SymError, isSymError, truncateText } from "@symmetry/engine/errors";
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
 import { mappingToXml } from "@symmetry/engine/model/mappingXml";
-import { MAPPING_NAMESPACE } from "@symmetry/engine/model/schemas";
+import { MAPPING_NAMESPACE, describeIssues } from "@symmetry/engine/model/schemas";
 import { UsageError } from "../errors";
+import { fetchSameOrigin } from "../linkage/sameOriginFetch";
+import { writeOutputFile } from "../outputFiles";
 import { apiBase } from "../linkage/apiJob";
 import type { SummaryRow } from "../format/reportSummary";
 import { addCustomXmlPart } from "../workbook/customXmlPart";
@@ -47,17 +50,43 @@ async function fetchBenchmark(
   const url = `${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}?sector=${encodeURIComponent(settings.sector)}`;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json", ...(settings.apiKey ? { "x-sym-key": settings.apiKey } : {}) } });
+    response = await fetchSameOrigin(
+      fetch,
+      url,
+      { headers: { accept: "application/json", ...(settings.apiKey ? { "x-sym-key": settings.apiKey } : {}) } },
+      new URL(url).origin,
+    );
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot reach the API at ${url}: ${(error as Error).message}`);
+  }
+  const what = `reading the ${truncateText(settings.sector)} benchmark pool`;
+  if (response.status !== 409 && !response.ok) throw new UsageError(`${what}: the API answered ${response.status}`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new UsageError(
+      `${what}: the API answered ${response.status} with a body that is not JSON (${truncateText(response.headers.get("content-type") ?? "no content type")})`,
+    );
   }
   if (response.status === 409) {
     // The API says how many organisations a pool needs, never how many it has.
-    const body = (await response.json()) as { details?: { required?: number } };
-    return { notEnough: { required: body.details?.required ?? 10 } };
+    const notEnough = NotEnoughOrganisationsSchema.safeParse(json);
+    if (!notEnough.success)
+      throw new UsageError(
+        `${what}: the API answered 409 without the number of organisations a pool needs (${describeFirstIssue(notEnough.error)})`,
+      );
+    return { notEnough: notEnough.data.details };
   }
-  if (!response.ok) throw new UsageError(`reading the ${settings.sector} benchmark pool: the API answered ${response.status}`);
-  return { summary: (await response.json()) as BenchmarkSummary };
+  const summary = BenchmarkSummarySchema.safeParse(json);
+  if (!summary.success) throw new UsageError(`${what}: the API's answer is not a benchmark summary (${describeFirstIssue(summary.error)})`);
+  return { summary: summary.data };
+}
+
+function describeFirstIssue(error: z.ZodError): string {
+  const first = describeIssues(error)[0];
+  return `${first.path || "body"}: ${first.message}`;
 }
 
 /**
@@ -126,8 +155,7 @@ export async function reportWorkbook(file: string, output: string | undefined, o
       language,
     );
     bytes = await addCustomXmlPart(bytes, mappingToXml(found.mapping), MAPPING_NAMESPACE);
-    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    fs.writeFileSync(output, bytes);
+    writeOutputFile(output, bytes);
   }
   const deckOutputs = typeof options.decks === "function" ? options.decks(file, output) : options.decks;
   if (deckOutputs) {

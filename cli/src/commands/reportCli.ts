@@ -9,7 +9,8 @@ import { formatSummaryCsv } from "../format/reportSummary";
 import { parseLanguageOption, parseNumberInRange, parseWholeNumberOption } from "../options";
 import { DEFAULT_MAX_FILE_MEGABYTES, defaultLimits } from "../workbook/inputLimits";
 import { findSoffice } from "../deck/libreOffice";
-import type { DecksWritten } from "../deck/writeDecks";
+import type { DeckOutputs, DecksWritten } from "../deck/writeDecks";
+import { checkOutputDirectory, checkOutputFile, writeOutputFile } from "../outputFiles";
 import { readModelFile } from "./template";
 import type { ReportOptions } from "./report";
 
@@ -31,6 +32,7 @@ interface ReportFlags {
   pdf?: string | boolean;
   managers?: string;
   summary?: string | boolean;
+  force?: boolean;
 }
 
 /**
@@ -102,6 +104,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
     .option("--sector <sector>", "benchmark pool sector: adds the percentile rank per dimension (with --api)")
     .option("--api <url>", "API URL for the benchmark pool (e.g. http://127.0.0.1:7071/api)")
     .option("--api-key <key>", "API key sent as x-sym-key (default: $SYM_API_KEY)")
+    .option("--force", "overwrite report files and summary.csv that already exist (an input is never overwritten)")
     .option("--max-size <MB>", "largest input file accepted, in MB (hostile-file guard)", String(DEFAULT_MAX_FILE_MEGABYTES))
     .option("--bootstrap <B>", "bootstrap replicates of the linkage", "1000")
     .option("--seed <S>", "seed of the linkage bootstrap", "1")
@@ -113,7 +116,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
     .option("--summary [file]", "one-page employee summary as PDF, through LibreOffice (batch: <name>-summary.pdf)")
     .action(async (files: string[], flags: ReportFlags) => {
       // Loaded here: exceljs and JSZip are not needed by the other commands.
-      const { reportBatch, reportWorkbook } = await import("./report");
+      const { outputNames, reportBatch, reportWorkbook } = await import("./report");
       if (flags.sector !== undefined && flags.api === undefined)
         throw new UsageError("--sector needs --api (the benchmark pool is read from the API)");
       const options: ReportOptions = {
@@ -133,6 +136,8 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
         if (files.length > 1) throw new UsageError("several input files need --out-dir D (one report each and D/summary.csv)");
         if (flags.output === undefined && !flags.json && !options.decks)
           throw new UsageError("give -o OUT.xlsx for the report (or --json to print the results only)");
+        if (flags.output !== undefined) checkOutputFile(flags.output, { option: "-o", inputs: files, force: flags.force });
+        if (typeof options.decks === "object") checkDeckFiles(options.decks, files, flags.force);
         const report = await reportWorkbook(files[0], flags.output, options);
         if (flags.json) {
           io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -146,12 +151,20 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
         return;
       }
       if (flags.output !== undefined) throw new UsageError("-o and --out-dir do not go together: -o for one file, --out-dir for a batch");
+      checkOutputDirectory(flags.outDir, "--out-dir");
+      const reportOutputs = outputNames(files, flags.outDir);
+      for (const output of [...reportOutputs, path.join(flags.outDir, "summary.csv")]) {
+        checkOutputFile(output, { option: "--out-dir", inputs: files, force: flags.force });
+      }
+      const decksOf = options.decks;
+      if (typeof decksOf === "function")
+        files.forEach((file, index) => checkDeckFiles(decksOf(file, reportOutputs[index]), files, flags.force));
       fs.mkdirSync(flags.outDir, { recursive: true });
       const outcome = await reportBatch(files, flags.outDir, options, (row) => {
         if (!row.ok) io.stderr(`sym: ${row.file}: failed: ${row.error}\n`);
       });
       const summary = path.join(flags.outDir, "summary.csv");
-      fs.writeFileSync(summary, formatSummaryCsv(outcome.rows));
+      writeOutputFile(summary, formatSummaryCsv(outcome.rows));
       const failed = outcome.rows.filter((row) => !row.ok).length;
       if (flags.json) {
         io.stdout(
@@ -165,6 +178,17 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
       }
       if (failed > 0) setExitCode(EXIT_DATA_ERROR);
     });
+}
+
+/** Deck files follow the rules of the report file: never an input, never overwritten without --force. */
+function checkDeckFiles(decks: DeckOutputs, inputs: readonly string[], force: boolean | undefined): void {
+  for (const [option, file] of [
+    ["--pptx", decks.pptx],
+    ["--pdf", decks.pdf],
+    ["--summary", decks.summary],
+  ] as const) {
+    if (file !== undefined) checkOutputFile(file, { option, inputs, force });
+  }
 }
 
 /** Lines for stderr naming what the deck options wrote. */

@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Command } from "commander";
 import type { Language, Model } from "@symmetry/engine";
 import { DEFAULT_MODEL } from "@symmetry/engine/model/defaultModel";
 import { ModelSchema, describeIssues } from "@symmetry/engine/model/schemas";
 import type { CliIo } from "../io";
 import { UsageError } from "../errors";
+import { checkOutputFile, writeOutputFile } from "../outputFiles";
 import { parseLanguageOption } from "../options";
 
 /** Reads `--model M.json` and validates it with the shared ModelSchema. */
@@ -30,8 +30,7 @@ export function readModelFile(file: string): Model {
 export async function writeTemplate(output: string, language: Language, model: Model = DEFAULT_MODEL): Promise<string> {
   const { buildTemplateWorkbook } = await import("../workbook/templateWorkbook"); // exceljs only when a template is written
   const bytes = await buildTemplateWorkbook({ model, language });
-  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-  fs.writeFileSync(output, bytes);
+  writeOutputFile(output, bytes);
   return output;
 }
 
@@ -45,8 +44,10 @@ export function registerTemplateCommand(program: Command, io: CliIo): void {
     .requiredOption("-o, --output <file>", "the .xlsx to write")
     .option("--lang <fr|en>", "language of sheet names, headers (the model's item wordings) and instructions", "en")
     .option("--model <file>", "a model JSON (ModelSchema) instead of the default 11-dimension model")
-    .action(async (flags: { output: string; lang: string; model?: string }) => {
+    .option("--force", "overwrite the file if it exists")
+    .action(async (flags: { output: string; lang: string; model?: string; force?: boolean }) => {
       const language = parseLanguageOption(flags.lang);
+      checkOutputFile(flags.output, { option: "-o", inputs: flags.model ? [flags.model] : [], force: flags.force });
       const model = flags.model ? readModelFile(flags.model) : DEFAULT_MODEL;
       await writeTemplate(flags.output, language, model);
       io.stdout(`${language === "fr" ? "Modèle écrit" : "Template written"}: ${flags.output}\n`);

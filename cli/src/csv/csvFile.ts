@@ -166,7 +166,13 @@ export function readCsvFile(
 
 function openFile(file: string): number {
   try {
-    return fs.openSync(file, "r");
+    const descriptor = fs.openSync(file, "r");
+    // Opening a directory succeeds on Linux; reading it then fails with EISDIR.
+    if (fs.fstatSync(descriptor).isDirectory()) {
+      fs.closeSync(descriptor);
+      throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    }
+    return descriptor;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UsageError(`file not found: ${file} (looked in ${path.resolve(file)})`);

@@ -1,6 +1,7 @@
 import type { LinkageRequest, LinkageResult } from "@symmetry/engine";
 import { SymError } from "@symmetry/engine/errors";
 import { UsageError } from "../errors";
+import { fetchSameOrigin, sameOriginUrl } from "./sameOriginFetch";
 
 /**
  * `sym link --api URL`: submits the linkage request (unit aggregates only, never respondent rows)
@@ -61,8 +62,9 @@ async function describeFailure(response: Response, what: string): Promise<string
 
 async function send(fetchFunction: typeof fetch, url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetchFunction(url, init);
+    return await fetchSameOrigin(fetchFunction, url, init, new URL(url).origin);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(
       `cannot reach the API at ${url}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
     );
@@ -87,7 +89,10 @@ export async function runLinkageOnApi(request: LinkageRequest, options: ApiJobOp
   if (submitted.status !== 202) throw new UsageError(await describeFailure(submitted, "the linkage job was not accepted"));
   const { id } = (await submitted.json()) as { id: string };
   const location = submitted.headers.get("location");
-  const jobUrl = location ? new URL(location, `${base}/`).toString() : `${base}/jobs/${encodeURIComponent(id)}`;
+  // The job's URL comes from the server: it is polled with the key only if it is on the API's origin.
+  const jobUrl = location
+    ? sameOriginUrl(location, `${base}/`, new URL(base).origin, "a job Location")
+    : `${base}/jobs/${encodeURIComponent(id)}`;
   const deadline = Date.now() + (options.timeoutMilliseconds ?? 30 * 60 * 1000);
   options.onProgress?.(0);
   for (;;) {

@@ -108,6 +108,46 @@ function areaOf(sqref: string): number {
   return cells;
 }
 
+const AREA_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?(dataValidation|mergeCell)(?=[\s/>])/g;
+const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const SQREF_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?sqref>([^<]*)</g;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Attribute values as an XML parser reads them: entities and character references decoded. */
+function decodeAttribute(value: string): string {
+  return value.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/g, (_whole, entity: string) => {
+    if (entity in ENTITIES) return ENTITIES[entity];
+    const code = entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : "";
+  });
+}
+
+/**
+ * Cells covered by the data validations and merged cells of a sheet part. Attributes are read as
+ * XML defines them (either quote, spaces around `=`, entities, any namespace prefix, a `>` inside
+ * a quoted value), so `<mergeCell ref='A100:ZZ100000'/>` counts like its double-quoted spelling.
+ * One pass: a global search for the elements, a sticky scan of each one's attributes.
+ */
+export function expandedCells(xml: string): number {
+  let cells = 0;
+  AREA_ELEMENT.lastIndex = 0;
+  for (let element = AREA_ELEMENT.exec(xml); element; element = AREA_ELEMENT.exec(xml)) {
+    const wanted = element[1] === "mergeCell" ? "ref" : "sqref";
+    let offset = element.index + element[0].length;
+    for (;;) {
+      ATTRIBUTE.lastIndex = offset;
+      const attribute = ATTRIBUTE.exec(xml);
+      if (!attribute) break;
+      offset = ATTRIBUTE.lastIndex;
+      if (attribute[1].replace(/^.*:/, "") === wanted) cells += areaOf(decodeAttribute(attribute[2] ?? attribute[3]));
+    }
+    AREA_ELEMENT.lastIndex = Math.max(offset, AREA_ELEMENT.lastIndex);
+  }
+  // Excel 2010 validations (`x14:dataValidation` in an extension list) hold their area as an element.
+  for (const element of xml.matchAll(SQREF_ELEMENT)) cells += areaOf(decodeAttribute(element[1]));
+  return cells;
+}
+
 export interface CheckedWorkbook {
   readonly buffer: Buffer;
   readonly zip: JSZip;
@@ -176,8 +216,7 @@ export async function readCheckedWorkbook(file: string, limits: InputLimits): Pr
   }
   for (const entry of entries.filter((candidate) => /^xl\/worksheets\/[^/]+\.xml$/.test(candidate.name))) {
     const xml = await entry.async("string");
-    let cells = 0;
-    for (const match of xml.matchAll(/<(?:\w+:)?(?:dataValidation|mergeCell)\b[^>]*?\b(?:sqref|ref)="([^"]*)"/g)) cells += areaOf(match[1]);
+    const cells = expandedCells(xml);
     if (cells > limits.maxExpandedCells) {
       throw refuse(
         file,

@@ -91,10 +91,14 @@ export interface BarometerSheetLayout {
   readonly gapColumn: string;
 }
 
-/** A sheet name not taken yet: the input's sheets are never replaced. */
+/**
+ * A sheet name not taken yet: the input's sheets are never replaced. Excel compares sheet names
+ * without case (exceljs refuses `Barometer` next to an input's `BAROMETER`), so this does too.
+ */
 function freeName(workbook: ExcelJS.Workbook, name: string): string {
+  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLocaleLowerCase("en-US")));
   let candidate = name;
-  for (let index = 2; workbook.getWorksheet(candidate); index++) candidate = `${name} (${index})`;
+  for (let index = 2; taken.has(candidate.toLocaleLowerCase("en-US")); index++) candidate = `${name} (${index})`;
   return candidate;
 }
 

@@ -2,3 +2,4 @@
 export * from "./contribution";
 export * from "./percentileRank";
 export * from "./pool";
+export * from "./summarySchema";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONFIDENTIALITY_FLOOR } from "../privacy/suppression";
+import { MAX_METRIC_MAGNITUDE } from "../scale/limits";
 
 /**
  * What a linkage analysis takes: unit aggregates only (never respondent rows), so the same
@@ -12,17 +13,22 @@ const metricName = z
   .min(1)
   .refine((name) => name !== "__proto__", { message: 'the metric name "__proto__" is reserved; rename it' });
 
+const magnitudeMessage = `beyond ±${MAX_METRIC_MAGNITUDE.toExponential()}: too large to compute safely (sums of squares overflow)`;
+/** A unit figure the statistics can square and sum without overflowing (see MAX_METRIC_MAGNITUDE). */
+const metricValue = z.number().min(-MAX_METRIC_MAGNITUDE, magnitudeMessage).max(MAX_METRIC_MAGNITUDE, magnitudeMessage);
+const unitCount = z.number().min(0).max(MAX_METRIC_MAGNITUDE, magnitudeMessage);
+
 export const UnitRowSchema = z
   .strictObject({
     unit: z.string().min(1),
     wave: z.string().min(1).optional(),
     /** Employee respondents behind the unit's employee metrics (the confidentiality count). */
     employeesN: z.number().int().min(0),
-    headcount: z.number().finite().min(0).optional(),
-    leavers: z.number().finite().min(0).optional(),
-    salary: z.number().finite().min(0).optional(),
+    headcount: unitCount.optional(),
+    leavers: unitCount.optional(),
+    salary: unitCount.optional(),
     /** Unit metrics by name (eNPS, dimension scores, NPS, turnover…); null = missing. */
-    metrics: z.record(metricName, z.number().finite().nullable()),
+    metrics: z.record(metricName, metricValue.nullable()),
   })
   .refine((unit) => unit.leavers === undefined || unit.headcount === undefined || unit.leavers <= unit.headcount, {
     path: ["leavers"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONFIDENTIALITY_FLOOR } from "../privacy/suppression";
+import { MAX_SCALE_MAGNITUDE } from "../scale/limits";
 import { describeDuplicateItem, findDuplicateItem } from "./duplicateItems";
 
 /**
@@ -22,10 +23,13 @@ export type Population = z.infer<typeof PopulationSchema>;
 
 const identifier = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, "use lower-case letters, digits, '-' or '_', starting with a letter");
 
+const scaleBoundMessage = `a scale bound must lie within ±${MAX_SCALE_MAGNITUDE.toLocaleString("en-GB")} (larger ones overflow the scores)`;
+const scaleBound = z.number().min(-MAX_SCALE_MAGNITUDE, scaleBoundMessage).max(MAX_SCALE_MAGNITUDE, scaleBoundMessage);
+
 export const ScaleSchema = z
   .strictObject({
-    min: z.number().finite(),
-    max: z.number().finite(),
+    min: scaleBound,
+    max: scaleBound,
   })
   .refine((scale) => scale.max > scale.min, { message: "scale max must be greater than min" });
 export type Scale = z.infer<typeof ScaleSchema>;

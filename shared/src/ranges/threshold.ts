@@ -1,15 +1,23 @@
 import { SymError } from "../errors";
-import { DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
+import { CONFIDENTIALITY_FLOOR, DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
 
 /**
- * Checks a confidentiality threshold given by the user (a whole number of 1 or more; DOMAIN.md:
- * default 5, as Viva Glint, Culture Amp, Lattice, Dayforce).
+ * Checks a confidentiality threshold given by the user: a whole number that may raise the floor of
+ * 5 (DOMAIN.md: as Viva Glint, Culture Amp, Lattice, Dayforce), never lower it. A threshold of 1 or
+ * 2 would show the eNPS of a pair, and a pair at −100 reveals both answers.
  */
 export function checkMinimumAnswers(minimum: number, functionName: string): number {
-  if (!(Number.isInteger(minimum) && minimum >= 1)) {
-    throw new SymError("invalid-argument", `${functionName} requires a whole confidentiality threshold of 1 or more, got ${minimum}`, {
+  if (!Number.isInteger(minimum)) {
+    throw new SymError("invalid-argument", `${functionName} requires a whole confidentiality threshold, got ${minimum}`, {
       value: minimum,
     });
+  }
+  if (minimum < CONFIDENTIALITY_FLOOR) {
+    throw new SymError(
+      "invalid-argument",
+      `${functionName}: the confidentiality threshold cannot be below ${CONFIDENTIALITY_FLOOR} (it may only be raised), got ${minimum}`,
+      { value: minimum },
+    );
   }
   return minimum;
 }

@@ -1,5 +1,6 @@
 import { SymError, describeValue } from "../errors";
 import type { Scale } from "../model/schemas";
+import { MAX_SCALE_MAGNITUDE } from "./limits";
 
 /** Declared non-answers: treated as missing, like a blank (NSP = « ne sait pas »). */
 export const NON_ANSWERS: readonly string[] = ["", "NA", "N/A", "NSP", "#N/A"];
@@ -48,6 +49,13 @@ export function parseNumericText(text: string): number | undefined {
 
 /** Checks a scale and says what is wrong with it. */
 export function checkScale(scale: Scale, functionName: string): void {
+  if (Math.abs(scale.min) > MAX_SCALE_MAGNITUDE || Math.abs(scale.max) > MAX_SCALE_MAGNITUDE) {
+    throw new SymError(
+      "invalid-argument",
+      `${functionName} requires scale bounds within ±${MAX_SCALE_MAGNITUDE.toLocaleString("en-GB")}, got ${scale.min}–${scale.max}`,
+      { value: scale },
+    );
+  }
   if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || !(scale.max > scale.min)) {
     throw new SymError(
       "invalid-argument",

@@ -73,6 +73,16 @@ describe("mapping custom XML part", () => {
     ).toThrow(/employees\.columns\.0\.dimension: column "x" is an item but names no dimension/);
   });
 
+  it("refuses a part whose thresholds go below the confidentiality floor of 5", () => {
+    // A workbook's own mapping used to lower the threshold to 1: a report then showed 2-person units.
+    const part = (minGroupSize: number) =>
+      `<mapping xmlns="${MAPPING_NAMESPACE}" version="1">${JSON.stringify({ ...mapping, thresholds: { ...mapping.thresholds, minGroupSize } })}</mapping>`;
+    expect(mappingFromXml(part(5)).thresholds.minGroupSize).toBe(5);
+    expect(mappingFromXml(part(8)).thresholds.minGroupSize).toBe(8);
+    for (const low of [1, 2, 4])
+      expect(() => mappingFromXml(part(low))).toThrow(/thresholds\.minGroupSize: the confidentiality threshold cannot be below 5/);
+  });
+
   it("refuses text that is not JSON", () => {
     expect(() => mappingFromXml(`<mapping xmlns="${MAPPING_NAMESPACE}">not json</mapping>`)).toThrow(/requires JSON inside <mapping>/);
   });
