@@ -1,2 +1,3 @@
 /** Entry point `@symmetry/engine/priorities`: everything the engine's priorities modules export. */
 export * from "./priorities";
+export * from "./respondentDrivers";

@@ -4,15 +4,20 @@ import { pearson } from "../correlation/correlation";
 import { relativeWeights } from "../linkage/relativeWeights";
 import { countTotal, netPromoterScore } from "../nps/nps";
 
-/** Where a dimension's impact comes from: key drivers across units, or equal shares (1/k) when they cannot be computed. */
-export type ImpactSource = "units" | "equal";
+/**
+ * Where a dimension's impact comes from: key drivers across units, across respondents (fewer than
+ * 25 units), or equal shares (1/k) when they cannot be computed.
+ */
+export type ImpactSource = "units" | "respondents" | "equal";
 
 export interface DriverShares {
   source: ImpactSource;
   /** Share of R² per dimension id (they sum to 1). */
   shares: Record<string, number>;
-  /** Units the drivers were computed on (0 for equal shares). */
+  /** Units the drivers were computed on (0 for equal shares and respondent-level drivers). */
   units: number;
+  /** Respondents the drivers were computed on, for respondent-level drivers. */
+  respondents?: number;
   rSquared: number | null;
 }
 

@@ -1,0 +1,110 @@
+import { SymError } from "../errors";
+import { relativeWeights } from "../linkage/relativeWeights";
+import type { DriverShares } from "./priorities";
+
+/**
+ * Listwise co-moments over respondents of (dimension scores…, eNPS answer): enough for their
+ * correlations. Updated one respondent at a time (Welford's update of means and cross-products,
+ * stable where raw sums of squares of 0–100 scores over a million rows would lose digits).
+ */
+export interface RespondentMoments {
+  /** Respondents with every dimension score and an eNPS answer. */
+  n: number;
+  /** Means of the k dimension scores, then of the eNPS answer. */
+  means: number[];
+  /** Co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ), (k + 1) × (k + 1), row-major. */
+  comoments: number[];
+}
+
+/** Folds respondents into `RespondentMoments`; a respondent missing any value is left out (listwise). */
+export class RespondentMomentsAccumulator {
+  private n = 0;
+  private readonly means: Float64Array;
+  private readonly comoments: Float64Array;
+  private readonly delta: Float64Array;
+
+  constructor(private readonly dimensionCount: number) {
+    const size = dimensionCount + 1;
+    this.means = new Float64Array(size);
+    this.comoments = new Float64Array(size * size);
+    this.delta = new Float64Array(size);
+  }
+
+  /**
+   * @param scores the respondent's dimension scores (NaN where absent)
+   * @param recommendation the eNPS answer 0–10 (NaN where absent)
+   */
+  add(scores: ArrayLike<number>, recommendation: number): void {
+    const k = this.dimensionCount;
+    if (recommendation !== recommendation) return;
+    for (let index = 0; index < k; index++) if (scores[index] !== scores[index]) return;
+    const { means, comoments, delta } = this;
+    const size = k + 1;
+    this.n += 1;
+    const n = this.n;
+    for (let index = 0; index < size; index++) {
+      const value = index < k ? scores[index] : recommendation;
+      delta[index] = value - means[index];
+      means[index] += delta[index] / n;
+    }
+    for (let i = 0; i < size; i++) {
+      const after = (i < k ? scores[i] : recommendation) - means[i];
+      const row = i * size;
+      for (let j = 0; j < size; j++) comoments[row + j] += delta[j] * after;
+    }
+  }
+
+  result(): RespondentMoments {
+    return { n: this.n, means: Array.from(this.means), comoments: Array.from(this.comoments) };
+  }
+}
+
+/** Respondents needed for respondent-level drivers (DOMAIN.md "Key drivers"). */
+export const MIN_DRIVER_RESPONDENTS = 30;
+
+/**
+ * Key drivers across respondents (DOMAIN.md "Key drivers"), for organisations with too few units
+ * for drivers across units: relative weights (Johnson 2000) of the respondents' dimension scores
+ * on their eNPS answer (0–10), listwise, as shares of R². Labelled `respondents`: they say what
+ * moves a person's recommendation, not what separates units. Needs at least
+ * `MIN_DRIVER_RESPONDENTS` complete respondents and more than k + 1; else, or with collinear or
+ * constant scores, every dimension gets 1/k.
+ */
+export function respondentDriverShares(
+  moments: RespondentMoments,
+  dimensions: readonly string[],
+  minRespondents = MIN_DRIVER_RESPONDENTS,
+): DriverShares {
+  const k = dimensions.length;
+  if (moments.means.length !== k + 1 || moments.comoments.length !== (k + 1) * (k + 1)) {
+    throw new SymError("invalid-argument", `respondent moments hold ${moments.means.length - 1} dimensions, expected ${k}`);
+  }
+  const equal: DriverShares = {
+    source: "equal",
+    shares: Object.fromEntries(dimensions.map((id) => [id, 1 / k])),
+    units: 0,
+    rSquared: null,
+  };
+  if (k === 0) return { ...equal, shares: {} };
+  if (moments.n < Math.max(minRespondents, k + 2)) return equal;
+  const size = k + 1;
+  const variance = (index: number) => moments.comoments[index * size + index];
+  for (let index = 0; index < size; index++) if (!(variance(index) > 0)) return equal;
+  const correlation = (i: number, j: number) => moments.comoments[i * size + j] / Math.sqrt(variance(i) * variance(j));
+  const predictors = dimensions.map((_, i) => dimensions.map((__, j) => (i === j ? 1 : correlation(i, j))));
+  const outcome = dimensions.map((_, i) => correlation(i, k));
+  try {
+    const result = relativeWeights(predictors, outcome);
+    if (!(result.rSquared > 0)) return equal;
+    return {
+      source: "respondents",
+      shares: Object.fromEntries(dimensions.map((id, index) => [id, result.weights[index] / result.rSquared])),
+      units: 0,
+      respondents: moments.n,
+      rSquared: result.rSquared,
+    };
+  } catch (error) {
+    if (error instanceof SymError && error.code === "zero-variance") return equal;
+    throw error;
+  }
+}
