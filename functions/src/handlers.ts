@@ -2,6 +2,7 @@ import type { HttpHandler, StorageQueueHandler, TimerHandler } from "@azure/func
 import type { HttpRouteName, QueueTriggerName, TimerTriggerName } from "./routes";
 import { createKey } from "./functions/createKey";
 import { deleteBenchmark } from "./functions/deleteBenchmark";
+import { getActions } from "./functions/getActions";
 import { getBenchmark } from "./functions/getBenchmark";
 import { getJob } from "./functions/getJob";
 import { getModel } from "./functions/getModel";
@@ -14,6 +15,7 @@ import { jobWorker } from "./functions/jobWorker";
 import { listKeys } from "./functions/listKeys";
 import { listModelVersions } from "./functions/listModelVersions";
 import { postBenchmark } from "./functions/postBenchmark";
+import { putActions } from "./functions/putActions";
 import { putModel } from "./functions/putModel";
 import { revokeKey } from "./functions/revokeKey";
 import { submitJob } from "./functions/submitJob";
@@ -26,6 +28,8 @@ export const httpHandlers: Record<HttpRouteName, HttpHandler> = {
   health,
   getModel,
   putModel,
+  getActions,
+  putActions,
   listModelVersions,
   getModelVersion,
   submitJob,

@@ -26,6 +26,8 @@ export const httpRoutes = {
   health: { methods: ["GET"], route: "health", authLevel: "anonymous" },
   getModel: { methods: ["GET"], route: "models/{id}", authLevel: "anonymous" },
   putModel: { methods: ["PUT"], route: "models/{id}", authLevel: "anonymous" },
+  getActions: { methods: ["GET"], route: "actions/{id}", authLevel: "anonymous" },
+  putActions: { methods: ["PUT"], route: "actions/{id}", authLevel: "anonymous" },
   listModelVersions: { methods: ["GET"], route: "models/{id}/versions", authLevel: "anonymous" },
   getModelVersion: { methods: ["GET"], route: "models/{id}/versions/{version}", authLevel: "anonymous" },
   submitJob: { methods: ["POST"], route: "jobs", authLevel: "anonymous" },

@@ -1,6 +1,7 @@
 import type { TokenCredential } from "@azure/identity";
 import { settings as currentSettings, type Settings } from "./settings";
 import { storageClients } from "./storage/account";
+import { BlobActionStore, type ActionStore } from "./storage/actionStore";
 import { TableBenchmarkStore, type BenchmarkStore } from "./storage/benchmarkStore";
 import { BlobJobDataStore, type JobDataStore } from "./storage/jobData";
 import { StorageJobQueue, type JobQueue } from "./storage/jobQueue";
@@ -9,6 +10,7 @@ import { TableKeyStore, type KeyStore } from "./storage/keyStore";
 import { BlobModelStore, type ModelStore } from "./storage/modelStore";
 import { TableTenantQuota, type ActiveJobState } from "./storage/tenantQuota";
 import {
+  ACTION_CONTAINER,
   BENCHMARK_TABLE,
   QUOTA_TABLE,
   IDEMPOTENCY_TABLE,
@@ -24,6 +26,8 @@ import {
 export interface Services {
   readonly settings: Settings;
   readonly models: ModelStore;
+  /** Action plans, one per model of a tenant. */
+  readonly actions: ActionStore;
   readonly jobs: JobStore;
   readonly jobData: JobDataStore;
   readonly queue: JobQueue;
@@ -45,6 +49,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
   const { blobService, queueService, table } = storageClients(settings.storage, credential);
   const modelContainer = blobService.getContainerClient(MODEL_CONTAINER);
   const jobContainer = blobService.getContainerClient(JOB_CONTAINER);
+  const actionContainer = blobService.getContainerClient(ACTION_CONTAINER);
   const jobTable = table(JOB_TABLE);
   const idempotencyTable = table(IDEMPOTENCY_TABLE);
   const benchmarkTable = table(BENCHMARK_TABLE);
@@ -55,6 +60,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
   await Promise.all([
     modelContainer.createIfNotExists(),
     jobContainer.createIfNotExists(),
+    actionContainer.createIfNotExists(),
     jobTable.createTable(),
     idempotencyTable.createTable(),
     benchmarkTable.createTable(),
@@ -82,6 +88,7 @@ export async function createStorageServices(settings: Settings, credential?: Tok
   return {
     settings,
     models: new BlobModelStore(modelContainer),
+    actions: new BlobActionStore(actionContainer),
     jobs,
     quota: settings.quota ? new TableTenantQuota(quotaTable, settings.quota, jobState) : undefined,
     jobData: new BlobJobDataStore(jobContainer),

@@ -4,6 +4,7 @@
  */
 export const MODEL_CONTAINER = "sym-models";
 export const JOB_CONTAINER = "sym-jobs";
+export const ACTION_CONTAINER = "sym-actions";
 export const JOB_TABLE = "symjobs";
 export const IDEMPOTENCY_TABLE = "symidempotency";
 export const JOB_QUEUE = "sym-jobs";
