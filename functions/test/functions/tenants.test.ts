@@ -4,6 +4,7 @@ import { QueueClient } from "@azure/storage-queue";
 import { DEFAULT_MODEL } from "@symmetry/engine";
 import { createKey } from "../../src/functions/createKey";
 import { deleteBenchmark } from "../../src/functions/deleteBenchmark";
+import { getActions } from "../../src/functions/getActions";
 import { getBenchmark } from "../../src/functions/getBenchmark";
 import { getJob } from "../../src/functions/getJob";
 import { getModel } from "../../src/functions/getModel";
@@ -14,11 +15,13 @@ import { jobWorker } from "../../src/functions/jobWorker";
 import { listKeys } from "../../src/functions/listKeys";
 import { listModelVersions } from "../../src/functions/listModelVersions";
 import { postBenchmark } from "../../src/functions/postBenchmark";
+import { putActions } from "../../src/functions/putActions";
 import { putModel } from "../../src/functions/putModel";
 import { revokeKey } from "../../src/functions/revokeKey";
 import { submitJob } from "../../src/functions/submitJob";
 import { httpRoutes } from "../../src/routes";
 import {
+  ACTION_CONTAINER,
   BENCHMARK_TABLE,
   IDEMPOTENCY_TABLE,
   JOB_CONTAINER,
@@ -50,6 +53,12 @@ const MODEL_ID = "acme-model";
 const employees = syntheticPopulation("employees", 60, 1, 0.4);
 const customers = syntheticPopulation("customers", 80, 2);
 const modelNamed = (id: string) => ({ ...DEFAULT_MODEL, id, name: { en: `Model ${id}`, fr: `Modèle ${id}` } });
+const plan = {
+  version: 1,
+  actions: [
+    { dimension: "recognition", scope: { kind: "all" }, owner: "HR", due: null, status: "planned", text: "Thank-you notes", wave: null },
+  ],
+};
 const contribution = { sector: "retail", wave: "2025", n: 40, dimensions: { culture: 61.5 }, enps: 10, nps: 20 };
 
 /** Every entity, blob and queued message of the account, with its ETag: what a refused call must leave as it was. */
@@ -61,7 +70,7 @@ async function storageSnapshot(): Promise<string[]> {
     for await (const entity of table.listEntities()) lines.push(`${name} ${entity.partitionKey} ${entity.rowKey} ${entity.etag}`);
   }
   const blobs = BlobServiceClient.fromConnectionString(connection);
-  for (const name of [MODEL_CONTAINER, JOB_CONTAINER]) {
+  for (const name of [MODEL_CONTAINER, JOB_CONTAINER, ACTION_CONTAINER]) {
     for await (const blob of blobs.getContainerClient(name).listBlobsFlat()) lines.push(`${name} ${blob.name} ${blob.properties.etag}`);
   }
   const queued = await new QueueClient(connection, JOB_QUEUE).getProperties();
@@ -81,7 +90,7 @@ async function getPool(tenant: string, id: string) {
 }
 
 /** acme's things, made in the first test. */
-const acme: { etag?: string; jobId?: string; keyId?: string; machineKey?: string } = {};
+const acme: { etag?: string; jobId?: string; keyId?: string; machineKey?: string; actionsEtag?: string } = {};
 
 describe("two tenants on one API", () => {
   it("sets up acme: a stored model, a finished job, contributions and a machine key", async () => {
@@ -92,6 +101,15 @@ describe("two tenants on one API", () => {
     });
     expect(created.status).toBe(201);
     acme.etag = (created.headers as Record<string, string>).ETag;
+    for (const id of [MODEL_ID, "default"]) {
+      const actions = await call(putActions, "PUT", `/api/actions/${id}`, {
+        params: { id },
+        headers: { ...as("acme", "admin"), "If-None-Match": "*" },
+        body: plan,
+      });
+      expect(actions.status).toBe(201);
+      acme.actionsEtag = (actions.headers as Record<string, string>).ETag;
+    }
     const job = await call(submitJob, "POST", "/api/jobs", {
       headers: { ...as("acme", "read"), "Idempotency-Key": "shared-idempotency-key" },
       body: { kind: "barometer", payload: { employees, customers, modelId: MODEL_ID } },
@@ -119,7 +137,7 @@ describe("two tenants on one API", () => {
   it("answers globex 404 (or a refused precondition) on every route that names acme's things, and writes nothing", async () => {
     const before = await storageSnapshot();
     // The snapshot sees acme's model, job, contributions and key.
-    for (const store of [MODEL_CONTAINER, JOB_TABLE, BENCHMARK_TABLE, KEY_TABLE])
+    for (const store of [MODEL_CONTAINER, JOB_TABLE, BENCHMARK_TABLE, KEY_TABLE, ACTION_CONTAINER])
       expect(before.some((line) => line.startsWith(`${store} `))).toBe(true);
     const id = MODEL_ID;
     const attempts: [string, () => Promise<{ status?: number; jsonBody?: any }>, number][] = [
@@ -164,6 +182,32 @@ describe("two tenants on one API", () => {
             body: { ...modelNamed(id), thresholds: { ...DEFAULT_MODEL.thresholds, minGroupSize: 1 } },
           }),
         400,
+      ],
+      ["getActions", () => call(getActions, "GET", `/api/actions/${id}`, { headers: as("globex", "admin"), params: { id } }), 404],
+      [
+        "getActions on default (acme's plan there)",
+        () => call(getActions, "GET", "/api/actions/default", { headers: as("globex", "admin"), params: { id: "default" } }),
+        404,
+      ],
+      [
+        "putActions with acme's ETag",
+        () =>
+          call(putActions, "PUT", `/api/actions/${id}`, {
+            params: { id },
+            headers: { ...as("globex", "admin"), "If-Match": acme.actionsEtag! },
+            body: plan,
+          }),
+        404,
+      ],
+      [
+        "putActions on default with acme's ETag",
+        () =>
+          call(putActions, "PUT", "/api/actions/default", {
+            params: { id: "default" },
+            headers: { ...as("globex", "admin"), "If-Match": acme.actionsEtag! },
+            body: plan,
+          }),
+        412,
       ],
       [
         "getJob",
@@ -311,6 +355,8 @@ describe("two tenants on one API", () => {
       "health",
       "getModel",
       "putModel",
+      "getActions",
+      "putActions",
       "listModelVersions",
       "getModelVersion",
       "submitJob",
