@@ -34,6 +34,10 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     const result = await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
     const sheet = result.layout.sheetName;
     expect(sheet).toBe("Barometer");
+    // The estimate sees every SYM call written; the fixture's 60 rows are far under the budget.
+    const symCalls = [...workbook.formulasOf(sheet).values()].join(" ").match(/SYM\./g) ?? [];
+    expect(result.recalc.calls).toHaveLength(symCalls.length);
+    expect(result.liveFits).toBe(true);
     expect(result.layout.anchors.dimensionIds).toEqual(["culture", "recognition", "information"]);
 
     const rows = await workbook.readRange(sheet, rangeText(result.layout.anchors.dimensionRows));

@@ -6,6 +6,7 @@ import type { ChunkProgress } from "../data/readInChunks";
 import { applyLayout } from "./applyLayout";
 import { barometerLayout, type BarometerLayout } from "./layout";
 import type { BenchmarkColumn } from "../benchmark/benchmarkPool";
+import { estimateRecalc, liveFormulasFit, type RecalcEstimate } from "../sheet/recalcEstimate";
 
 /**
  * "Build barometer": locate both sources, read and check every mapped answer in chunks, then
@@ -30,6 +31,9 @@ export interface BuildResult {
   readonly employees: PopulationScan;
   readonly customers: PopulationScan;
   readonly benchmark?: BenchmarkColumn;
+  /** Cells the live formulas send per full recalculation, and whether that fits Excel (../sheet/recalcEstimate). */
+  readonly recalc: RecalcEstimate;
+  readonly liveFits: boolean;
 }
 
 export class ConfidentialityError extends Error {
@@ -85,7 +89,8 @@ export async function buildBarometer(
     unitCount: employees.units.length,
     managerCount: employees.managers.length,
   });
+  const recalc = estimateRecalc(layout);
   const area = await applyLayout(port, layout);
   options.onProgress?.({ stage: "writing", rowsRead: 1, totalRows: 1 });
-  return { area, layout, employees, customers, ...(benchmark ? { benchmark } : {}) };
+  return { area, layout, employees, customers, recalc, liveFits: liveFormulasFit(recalc), ...(benchmark ? { benchmark } : {}) };
 }

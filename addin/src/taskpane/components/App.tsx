@@ -193,7 +193,7 @@ export function App(props: AppProps): React.ReactElement {
       const milliseconds = performance.now() - started;
       setBuilt({ result, milliseconds });
       setMessage({
-        intent: result.layout.unpaired.length > 0 ? "warning" : "success",
+        intent: result.layout.unpaired.length > 0 || !result.liveFits ? "warning" : "success",
         text:
           format(strings.built, {
             dimensions: result.layout.anchors.dimensionIds.length,
@@ -202,7 +202,13 @@ export function App(props: AppProps): React.ReactElement {
             seconds: (milliseconds / 1000).toFixed(1),
           }) +
           (result.layout.unpaired.length > 0 ? ` ${strings.warning}: ${result.layout.unpaired.join(", ")} (1 population).` : "") +
-          (result.benchmark ? ` ${result.benchmark.message}` : ""),
+          (result.benchmark ? ` ${result.benchmark.message}` : "") +
+          (result.liveFits
+            ? ""
+            : ` ${format(strings.heavyRecalc, {
+                cells: (result.recalc.cellsPerRecalc / 1e6).toFixed(1),
+                megabytes: (result.recalc.largestCallBytes / 1024 / 1024).toFixed(1),
+              })}`),
       });
     } catch (error) {
       fail(error);

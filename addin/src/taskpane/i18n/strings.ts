@@ -61,6 +61,8 @@ const EN = {
   reading: "Reading {population}: {done} of {total} rows",
   building: "Writing the Barometer sheet",
   built: "Barometer built: {dimensions} dimensions, {employees} employees, {customers} customers ({seconds} s).",
+  heavyRecalc:
+    "This sheet sends {cells} million cells to the SYM functions at each recalculation (largest call {megabytes} MB): Excel will be slow after each paste, and Excel on the web computes no call over 5 MB.",
   cancelled: "Cancelled: nothing was written.",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
@@ -245,6 +247,8 @@ const FR: Strings = {
   reading: "Lecture {population} : {done} lignes sur {total}",
   building: "Écriture de la feuille Baromètre",
   built: "Baromètre construit : {dimensions} dimensions, {employees} salariés, {customers} clients ({seconds} s).",
+  heavyRecalc:
+    "Cette feuille envoie {cells} millions de cellules aux fonctions SYM à chaque recalcul (plus gros appel {megabytes} Mo) : Excel sera lent après chaque collage, et Excel sur le web ne calcule aucun appel de plus de 5 Mo.",
   cancelled: "Annulé : rien n'a été écrit.",
   errorTitle: "Un problème est survenu",
   dismiss: "Fermer",
