@@ -64,8 +64,11 @@ export type BarometerReport = Omit<Barometer, "units"> & {
   files: { employees: FileSummary; customers: FileSummary; units?: string };
   /** Dimensions ranked by need × impact, alerts first (DOMAIN.md "Priorities and actions"). */
   priorities?: Priority[];
-  /** Where the impacts come from: drivers across units (25 or more), else equal shares. */
-  drivers?: { source: ImpactSource; units: number; rSquared: number | null };
+  /**
+   * Where the impacts come from: drivers across units (25 or more), else across respondents
+   * (`respondents`, 30 or more complete), else equal shares.
+   */
+  drivers?: { source: ImpactSource; units: number; respondents?: number; rSquared: number | null };
   /** The waves found in the files, when there are several: the barometer pools them (see sym trend). */
   pooledWaves?: string[];
 };
@@ -105,6 +108,7 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
   reading.catch(() => undefined); // handled below, once the engine is loaded: not an unhandled rejection meanwhile
   const { computeBarometer, groupEnps } = await import("@symmetry/engine/barometer/barometer");
   const { rankPriorities, unitDriverShares } = await import("@symmetry/engine/priorities/priorities");
+  const { respondentDriverShares } = await import("@symmetry/engine/priorities/respondentDrivers");
   const [employees, customers] = await reading;
   const unitsFile = options.units === undefined ? undefined : readUnitsFile(options.units, model);
   const shown = resolveByRequests(requests, employees, options.employees, unitTypes(unitsFile?.units ?? []));
@@ -121,12 +125,16 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     nps: enps,
     suppressed,
   }));
-  const drivers = unitDriverShares(
+  const driverDimensions = barometer.dimensions.filter((dimension) => dimension.gap !== null).map((dimension) => dimension.id);
+  const acrossUnits = unitDriverShares(
     employees.aggregate.units ?? {},
-    barometer.dimensions.filter((dimension) => dimension.gap !== null).map((dimension) => dimension.id),
+    driverDimensions,
     thresholds.minGroupSize,
     model.thresholds.minDriverUnits,
   );
+  // Too few units (a client with 10 stores): what moves a person's recommendation, across respondents.
+  const drivers =
+    acrossUnits.source === "equal" && employees.moments ? respondentDriverShares(employees.moments, driverDimensions) : acrossUnits;
   const priorities = rankPriorities(
     barometer.dimensions.map((dimension) => ({
       id: dimension.id,
@@ -143,7 +151,12 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     ...grouped,
     units,
     priorities,
-    drivers: { source: drivers.source, units: drivers.units, rSquared: drivers.rSquared },
+    drivers: {
+      source: drivers.source,
+      units: drivers.units,
+      ...(drivers.respondents === undefined ? {} : { respondents: drivers.respondents }),
+      rSquared: drivers.rSquared,
+    },
     ...(waves.length > 1 ? { pooledWaves: waves } : {}),
     ...(unitsFile
       ? { unitAttributes: Object.fromEntries(model.unitAttributes.map((attribute) => [attribute.id, attribute.label[language]])) }

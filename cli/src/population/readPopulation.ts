@@ -8,6 +8,7 @@ import { normaliseHeader, suggestMapping } from "@symmetry/engine/model/headers"
 import { NON_ANSWERS, readAnswer } from "@symmetry/engine/scale/answers";
 import { ATTRIBUTE_SEPARATOR, ColumnarPopulationAccumulator } from "@symmetry/engine/streaming/columnarAccumulator";
 import type { CellTable } from "@symmetry/engine/heatmap/cellTable";
+import type { RespondentMoments } from "@symmetry/engine/priorities/respondentDrivers";
 import { readCsvFile, type ProgressListener } from "../csv/csvFile";
 import type { Delimiter } from "../csv/delimiter";
 import { ColumnKind } from "../csv/recordParser";
@@ -38,6 +39,8 @@ export interface PopulationRead {
   readonly waves?: ReturnType<ColumnarPopulationAccumulator["waveTotals"]>;
   /** The rows folded per (unit, manager, wave, attribute columns found in the file): heat maps. */
   readonly cells: CellTable;
+  /** Employees' listwise score and eNPS co-moments: drivers across respondents when units are few. */
+  readonly moments?: RespondentMoments;
 }
 
 export type { ProgressListener };
@@ -100,6 +103,7 @@ export function readPopulationFile(source: PopulationSource, model: Model, onPro
     rows: info.records,
     ...(plan!.waveColumn >= 0 ? { waves: accumulator!.waveTotals() } : {}),
     cells: accumulator!.cellTable(),
+    ...(accumulator!.respondentMoments() ? { moments: accumulator!.respondentMoments() } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import type { DriverShares } from "./priorities";
  * stable where raw sums of squares of 0–100 scores over a million rows would lose digits).
  */
 export interface RespondentMoments {
+  /** Dimension ids, in the order of the means and co-moments. */
+  dimensions: string[];
   /** Respondents with every dimension score and an eNPS answer. */
   n: number;
   /** Means of the k dimension scores, then of the eNPS answer. */
@@ -54,8 +56,12 @@ export class RespondentMomentsAccumulator {
     }
   }
 
-  result(): RespondentMoments {
-    return { n: this.n, means: Array.from(this.means), comoments: Array.from(this.comoments) };
+  /** @param dimensions the ids of the k dimension scores, in the order `add` receives them */
+  result(dimensions: readonly string[]): RespondentMoments {
+    if (dimensions.length !== this.dimensionCount) {
+      throw new SymError("invalid-argument", `respondent moments hold ${this.dimensionCount} dimensions, got ${dimensions.length} ids`);
+    }
+    return { dimensions: [...dimensions], n: this.n, means: Array.from(this.means), comoments: Array.from(this.comoments) };
   }
 }
 
@@ -68,7 +74,8 @@ export const MIN_DRIVER_RESPONDENTS = 30;
  * on their eNPS answer (0–10), listwise, as shares of R². Labelled `respondents`: they say what
  * moves a person's recommendation, not what separates units. Needs at least
  * `MIN_DRIVER_RESPONDENTS` complete respondents and more than k + 1; else, or with collinear or
- * constant scores, every dimension gets 1/k.
+ * constant scores, every dimension gets 1/k. `dimensions` may be a subset of the moments' (the
+ * respondents stay those complete on every dimension the moments hold).
  */
 export function respondentDriverShares(
   moments: RespondentMoments,
@@ -76,8 +83,11 @@ export function respondentDriverShares(
   minRespondents = MIN_DRIVER_RESPONDENTS,
 ): DriverShares {
   const k = dimensions.length;
-  if (moments.means.length !== k + 1 || moments.comoments.length !== (k + 1) * (k + 1)) {
-    throw new SymError("invalid-argument", `respondent moments hold ${moments.means.length - 1} dimensions, expected ${k}`);
+  const size = moments.dimensions.length + 1;
+  const positions = [...dimensions.map((id) => moments.dimensions.indexOf(id)), size - 1];
+  const missing = dimensions.filter((_, index) => positions[index] < 0);
+  if (missing.length > 0) {
+    throw new SymError("invalid-argument", `respondent moments have no ${missing.join(", ")} (they hold ${moments.dimensions.join(", ")})`);
   }
   const equal: DriverShares = {
     source: "equal",
@@ -87,10 +97,9 @@ export function respondentDriverShares(
   };
   if (k === 0) return { ...equal, shares: {} };
   if (moments.n < Math.max(minRespondents, k + 2)) return equal;
-  const size = k + 1;
-  const variance = (index: number) => moments.comoments[index * size + index];
-  for (let index = 0; index < size; index++) if (!(variance(index) > 0)) return equal;
-  const correlation = (i: number, j: number) => moments.comoments[i * size + j] / Math.sqrt(variance(i) * variance(j));
+  const comoment = (i: number, j: number) => moments.comoments[positions[i] * size + positions[j]];
+  for (let index = 0; index <= k; index++) if (!(comoment(index, index) > 0)) return equal;
+  const correlation = (i: number, j: number) => comoment(i, j) / Math.sqrt(comoment(i, i) * comoment(j, j));
   const predictors = dimensions.map((_, i) => dimensions.map((__, j) => (i === j ? 1 : correlation(i, j))));
   const outcome = dimensions.map((_, i) => correlation(i, k));
   try {

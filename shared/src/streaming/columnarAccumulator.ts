@@ -4,6 +4,7 @@ import { MAX_GROUP_CELLS, MAX_GROUPS, MAX_WAVES, canonicalLabel, tooManyGroups }
 import { checkInScale, checkRecommendation, checkScale } from "../scale/answers";
 import type { GroupAggregate, PopulationAggregate, PopulationLayout } from "../barometer/aggregate";
 import type { CellTable } from "../heatmap/cellTable";
+import { RespondentMomentsAccumulator, type RespondentMoments } from "../priorities/respondentDrivers";
 
 /** Joins a row's attribute values into one cell label (a unit separator: never typed in a CSV field). */
 export const ATTRIBUTE_SEPARATOR = "\u001f";
@@ -39,6 +40,7 @@ export class ColumnarPopulationAccumulator {
   private readonly normalisedTable: Float64Array;
   private readonly tableWidth: number;
   private readonly dimensionIds: string[];
+  private readonly moments: RespondentMomentsAccumulator | undefined;
   /** Item columns of all dimensions, concatenated; dimension d owns [itemStart[d], itemStart[d+1]). */
   private readonly itemColumns: Int32Array;
   private readonly itemReversed: Uint8Array;
@@ -127,6 +129,14 @@ export class ColumnarPopulationAccumulator {
     this.counts = new Float64Array(cells);
     this.shiftedSums = new Float64Array(cells);
     this.shiftedSquares = new Float64Array(cells);
+    // Respondent-level drivers need each employee's scores with their eNPS answer, not only sums per cell.
+    this.moments =
+      layout.population === "employees" && this.recommendationColumn >= 0 ? new RespondentMomentsAccumulator(dimensionCount) : undefined;
+  }
+
+  /** Listwise co-moments of the employees' dimension scores and eNPS answer (respondent-level drivers). */
+  respondentMoments(): RespondentMoments | undefined {
+    return this.moments?.result(this.dimensionIds);
   }
 
   /**
@@ -290,6 +300,7 @@ export class ColumnarPopulationAccumulator {
       else this.detractors[cell] += 1;
     }
     const { scores, counts, shiftedSums, shiftedSquares } = this;
+    this.moments?.add(scores, recommendation);
     const dimensionCount = scores.length;
     const base = cell * dimensionCount;
     for (let dimension = 0; dimension < dimensionCount; dimension++) {
