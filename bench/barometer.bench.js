@@ -6,7 +6,7 @@
  * - CLI: `sym barometer --json` end to end from the two CSV files, as a child process;
  * - pandas + scipy: bench/barometer_pandas.py on the same files (read, then compute), when
  *   /usr/bin/python3 has pandas and scipy.
- * Targets (issue 3): engine and CLI faster than pandas + scipy at every size, 1 M respondents
+ * Targets: engine and CLI faster than pandas + scipy at every size, 1 M respondents
  * under 2 s end to end from CSV, peak memory under 1 GB.
  */
 const { spawnSync } = require("node:child_process");

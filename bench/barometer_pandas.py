@@ -5,7 +5,7 @@ Used twice:
 - by bench/run.js, to time an equivalent pandas+scipy pipeline on the same CSV files;
 - by cli/test/fixtures/make_samples_reference.py, to produce reference values for the CLI tests.
 
-Formulas (DOMAIN.md): normalisation 100*(x-lo)/(hi-lo) (reversed 100*(hi-x)/(hi-lo)); respondent
+Formulas (docs/domain.md): normalisation 100*(x-lo)/(hi-lo) (reversed 100*(hi-x)/(hi-lo)); respondent
 dimension score = mean of its present items; group score = mean over respondents; gap = employee -
 customer; Welch t test (scipy.stats.ttest_ind(equal_var=False)), CI gap +/- t.ppf(0.975, df)*se with
 the Welch-Satterthwaite df; Hedges' g = J * gap / pooled sd, J = 1 - 3/(4(n1+n2-2)-1); NPS =

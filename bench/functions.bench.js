@@ -6,7 +6,7 @@
  *   ENPS    =(COUNTIF(r,">=9")-COUNTIF(r,"<=6"))/COUNT(r)*100
  *   SYMGAP  =(AVERAGE(BYROW(e,LAMBDA(x,AVERAGE(x))))-1)/4*100 − the same for c
  *   GAPTEST BYROW averages of e and c, then AVERAGE, VAR.S, COUNT, T.TEST(…,2,3), T.INV.2T
- * Both sides must agree (checked) before times are reported; times are the best of several runs. Target (issue 4): under 20 ms for
+ * Both sides must agree (checked) before times are reported; times are the best of several runs. Target: under 20 ms for
  * 1 M cells. Runs standalone (`node bench/functions.bench.js [--sizes 10000,100000]`) or from
  * bench/run.js ({ name, description, run(context) → { rows, checks } }).
  *

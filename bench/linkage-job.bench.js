@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * Linkage job through the API with 1 versus 2 dev-host worker threads (issue 7): Azurite (in
+ * Linkage job through the API with 1 versus 2 dev-host worker threads: Azurite (in
  * memory) + the compiled dev host with SYM_DEVHOST_WORKERS=1, then =2; each time one `linkage` job
  * of UNITS units, 12 employee metrics × 3 outcomes, Pearson and Spearman, B = 10,000 bootstrap
  * replicates, fanned out in chunks of SYM_LINKAGE_CHUNK_REPLICATES (1,000) over the queue. A short

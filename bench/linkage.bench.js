@@ -1,6 +1,6 @@
 "use strict";
 /**
- * Linkage bench (issue 7): the engine's cross-unit linkage (dist/shared/src, built by
+ * Linkage bench: the engine's cross-unit linkage (dist/shared/src, built by
  * `npm run build:node`) on 100, 1,000 and 5,000 units, 12 employee metrics × 3 outcomes, Pearson and
  * Spearman, B = 10,000 bootstrap replicates. For each size:
  * - engine: one runLinkage in a fresh Node process (its own timer; peak resident memory of the
@@ -232,7 +232,7 @@ function printTable(measured) {
 
 /**
  * The bench as bench/run.js runs it: rows of its table (time, CPU, peak memory, × faster than
- * numpy) and the checks of issue 7's targets.
+ * numpy) and the checks of its targets (top of this file).
  */
 function run(context = { pandas: true, log: (message) => process.stderr.write(`${message}\n`) }) {
   if (!fs.existsSync(path.join(ENGINE, "index.js"))) throw new Error("dist/shared/src is missing: run `npm run build:node` first");

@@ -1,6 +1,6 @@
 "use strict";
 /**
- * Report batch bench (issue 8): 50 generated client workbooks of 5,000 respondents each (2,000
+ * Report batch bench: 50 generated client workbooks of 5,000 respondents each (2,000
  * employees and 3,000 customers over 40 units, the default model's 33 + 33 items, eNPS / NPS, and
  * a Units sheet), made with the template code of `sym template` plus data, then one
  * `sym report a.xlsx … --out-dir D` over all of them (barometer, linkage with B = 1,000, result

@@ -13,9 +13,9 @@
  * The effects built in are the ones the barometer should find: units whose employees score higher
  * also have happier customers and a higher NPS (Harter et al. 2002 report unit-level correlations
  * around .3, so the link is moderate, about .4 here, not deterministic); recognition and the physical environment
- * carry real gaps (employees score them well below customers: seeds 001 and 002); support units
- * feel less recognised and informed (seed 003); a few units have under 5 respondents so that
- * confidentiality suppression shows.
+ * carry real gaps (employees score them well below customers, as the articles on the barometer and on the
+ * physical workplace describe); support units feel less recognised and informed (the article on recognising
+ * support staff); a few units have under 5 respondents so that confidentiality suppression shows.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -41,7 +41,7 @@ const ITEMS_PER_DIMENSION = 3;
 /** Offsets from the base answer (points on the 1–5 scale) per dimension: the built-in gaps. */
 const EMPLOYEE_EFFECT = { recognition: -0.75, physical: -0.6, information: 0.1, autonomy: -0.15, development: 0.05, horizon: -0.1 };
 const CUSTOMER_EFFECT = { recognition: 0.05, physical: 0.05, information: -0.1, culture: 0.05, ethics: 0.1 };
-/** Support units are the forgotten ones (seed 003): less recognition and information. */
+/** Support units are the forgotten ones (the article on recognising support staff): less recognition and information. */
 const SUPPORT_EFFECT = { recognition: -0.35, information: -0.3 };
 
 /**

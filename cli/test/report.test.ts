@@ -190,7 +190,7 @@ describe("workbooks from elsewhere", () => {
     const report = JSON.parse(run.stdout);
     expect(report.mappingSource).toBe("custom-xml");
     expect(report.employees.n).toBe(rows);
-    // DOMAIN.md: respondent score = mean of normalised items 100·(x−1)/4; group score = mean over respondents
+    // docs/domain.md#respondent-score: respondent score = mean of normalised items 100·(x−1)/4; group score = mean over respondents
     const employeeScore = employeeRows.reduce((sum, [a, b]) => sum + (100 * (a - 1)) / 4 / 2 + (100 * (b - 1)) / 4 / 2, 0) / rows;
     const customerScore = customerRows.reduce((sum, [a]) => sum + (100 * (a - 1)) / 4, 0) / rows;
     const recognition = report.dimensions.find((dimension: { id: string }) => dimension.id === "recognition");

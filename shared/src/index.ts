@@ -1,6 +1,6 @@
 /**
  * Symmetry Barometer engine: the public surface. Pure functions and schemas, no I/O, no Office,
- * no Azure. Every formula cites DOMAIN.md and its source.
+ * no Azure. Every formula cites docs/domain.md and its source.
  */
 export { SymError, isSymError, describeValue, describeList, truncateText, MAX_QUOTED_INPUT, MAX_LISTED_INPUT } from "./errors";
 export type { SymErrorCode, SymErrorDetails, CellPosition } from "./errors";

@@ -1,13 +1,13 @@
 import type { GapChangeStatus, GapVerdict } from "@symmetry/engine";
 import { metadataLanguage } from "./metadataLocales";
 
-/** Gap status words as the analyst reads them (DOMAIN.md: alert / watch / ok). */
+/** Gap status words as the analyst reads them (docs/domain.md#gap-status: alert / watch / ok). */
 const STATUS_TEXT: Record<"en" | "fr", Record<GapVerdict, string>> = {
   en: { alert: "alert", watch: "watch", ok: "ok" },
   fr: { alert: "alerte", watch: "vigilance", ok: "ok" },
 };
 
-/** Words for the change of a gap between waves (DOMAIN.md: narrowed / widened / stable). */
+/** Words for the change of a gap between waves (docs/domain.md#gap-change-status: narrowed / widened / stable). */
 const CHANGE_TEXT: Record<"en" | "fr", Record<GapChangeStatus, string>> = {
   en: { narrowed: "narrowed", widened: "widened", stable: "stable" },
   fr: { narrowed: "réduit", widened: "creusé", stable: "stable" },

@@ -43,7 +43,7 @@ export interface CustomerUnitResult {
 }
 
 /**
- * What `sym barometer --json` prints: the engine's barometer (issue 3's shape, plus `label`,
+ * What `sym barometer --json` prints: the engine's barometer (the shape of docs/cli.md, plus `label`,
  * `managers`, `unpairedDimensions`, `minGroupSize`) with what the CLI learnt reading the files.
  */
 export type BarometerReport = Omit<Barometer, "units"> & {
@@ -62,7 +62,7 @@ export type BarometerReport = Omit<Barometer, "units"> & {
   customerUnits: CustomerUnitResult[];
   unmapped: { employees: string[]; customers: string[]; units?: string[] };
   files: { employees: FileSummary; customers: FileSummary; units?: string };
-  /** Dimensions ranked by need × impact, alerts first (DOMAIN.md "Priorities and actions"). */
+  /** Dimensions ranked by need × impact, alerts first (docs/domain.md#priorities). */
   priorities?: Priority[];
   /**
    * Where the impacts come from: drivers across units (25 or more), else across respondents

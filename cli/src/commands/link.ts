@@ -24,7 +24,7 @@ export interface LinkCommandOptions extends LinkChoices {
   readonly onJobProgress?: (percent: number) => void;
 }
 
-/** What `sym link --json` prints: the engine's LinkageResult (issue 7's shape) and where it ran. */
+/** What `sym link --json` prints: the engine's LinkageResult (shape in docs/cli.md) and where it ran. */
 export type LinkReport = LinkageResult & { ranOn: "local" | "api"; x: string[]; y: string[] };
 
 /** The unit rows of a run: from a units file of metrics, or aggregated from respondent files. */

@@ -41,7 +41,7 @@ function metricList(text: string | undefined, option: string): string[] {
   return names;
 }
 
-/** Registers `sym link` (issue 7): cross-unit linkage locally or as an API job. */
+/** Registers `sym link`: cross-unit linkage locally or as an API job. */
 export function registerLinkCommand(program: Command, io: CliIo): void {
   program
     .command("link")
@@ -66,7 +66,7 @@ export function registerLinkCommand(program: Command, io: CliIo): void {
     .option("--bootstrap <B>", "bootstrap replicates over units (0: none)", "1000")
     .option("--seed <S>", "seed of the bootstrap: the same seed gives the same numbers, locally and on the API", "1")
     .option("--min-n <n>", "confidentiality threshold: units with fewer employee respondents are left out and counted", "5")
-    .option("--min-driver-units <n>", "key drivers need at least this many units (DOMAIN.md: 25)", "25")
+    .option("--min-driver-units <n>", "key drivers need at least this many units (docs/domain.md#key-drivers: 25)", "25")
     .option("--lag", "employee wave t against outcomes of wave t+1, matched by unit")
     .option("--drivers", "key drivers: relative weights of the x dimensions on each outcome, shares of R² with bootstrap CIs")
     .option("--turnover", "turnover money: OLS of unit turnover on unit eNPS and the value of +delta eNPS points")

@@ -87,7 +87,7 @@ function deckOptions(flags: ReportFlags, batch: boolean): ReportOptions["decks"]
 }
 
 /**
- * Registers `sym report` (issue 8). One file: `-o OUT.xlsx`, the barometer table (or `--json`) on
+ * Registers `sym report`: the consultant's filled workbooks in, reports out. One file: `-o OUT.xlsx`, the barometer table (or `--json`) on
  * stdout. Several files: `--out-dir D`, one report each and `D/summary.csv`; a failing file is
  * reported on stderr and in the summary, the others go on; the exit code is 0 only if all succeeded.
  */

@@ -34,7 +34,7 @@ export async function writeTemplate(output: string, language: Language, model: M
   return output;
 }
 
-/** Registers `sym template` (issue 8). */
+/** Registers `sym template`: the consultant's empty workbook for one client. */
 export function registerTemplateCommand(program: Command, io: CliIo): void {
   program
     .command("template")

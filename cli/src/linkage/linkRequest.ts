@@ -11,7 +11,7 @@ export interface LinkChoices {
   readonly minN: number;
   readonly lag: boolean;
   readonly drivers: boolean;
-  /** Minimum units for key drivers (DOMAIN.md: Culture Amp shows drivers only above 25). */
+  /** Minimum units for key drivers (docs/domain.md#key-drivers: Culture Amp shows drivers only above 25). */
   readonly minDriverUnits?: number;
   readonly turnover: boolean;
   readonly costRatio: number;

@@ -8,7 +8,7 @@ import { ColumnKind } from "../csv/recordParser";
 import { attributeIndex } from "./attributeIndex";
 
 /**
- * The units file (`--units`): one row a unit with its attribute (front office / support, seed 003:
+ * The units file (`--units`): one row a unit with its attribute (front office / support, as the article on recognising support staff asks:
  * support units must be visible), headcount, leavers and average salary. Headers are recognised
  * in English and French (`unit`/`unité`, `attribute`/`type`, `headcount`/`effectif`,
  * `leavers`/`départs`, `average_salary`/`salaire_annuel_moyen`…); other columns are ignored.

@@ -9,7 +9,7 @@ import { WORKBOOK_NAMES } from "./workbookNames";
  * A template filled with respondent CSV files (tests, benches and demos): each CSV column is put
  * under the template column the header auto-mapping gives both (same dimension and item number,
  * or the same role). A CSV item marked reversed (`~r`) under a template item that is not is
- * recoded as (min + max) − x, which leaves every normalised score unchanged (DOMAIN.md:
+ * recoded as (min + max) − x, which leaves every normalised score unchanged (docs/domain.md#scale-normalisation:
  * 100·(hi−x)/(hi−lo) = 100·((lo+hi−x)−lo)/(hi−lo)). Numbers are written as numbers, declared
  * non-answers as text, as a consultant pasting values would.
  */

@@ -6,7 +6,7 @@ import { addCustomXmlPart } from "./customXmlPart";
 import { WORKBOOK_NAMES, type WorkbookNames } from "./workbookNames";
 
 /**
- * The consultant's template (issue 8): Employees, Customers and Units sheets as Excel tables whose
+ * The consultant's template (one workbook per client organisation): Employees, Customers and Units sheets as Excel tables whose
  * headers are the model's item wordings in the chosen language (the header auto-mapping maps an
  * item wording back to its dimension and item number), data-validation lists for the answer scales
  * and 0–10 for eNPS / NPS, frozen header rows, a short instructions sheet, and the mapping as the
@@ -33,7 +33,7 @@ interface Column {
   readonly validation?: ExcelJS.DataValidation;
 }
 
-/** An item's header: its wording, with the `~r` mark of reversed items (DOMAIN.md normalisation). */
+/** An item's header: its wording, with the `~r` mark of reversed items (docs/domain.md#scale-normalisation). */
 export function itemHeader(label: string, reversed: boolean): string {
   return reversed ? `${label} ~r` : label;
 }

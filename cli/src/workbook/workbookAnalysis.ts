@@ -93,7 +93,7 @@ function usable(units: readonly UnitRow[], name: string, minN: number): boolean 
 /**
  * The linkage of a workbook's units: eNPS, the symmetry index and the employee dimensions against
  * customer NPS and turnover (what the add-in's Linkage action offers by default), key drivers on
- * the dimensions when enough units have them (DOMAIN.md: 25), turnover money when the Units sheet
+ * the dimensions when enough units have them (docs/domain.md#key-drivers: 25), turnover money when the Units sheet
  * has headcount, leavers and salary. A linkage the data cannot support is skipped with its reason;
  * the barometer is still reported.
  */

@@ -1,7 +1,7 @@
 import { EN_CUSTOMERS, EN_EMPLOYEES, runCli, scratchDirectory } from "../support/cli";
 
 /**
- * Every bad input of issue 3: the run exits non-zero, says where (file, data row and file line,
+ * Every kind of bad input (text, off-scale numbers, broken files): the run exits non-zero, says where (file, data row and file line,
  * column header) and what (the value), and prints nothing on stdout.
  */
 const scratch = scratchDirectory();

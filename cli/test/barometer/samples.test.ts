@@ -48,7 +48,7 @@ describe("sym barometer --json on the English samples", () => {
     result = await barometerJson(["--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS]);
   });
 
-  it("prints the shape issue 3 specifies", () => {
+  it("prints the shape docs/cli.md specifies", () => {
     expect(result).toMatchObject({
       employees: {
         n: expect.any(Number),

@@ -48,7 +48,7 @@ export function refuseLowerThreshold(requested: number | undefined, model: Model
 
 /**
  * The `barometer` kind: `computeBarometer` (shared/src/barometer) on the aggregates, with the
- * named model. A request may not lower the model's confidentiality threshold (DOMAIN.md: no
+ * named model. A request may not lower the model's confidentiality threshold (docs/domain.md#confidentiality: no
  * figure about fewer than N employees), so no caller can obtain figures about smaller groups.
  */
 export const barometerJob = defineJobKind({

@@ -19,7 +19,7 @@ export const MAX_LINKAGE_CHUNKS = 1000;
 
 /**
  * Payload of a `linkage` job: the engine's `LinkageRequest` (unit aggregates only; the schema is
- * strict, so respondent rows are refused). Its `minN` cannot go below DOMAIN.md's 5 employees
+ * strict, so respondent rows are refused). Its `minN` cannot go below the 5 employees of docs/domain.md#confidentiality
  * (the engine's floor, `CONFIDENTIALITY_FLOOR`): no caller obtains figures built on smaller units.
  */
 export const LinkagePayloadSchema = LinkageRequestSchema;
@@ -49,7 +49,7 @@ export function linkageChunkLayout(replicates: number, chunkReplicates: number):
 }
 
 /**
- * The `linkage` kind (issue 7): cross-unit linkage by the engine (shared/src/linkage), its
+ * The `linkage` kind: cross-unit linkage by the engine (shared/src/linkage), its
  * bootstrap fanned out over the queue. `split` plans the request (every input error — unknown
  * metric, too few units, constant column — fails the job here, before any chunk is enqueued) and
  * cuts the B replicates into `bootstrapRanges` of SYM_LINKAGE_CHUNK_REPLICATES; each chunk is

@@ -79,7 +79,7 @@ function emptyGroup(dimensions: readonly string[]): GroupAggregate {
 
 /**
  * Folds respondent rows into a PopulationAggregate. Each row is an array of numbers aligned with
- * the source columns (NaN = missing); answers are checked against the scale (DOMAIN.md: a number
+ * the source columns (NaN = missing); answers are checked against the scale (docs/domain.md#scale-normalisation: a number
  * outside [lo, hi] is an error) and recommendation answers must be integers 0–10.
  */
 export class PopulationAccumulator {
@@ -138,7 +138,7 @@ export class PopulationAccumulator {
           continue;
         }
         if (value < scale.min || value > scale.max) checkAtColumn(() => checkInScale(value, scale), slot.columns[item]);
-        // DOMAIN.md scale normalisation: 100·(x−lo)/(hi−lo), reversed 100·(hi−x)/(hi−lo)
+        // Scale normalisation (docs/domain.md#scale-normalisation): 100·(x−lo)/(hi−lo), reversed 100·(hi−x)/(hi−lo)
         const normalised = slot.reversed[item] === 1 ? (100 * (scale.max - value)) / span : (100 * (value - scale.min)) / span;
         slot.normalised[item] = normalised;
         sum += normalised;

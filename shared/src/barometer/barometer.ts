@@ -75,7 +75,7 @@ export function groupEnps(groups: Record<string, GroupAggregate>, minGroupSize: 
 }
 
 /**
- * The barometer (DOMAIN.md, seed 001): per dimension, employee and customer scores, the gap
+ * The barometer (docs/domain.md#gap, after the article on the barometer of symmetry): per dimension, employee and customer scores, the gap
  * (employee − customer, points on 0–100) with its Welch test, CI, p, Hedges' g and status
  * (alert/watch/ok); the symmetry index; eNPS and NPS with adjusted-Wald intervals; eNPS per unit
  * and manager with confidentiality. A figure about fewer than `minGroupSize` people is null.

@@ -3,7 +3,7 @@ import { SymError, describeList } from "../errors";
 import { DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppression";
 
 /**
- * One organisation's contribution to an anonymous benchmark pool (issue 8): aggregates only,
+ * One organisation's contribution to an anonymous benchmark pool (docs/domain.md#benchmark): aggregates only,
  * never respondent rows. The API stores one per (organisation, model, wave); the CLI and the
  * add-in build it from their barometer.
  */
@@ -19,9 +19,9 @@ const label = (what: string, max: number) =>
 export const BenchmarkSectorSchema = label("a sector", 64);
 export const BenchmarkWaveSchema = label("a wave", 32);
 
-/** A score on the 0–100 scale of DOMAIN.md's normalisation. */
+/** A score on the 0–100 scale of the normalisation (docs/domain.md#scale-normalisation). */
 const score = z.number().finite().min(0).max(100);
-/** An NPS or eNPS, −100 to 100 (DOMAIN.md). */
+/** An NPS or eNPS, −100 to 100 (docs/domain.md#nps). */
 const netScore = z.number().finite().min(-100).max(100);
 
 export const BenchmarkContributionSchema = z.strictObject({
@@ -40,13 +40,13 @@ export const BenchmarkContributionSchema = z.strictObject({
 export type BenchmarkContributionInput = z.input<typeof BenchmarkContributionSchema>;
 export type BenchmarkContribution = z.output<typeof BenchmarkContributionSchema>;
 
-/** The confidentiality threshold of a contribution: the model's minimum group size, never under 5 (DOMAIN.md). */
+/** The confidentiality threshold of a contribution: the model's minimum group size, never under 5 (docs/domain.md#confidentiality). */
 export function contributionThreshold(minGroupSize?: number): number {
   return Math.max(DEFAULT_MIN_GROUP_SIZE, minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
 }
 
 /**
- * Checks a contribution against its model: DOMAIN.md's confidentiality rule (no figure about fewer
+ * Checks a contribution against its model: the confidentiality rule (docs/domain.md#confidentiality) (no figure about fewer
  * than N employees; N = the model's threshold, never under 5) and dimension ids the model knows.
  *
  * @throws below-threshold when `n` is under the threshold; invalid-argument for an unknown dimension

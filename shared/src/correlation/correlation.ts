@@ -63,7 +63,7 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-/** Spearman's ρ: Pearson on average ranks (DOMAIN.md). Reference: scipy.stats.spearmanr. */
+/** Spearman's ρ: Pearson on average ranks (docs/domain.md#spearman). Reference: scipy.stats.spearmanr. */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPairs(x, y, "spearman");
   // Checked on the values, not the ranks, so the message names what the user gave.
@@ -88,7 +88,7 @@ export interface CorrelationTest {
 
 /**
  * Correlation with its Fisher-z interval `tanh(atanh r ± z/sqrt(n−3))` and the two-sided p of
- * `t = r·sqrt((n−2)/(1−r²))` on n−2 df (DOMAIN.md). Reference: scipy.stats.pearsonr(...).confidence_interval().
+ * `t = r·sqrt((n−2)/(1−r²))` on n−2 df (docs/domain.md#correlation). Reference: scipy.stats.pearsonr(...).confidence_interval().
  *
  * @throws too-few-values under four pairs (the interval needs n > 3)
  */

@@ -96,7 +96,7 @@ export function pValueNumberFormat(language: Language): string {
 }
 
 /**
- * What stands in place of a figure withheld for confidentiality (DOMAIN.md "Confidentiality": the
+ * What stands in place of a figure withheld for confidentiality (docs/domain.md#confidentiality: the
  * exact count of a hidden group is a figure too): "fewer than 5" / "moins de 5".
  */
 export function fewerThan(minGroupSize: number, language: Language): string {

@@ -4,7 +4,7 @@ export type GapVerdict = "alert" | "watch" | "ok";
 
 /**
  * Alert when |gap| ≥ threshold and p < α; watch when |gap| ≥ threshold but not significant;
- * ok otherwise (DOMAIN.md; defaults 10 points and 0.05). A p that could not be computed (null,
+ * ok otherwise (docs/domain.md#gap-status; defaults 10 points and 0.05). A p that could not be computed (null,
  * undefined or NaN: constant scores, a group of one) never establishes significance, so a large
  * gap without a p is "watch", not "alert".
  *

@@ -1,7 +1,7 @@
 import { SymError } from "../errors";
 
 /**
- * Symmetry index (DOMAIN.md): `100 − Σ wᵢ·|gapᵢ| / Σ wᵢ`; 100 is perfect symmetry. Gaps are points
+ * Symmetry index (docs/domain.md#symmetry-index): `100 − Σ wᵢ·|gapᵢ| / Σ wᵢ`; 100 is perfect symmetry. Gaps are points
  * on 0–100 scores, so the index stays in [0, 100].
  *
  * @example symmetryIndex([10, -20]) // 85

@@ -14,7 +14,7 @@ export interface GapTest {
 }
 
 /**
- * Welch's t test of the gap between two independent groups of respondent scores (DOMAIN.md),
+ * Welch's t test of the gap between two independent groups of respondent scores (docs/domain.md#welch-gap),
  * from their summaries: `se = sqrt(v1/n1 + v2/n2)`, Welch–Satterthwaite
  * `df = se⁴ / ((v1/n1)²/(n1−1) + (v2/n2)²/(n2−1))`, CI `gap ± t(df)·se`, two-sided p.
  * Hedges' g: the pooled-SD standardised difference times `J = 1 − 3/(4(n1+n2−2) − 1)`

@@ -39,7 +39,7 @@ export interface CellSums {
 
 /**
  * Sums cells into groups: `groupOf[cell]` (−1: none). Group score = mean over its respondents
- * (DOMAIN.md), recovered from the shifted sums: mean = 50 + Σ/n, M2 = Σ² − (Σ)²/n.
+ * (docs/domain.md#group-score), recovered from the shifted sums: mean = 50 + Σ/n, M2 = Σ² − (Σ)²/n.
  */
 export function sumCells(table: CellTable, groupOf: ArrayLike<number>, groupCount: number): CellSums[] {
   const dimensionCount = table.dimensions.length;

@@ -55,7 +55,7 @@ export interface OutputConfidentiality {
 }
 
 /**
- * Confidentiality of everything an output shows about `groupings` (DOMAIN.md, Confidentiality):
+ * Confidentiality of everything an output shows about `groupings` (docs/domain.md#joint-suppression):
  * first on people (a group's n and its figures), all groupings jointly; then, with the hidden
  * groups kept hidden, again on the counts behind each statistic (the respondents who answered a
  * dimension, the eNPS answers), because a sum n_d × mean_d can be differenced like a count.
@@ -81,7 +81,7 @@ export function outputConfidentiality(
 }
 
 /**
- * The heat map (DOMAIN.md, Where it hurts): per grouping (unit, unit type, manager, any attribute
+ * The heat map (docs/domain.md#heat-map): per grouping (unit, unit type, manager, any attribute
  * column), per group and dimension, the employee score (mean of respondent scores), the customer
  * score where the customer rows carry the same group, and the gap employee − customer (points);
  * n per group. Every grouping shown, and those in `alsoPublished`, are suppressed together

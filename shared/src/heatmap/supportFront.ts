@@ -43,7 +43,7 @@ export interface SupportVersusFrontOptions {
 }
 
 /**
- * Support versus front office (DOMAIN.md, seed 003: support and back-office staff are the most
+ * Support versus front office (docs/domain.md#support-front; the article on recognising support staff: support and back-office staff are the most
  * often forgotten): per dimension, the employee score of support units against front-office
  * units, Welch t on respondent scores (Welch–Satterthwaite df), CI of the difference
  * support − front, two-sided p, and the gap rule's status (alert when |difference| ≥ threshold

@@ -22,7 +22,7 @@ import {
 } from "./schemas";
 
 /**
- * Cross-unit linkage (DOMAIN.md): correlations of employee metrics with outcomes (Pearson,
+ * Cross-unit linkage (docs/domain.md#correlation): correlations of employee metrics with outcomes (Pearson,
  * Spearman, Fisher-z CI, p, Benjamini–Hochberg q, percentile bootstrap over units), quartile
  * comparison (as in Gallup's Q12 meta-analyses), key drivers by relative weights, and the money
  * value of eNPS through turnover. The bootstrap runs in chunks of replicates that any worker can
@@ -462,7 +462,7 @@ function driverRows(plan: LinkagePlan, replicates: readonly SeriesSummary[]): Dr
 }
 
 /**
- * Turnover money (DOMAIN.md): OLS of unit turnover rate (leavers / average headcount) on the unit
+ * Turnover money (docs/domain.md#turnover-linkage): OLS of unit turnover rate (leavers / average headcount) on the unit
  * metric; +Δ points avoid −slope·Δ·headcount leavers, each costing salary × cost ratio.
  */
 function turnoverLinkage(request: ParsedLinkageRequest, table: AnalysisTable): { result: TurnoverLinkage | null; skipped?: string } {

@@ -9,7 +9,7 @@ export interface RelativeWeights {
 
 /**
  * Relative weights (Johnson 2000, Multivariate Behavioral Research 35(1); Tonidandel & LeBreton
- * 2015), as DOMAIN.md: with standardised X and y, Rxx = QΛQᵀ, Λ½ = QΛ^½Qᵀ, β = (Λ½)⁻¹·rxy,
+ * 2015), as docs/domain.md#key-drivers: with standardised X and y, Rxx = QΛQᵀ, Λ½ = QΛ^½Qᵀ, β = (Λ½)⁻¹·rxy,
  * raw weight_j = Σk (Λ½)²jk·β²k. They sum to the R² of the OLS regression of y on X.
  *
  * @param predictorCorrelations Rxx, p × p

@@ -65,7 +65,7 @@ function compareWaves(first: string, second: string): number {
 
 function metric(row: UnitRow, name: string): number {
   if (name === "turnover" && row.metrics.turnover === undefined && row.leavers !== undefined && row.headcount) {
-    return row.leavers / row.headcount; // DOMAIN.md: turnover rate = leavers / average headcount
+    return row.leavers / row.headcount; // docs/domain.md#turnover: turnover rate = leavers / average headcount
   }
   const value = row.metrics[name];
   return value === null || value === undefined ? Number.NaN : value;
@@ -113,7 +113,7 @@ function checkDistinctRows(units: readonly UnitRow[]): void {
 
 /**
  * Builds the observations of a linkage request. Rows of units under `minN` employees are left
- * out (DOMAIN.md confidentiality) and their units counted in `excluded`.
+ * out (docs/domain.md#confidentiality) and their units counted in `excluded`.
  *
  * @throws invalid-argument on an unknown metric, a duplicate (unit, wave), or lag without waves
  */

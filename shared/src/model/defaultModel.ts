@@ -1,10 +1,10 @@
 import { ModelSchema, type Model } from "./schemas";
 
 /**
- * The default model: the 11 dimensions of the baromètre de la symétrie (seed 001),
+ * The default model: the 11 dimensions of the baromètre de la symétrie (the article on the barometer of symmetry; docs/domain.md#dimensions),
  * each with parallel employee and customer items. Same construct, each audience's
  * point of view: customers rate responsiveness, employees rate their means to
- * respond fast (seed 001's example).
+ * respond fast (that article's example).
  */
 
 type ItemText = readonly [fr: string, en: string];

@@ -3,7 +3,7 @@ import { jsonFromXmlPart, jsonToXmlPart, type JsonXmlPart } from "./jsonXmlPart"
 import { MAPPING_NAMESPACE, MappingSchema, describeIssues, type Mapping } from "./schemas";
 
 /**
- * The workbook mapping as an OOXML custom XML part (DESIGN.md "Workbook mapping"), so the mapping
+ * The workbook mapping as an OOXML custom XML part (docs/design.md#workbook-mapping), so the mapping
  * travels inside the .xlsx and any tool can read it (the task pane writes it, the CLI reads it).
  * Format (docs/taskpane.md): one root element `mapping` in namespace
  * `urn:symmetry-barometer:mapping:1`, attribute `version`, whose text is the mapping's JSON

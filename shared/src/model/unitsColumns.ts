@@ -5,7 +5,7 @@ import type { Mapping } from "./schemas";
 export type UnitsColumnField = keyof NonNullable<Mapping["units"]>;
 
 /**
- * Headers of the Units data, EN or FR, as the samples and the CLI's units file name them (DOMAIN.md,
+ * Headers of the Units data, EN or FR, as the samples and the CLI's units file name them (docs/domain.md#dimensions,
  * unit attributes): unit / unité / store / magasin / site / team / équipe, headcount / effectif,
  * leavers / départs / exits / sorties, salary / salaire, attribute / attribut / type. Matched on
  * the normalised header ({@link normaliseHeader}).

@@ -62,7 +62,7 @@ export function mergeCounts(left: RecommendationCounts, right: RecommendationCou
 }
 
 /**
- * NPS / eNPS (DOMAIN.md): `100·(P−D)/n`.
+ * NPS / eNPS (docs/domain.md#nps): `100·(P−D)/n`.
  *
  * @example netPromoterScore({ promoters: 5, passives: 3, detractors: 2 }) // 30
  * @throws too-few-values without answers
@@ -74,7 +74,7 @@ export function netPromoterScore(counts: RecommendationCounts): number {
 
 /**
  * Standard error of the NPS in points. Each respondent scores +1, 0 or −1, so
- * `var = pP + pD − (pP − pD)²` and `SE = 100·sqrt(var/n)` (DOMAIN.md).
+ * `var = pP + pD − (pP − pD)²` and `SE = 100·sqrt(var/n)` (docs/domain.md#nps).
  */
 export function npsStandardError(counts: RecommendationCounts): number {
   const n = checkCounts(counts, "npsStandardError");
@@ -134,7 +134,7 @@ export interface NpsDifference {
 }
 
 /**
- * Difference of two independent NPS (DOMAIN.md, after Rocks 2016):
+ * Difference of two independent NPS (docs/domain.md#nps-difference, after Rocks 2016):
  * `z = (NPS'1 − NPS'2) / sqrt(var'1/n'1 + var'2/n'2)`, two-sided p from the normal.
  * For the same panel over time use a bootstrap instead.
  */

@@ -22,7 +22,7 @@ export interface DriverShares {
 }
 
 /**
- * Impact of each dimension on eNPS across units (DOMAIN.md "Key drivers", "Priorities"): the
+ * Impact of each dimension on eNPS across units (docs/domain.md#key-drivers, docs/domain.md#priorities): the
  * relative weights (Johnson 2000) of the unit dimension scores on unit eNPS, as shares of R²,
  * over units of at least `minGroupSize` answers; at least `minUnits` units (25: Culture Amp
  * shows drivers only above 25). Below that, or with collinear scores, every dimension gets 1/k.
@@ -86,7 +86,7 @@ export interface Priority {
 }
 
 /**
- * Priorities (DOMAIN.md "Priorities and actions"): need × impact, where need = |gap| (or, with a
+ * Priorities (docs/domain.md#priorities): need × impact, where need = |gap| (or, with a
  * benchmark, the larger of |gap| and benchmark − employee score) and impact = the dimension's
  * share of R² in the key-driver analysis (1/k when drivers cannot be computed). Alerts first,
  * then by priority; dimensions without a gap are left out.

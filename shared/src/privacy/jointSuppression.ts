@@ -39,7 +39,7 @@ interface GroupingState {
 }
 
 /**
- * Confidentiality across every grouping shown together (DOMAIN.md, Confidentiality): no figure
+ * Confidentiality across every grouping shown together (docs/domain.md#joint-suppression): no figure
  * about fewer than `threshold` people, and no hidden figure recoverable by differencing what is
  * published — the total and each visible group of any grouping. A published sum is n × mean, so
  * what protects a count protects every mean built on the same people.

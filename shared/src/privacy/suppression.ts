@@ -5,8 +5,7 @@ export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /**
  * The lowest confidentiality threshold any setting may hold: a model, a workbook's mapping part, a
- * job or a command-line option can raise the threshold, never lower it under 5 (DOMAIN.md
- * "Confidentiality": a 2-person unit at eNPS −100 reveals both answers).
+ * job or a command-line option can raise the threshold, never lower it under 5 (docs/domain.md#confidentiality: a 2-person unit at eNPS −100 reveals both answers).
  */
 export const CONFIDENTIALITY_FLOOR = DEFAULT_MIN_GROUP_SIZE;
 

@@ -5,7 +5,7 @@ import { runLinkage } from "../linkage/analysis";
 import type { UnitRow } from "../linkage/schemas";
 import { rangeShape, readCellAt, vectorShape, type CellRange } from "./cells";
 
-/** DOMAIN.md: driver analysis needs more units than a score (Culture Amp shows it above 25 responses). */
+/** docs/domain.md#key-drivers: driver analysis needs more units than a score (Culture Amp shows it above 25 responses). */
 export const DEFAULT_MIN_DRIVER_UNITS = 25;
 
 export interface DriverOfRange {
@@ -55,7 +55,7 @@ function checkWholeNumber(value: number, minimum: number, name: string, maximum 
 }
 
 /**
- * Key drivers of an outcome across units (DOMAIN.md "Key drivers"): relative weights (Johnson
+ * Key drivers of an outcome across units (docs/domain.md#key-drivers): relative weights (Johnson
  * 2000; Tonidandel & LeBreton 2015) of the employee dimension scores on the outcome, their shares
  * of R², and percentile bootstrap intervals of the shares over units with a seeded generator.
  * Rows are units, columns are dimension scores; a row missing any score or the outcome is left

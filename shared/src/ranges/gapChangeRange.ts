@@ -17,8 +17,8 @@ export interface GapChangeOfRanges {
 /**
  * Change of a dimension's gap between two waves, from the four answer ranges (rows are
  * respondents, columns items): ΔG = (E₂ − C₂) − (E₁ − C₁), four-sample Welch–Satterthwaite test,
- * interval at 1 − alpha, two-sided p, status narrowed / widened / stable (DOMAIN.md "The
- * barometer over time"; `gapChange`). Each range must hold at least `minimum` respondents.
+ * interval at 1 − alpha, two-sided p, status narrowed / widened / stable (docs/domain.md#gap-change;
+ * `gapChange`). Each range must hold at least `minimum` respondents.
  */
 export function gapChangeOfRanges(
   employeesFrom: CellRange,

@@ -54,7 +54,7 @@ interface GroupTally {
 }
 
 /**
- * A metric per group (per manager, per unit) with confidentiality (DOMAIN.md): a group of fewer
+ * A metric per group (per manager, per unit) with confidentiality (docs/domain.md#complementary-suppression): a group of fewer
  * than `minimum` counted people is hidden, and complementary suppression (`suppressGroups`) hides
  * more so no hidden group can be recovered by subtraction. A hidden group carries neither n nor
  * value. Groups come sorted by label (numeric-aware); rows with a blank group belong to none.

@@ -5,7 +5,7 @@ import { rangeShape, readCellAt, type CellRange } from "./cells";
 import { checkMinimumAnswers, requireShowable } from "./threshold";
 
 /**
- * Cronbach's α of a respondents × items range (DOMAIN.md): listwise (a row with a blank item is
+ * Cronbach's α of a respondents × items range (docs/domain.md#cronbach): listwise (a row with a blank item is
  * left out), sample variances. The complete rows must reach the confidentiality threshold.
  * Reference: R psych::alpha raw_alpha.
  *

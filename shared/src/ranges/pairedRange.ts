@@ -43,7 +43,7 @@ export function parseCorrelationMethod(method: string | null | undefined): Corre
 }
 
 /**
- * Correlation across units: Pearson's r, or Spearman's ρ (Pearson on average ranks), DOMAIN.md.
+ * Correlation across units: Pearson's r, or Spearman's ρ (Pearson on average ranks), docs/domain.md#spearman.
  * Reference: scipy.stats.pearsonr / spearmanr.
  */
 export function correlationOfRanges(x: CellRange, y: CellRange, method: CorrelationMethod = "pearson"): number {
@@ -51,7 +51,7 @@ export function correlationOfRanges(x: CellRange, y: CellRange, method: Correlat
   return method === "spearman" ? spearman(pairs.x, pairs.y) : pearson(pairs.x, pairs.y);
 }
 
-/** Correlation with its Fisher-z interval and p (DOMAIN.md), see `correlationTest`. */
+/** Correlation with its Fisher-z interval and p (docs/domain.md#correlation), see `correlationTest`. */
 export function correlationTestOfRanges(
   x: CellRange,
   y: CellRange,
@@ -63,7 +63,7 @@ export function correlationTestOfRanges(
 }
 
 /**
- * Symmetry index of a range of gaps (DOMAIN.md): `100 − Σ wᵢ·|gapᵢ| / Σ wᵢ`. A blank gap is a
+ * Symmetry index of a range of gaps (docs/domain.md#symmetry-index): `100 − Σ wᵢ·|gapᵢ| / Σ wᵢ`. A blank gap is a
  * dimension not measured and is skipped with its weight; a blank weight next to a gap is an error.
  */
 export function symmetryIndexOfRange(gapRange: CellRange, weightRange?: CellRange | null): number {

@@ -23,7 +23,7 @@ function failNotRecommendation(value: number, argument: string, row: number, col
 
 /**
  * Counts promoters (9–10), passives (7–8) and detractors (0–6) of a one-column range of 0–10
- * answers (DOMAIN.md), in one pass over the cells without copying them. Blanks (`null`, `""`)
+ * answers (docs/domain.md#nps), in one pass over the cells without copying them. Blanks (`null`, `""`)
  * and declared non-answers are missing; a `0` is an answer (a detractor), never a blank.
  *
  * @throws not-recommendation for a number that is not an integer 0–10, invalid-answer for other
@@ -55,7 +55,7 @@ export function recommendationCountsOfRange(range: CellRange, argument = "answer
 }
 
 /**
- * NPS / eNPS of a range: `100·(P−D)/n` (DOMAIN.md), hidden under the confidentiality threshold.
+ * NPS / eNPS of a range: `100·(P−D)/n` (docs/domain.md#nps), hidden under the confidentiality threshold.
  *
  * @example npsOfRange([[10], [9], [8], [6], [3], [10]]) // { value: 16.67, n: 6 }
  * @throws below-threshold "fewer than 5 answers" when n < minimum
@@ -69,7 +69,7 @@ export function npsOfRange(range: CellRange, minimum = DEFAULT_MIN_GROUP_SIZE, a
 }
 
 /**
- * NPS with its adjusted-Wald interval (Rocks 2016; DOMAIN.md), see `npsInterval`.
+ * NPS with its adjusted-Wald interval (Rocks 2016; docs/domain.md#nps-interval), see `npsInterval`.
  *
  * @throws below-threshold when n < minimum; invalid-argument for a confidence outside (0, 1)
  */
@@ -81,7 +81,7 @@ export function npsIntervalOfRange(range: CellRange, confidence = 0.95, minimum 
 }
 
 /**
- * Difference of two independent NPS with its z test on the adjusted-Wald variances (DOMAIN.md,
+ * Difference of two independent NPS with its z test on the adjusted-Wald variances (docs/domain.md#nps-difference,
  * after Rocks 2016), see `npsDifference`. Each group must reach the confidentiality threshold.
  */
 export function npsDifferenceOfRanges(first: CellRange, second: CellRange, minimum = DEFAULT_MIN_GROUP_SIZE): NpsDifference {

@@ -12,7 +12,7 @@ import { checkMinimumAnswers, requireShowable } from "./threshold";
 export const DEFAULT_ANSWER_SCALE: Scale = { min: 1, max: 5 };
 
 /**
- * One respondent's dimension score (DOMAIN.md): the mean of the row's normalised answers,
+ * One respondent's dimension score (docs/domain.md#respondent-score): the mean of the row's normalised answers,
  * `100·(x−lo)/(hi−lo)` or reversed `100·(hi−x)/(hi−lo)`, missing answers skipped; NaN when the
  * whole row is blank. Reads the cells in place.
  */
@@ -72,7 +72,7 @@ export function scoreSummaryOfRange(range: CellRange, scale: Scale, reversed = f
 }
 
 /**
- * Group score (DOMAIN.md): the mean over respondents of their dimension scores, 0–100, hidden
+ * Group score (docs/domain.md#group-score): the mean over respondents of their dimension scores, 0–100, hidden
  * under the confidentiality threshold.
  *
  * @example scoreOfRange([[4, 5], [2, null], [5, 5], [3, 4], [1, 2]], { min: 1, max: 5 }) // { score: 60, n: 5 }
@@ -91,7 +91,7 @@ export function scoreOfRange(
 }
 
 /**
- * Favourable % (top-2-box, DOMAIN.md): the share of present answers in the top two points of the
+ * Favourable % (top-2-box, docs/domain.md#favourable): the share of present answers in the top two points of the
  * scale, over every cell of the range; the threshold counts respondents with at least one answer.
  */
 export function favourableShareOfRange(
@@ -140,7 +140,7 @@ export interface GapOfRanges {
 }
 
 /**
- * Gap for a dimension (DOMAIN.md) = employee score − customer score, each the mean of respondent
+ * Gap for a dimension (docs/domain.md#gap) = employee score − customer score, each the mean of respondent
  * scores normalised on its own scale. Both groups must reach the confidentiality threshold.
  *
  * @example gapOfRanges([[4],[4],[5],[3],[4]], [[3],[2],[4],[3],[3]], {min:1,max:5}, {min:1,max:5}) // gap 20
@@ -169,7 +169,7 @@ export function gapOfRanges(
 export type GapTestOfRanges = GapTest & { status: GapVerdict; confidence: number };
 
 /**
- * The gap test of a dimension (DOMAIN.md): Welch t on respondent scores, CI of the difference at
+ * The gap test of a dimension (docs/domain.md#welch-gap): Welch t on respondent scores, CI of the difference at
  * `1 − alpha` (so the interval excludes 0 exactly when p < alpha), two-sided p, Hedges' g, and
  * the status: alert when |gap| ≥ threshold and p < alpha, watch when |gap| ≥ threshold only.
  * Reference: scipy.stats.ttest_ind(equal_var=False).

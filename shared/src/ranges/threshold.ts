@@ -3,7 +3,7 @@ import { CONFIDENTIALITY_FLOOR, DEFAULT_MIN_GROUP_SIZE } from "../privacy/suppre
 
 /**
  * Checks a confidentiality threshold given by the user: a whole number that may raise the floor of
- * 5 (DOMAIN.md: as Viva Glint, Culture Amp, Lattice, Dayforce), never lower it. A threshold of 1 or
+ * 5 (docs/domain.md#confidentiality: as Viva Glint, Culture Amp, Lattice, Dayforce), never lower it. A threshold of 1 or
  * 2 would show the eNPS of a pair, and a pair at −100 reveals both answers.
  */
 export function checkMinimumAnswers(minimum: number, functionName: string): number {
@@ -23,7 +23,7 @@ export function checkMinimumAnswers(minimum: number, functionName: string): numb
 }
 
 /**
- * Confidentiality (DOMAIN.md): no figure about fewer than `minimum` people is shown. The message
+ * Confidentiality (docs/domain.md#confidentiality): no figure about fewer than `minimum` people is shown. The message
  * deliberately does not state the actual count, which is itself a figure about that group.
  *
  * @throws below-threshold "fewer than 5 answers"

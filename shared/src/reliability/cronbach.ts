@@ -50,7 +50,7 @@ export class ItemCovarianceAccumulator {
 }
 
 /**
- * Cronbach's α (DOMAIN.md): `α = k/(k−1) · (1 − Σ var(itemᵢ) / var(Σ items))`, listwise,
+ * Cronbach's α (docs/domain.md#cronbach): `α = k/(k−1) · (1 − Σ var(itemᵢ) / var(Σ items))`, listwise,
  * sample variances. Reference: R `psych::alpha` raw_alpha, pingouin `cronbach_alpha`.
  *
  * @throws too-few-values under two items or two complete rows; zero-variance when the total is constant

@@ -75,7 +75,7 @@ export function checkInScale(value: number, scale: Scale): void {
 }
 
 /**
- * Scale normalisation to 0–100 (DOMAIN.md): `100·(x−lo)/(hi−lo)`, reversed items
+ * Scale normalisation to 0–100 (docs/domain.md#scale-normalisation): `100·(x−lo)/(hi−lo)`, reversed items
  * `100·(hi−x)/(hi−lo)`. Missing stays missing; out-of-scale is an error.
  *
  * @example normaliseAnswer(4, { min: 1, max: 5 }) // 75

@@ -4,7 +4,7 @@ import { isMissing, MISSING, normaliseAnswer, checkInScale, checkScale } from ".
 import { checkAtPosition } from "../_lib/position";
 
 /**
- * Respondent dimension score (DOMAIN.md): the mean of the respondent's normalised items in the
+ * Respondent dimension score (docs/domain.md#respondent-score): the mean of the respondent's normalised items in the
  * dimension, missing items skipped; NaN when every item is missing.
  *
  * @param answers raw answers of one respondent, one per item (NaN = missing)
@@ -47,7 +47,7 @@ export function groupScore(respondentScores: ArrayLike<number>): { score: number
 }
 
 /**
- * Favourable % (top-2-box, DOMAIN.md): the share of present answers in the top two points of the
+ * Favourable % (top-2-box, docs/domain.md#favourable): the share of present answers in the top two points of the
  * scale (the bottom two for a reversed item), in percent.
  *
  * @example favourableShare([5, 4, 3, 2], { min: 1, max: 5 }) // 50

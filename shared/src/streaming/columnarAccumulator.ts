@@ -27,7 +27,7 @@ export interface WaveTotal extends GroupAggregate {
  * - Cronbach's α keeps, over complete rows, each item's sums and the row totals' sums, the same way.
  * Means and sums of squared deviations agree with Welford's to rounding (≈1e-12 relative).
  *
- * Formulas: DOMAIN.md scale normalisation `100·(x−lo)/(hi−lo)` (reversed `100·(hi−x)/(hi−lo)`),
+ * Formulas: scale normalisation (docs/domain.md#scale-normalisation) `100·(x−lo)/(hi−lo)` (reversed `100·(hi−x)/(hi−lo)`),
  * respondent dimension score = mean of the present normalised items, group score = mean over
  * respondents, promoters 9–10 / passives 7–8 / detractors 0–6, Cronbach's α
  * `k/(k−1)·(1 − Σ var_i / var_total)` with sample (co)variances, complete rows only.
@@ -98,7 +98,7 @@ export class ColumnarPopulationAccumulator {
     this.normalisedTable = new Float64Array(2 * this.tableWidth);
     for (let step = 0; step < this.tableWidth; step++) {
       const value = layout.scale.min + step;
-      // DOMAIN.md scale normalisation, written exactly as in the loop below (same doubles).
+      // Scale normalisation (docs/domain.md#scale-normalisation), written exactly as in the loop below (same doubles).
       this.normalisedTable[step] = (100 * (value - layout.scale.min)) / this.span;
       this.normalisedTable[this.tableWidth + step] = (100 * (layout.scale.max - value)) / this.span;
     }

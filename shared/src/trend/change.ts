@@ -17,8 +17,7 @@ export interface ScoreChange {
 }
 
 /**
- * Change of a score (employee or customer) from wave 1 to wave 2 (DOMAIN.md "The barometer over
- * time"): Δ = m₂ − m₁, SE = sqrt(v₁/n₁ + v₂/n₂), Welch df, CI, two-sided p. The two waves are
+ * Change of a score (employee or customer) from wave 1 to wave 2 (docs/domain.md#score-change): Δ = m₂ − m₁, SE = sqrt(v₁/n₁ + v₂/n₂), Welch df, CI, two-sided p. The two waves are
  * independent samples (conservative when the same people answer again).
  * Reference: scipy.stats.ttest_ind(wave2, wave1, equal_var=False).
  *
@@ -53,7 +52,7 @@ export interface GapChange {
 }
 
 /**
- * Change of a gap between two waves over four independent samples (DOMAIN.md):
+ * Change of a gap between two waves over four independent samples (docs/domain.md#gap-change):
  * ΔG = (E₂ − C₂) − (E₁ − C₁), SE = sqrt(Σᵢ vᵢ/nᵢ), Welch–Satterthwaite over four samples
  * df = SE⁴ / Σᵢ ((vᵢ/nᵢ)² / (nᵢ − 1)), t = ΔG/SE, CI ΔG ± t(df, 1−α/2)·SE, two-sided p.
  * Status: narrowed when |G₂| < |G₁| and p < α, widened when |G₂| > |G₁| and p < α, else stable.
@@ -110,7 +109,7 @@ export function gapChange(samples: GapSamples, confidence = 0.95, alpha = 0.05):
   };
 }
 
-/** Narrowed / widened when |G| moved and p < α, stable otherwise (DOMAIN.md). */
+/** Narrowed / widened when |G| moved and p < α, stable otherwise (docs/domain.md#gap-change-status). */
 export function gapChangeStatus(gapFrom: number, gapTo: number, p: number, alpha = 0.05): GapChangeStatus {
   if (!(p < alpha)) return "stable";
   const before = Math.abs(gapFrom);
@@ -125,7 +124,7 @@ export interface NpsChange {
   p: number;
 }
 
-/** eNPS / NPS change between two waves: the two-NPS z test of DOMAIN.md (adjusted Wald, Rocks 2016). */
+/** eNPS / NPS change between two waves: the two-NPS z test of docs/domain.md#nps-change (adjusted Wald, Rocks 2016). */
 export function npsChange(first: RecommendationCounts, second: RecommendationCounts): NpsChange {
   const difference = npsDifference(second, first);
   return { change: difference.difference, z: difference.z, p: difference.p };

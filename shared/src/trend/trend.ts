@@ -97,7 +97,7 @@ export interface TrendDimensionChange {
   p: number | null;
   df: number | null;
   status: TrendChangeStatus;
-  /** An alert of the first wave that is no longer one and narrowed (DOMAIN.md). */
+  /** An alert of the first wave that is no longer one and narrowed (docs/domain.md#gap-change-status). */
   closed: boolean;
   employeeChange: TrendScoreChange | null;
   customerChange: TrendScoreChange | null;
@@ -127,8 +127,8 @@ interface Side {
 /**
  * Which waves may show a figure whose count per wave is `counts`: each wave must reach the
  * threshold, and since the pooled barometer shows the total over the waves, a hidden wave must
- * not be recoverable as pooled − the other waves (DOMAIN.md Confidentiality: "two waves of the
- * same group"); `jointSuppression` takes the cover.
+ * not be recoverable as pooled − the other waves (docs/domain.md#joint-suppression:
+ * two waves of the same group); `jointSuppression` takes the cover.
  */
 function wavesShown(counts: readonly number[], threshold: number): boolean[] {
   const { hidden } = jointSuppression(counts, [{ groupOf: counts.map((_, wave) => wave), groupCount: counts.length }], threshold);
@@ -230,7 +230,7 @@ function unlessUndefined<T>(test: () => T): T | null {
 }
 
 /**
- * The barometer over time (DOMAIN.md "The barometer over time"): per wave, each dimension's
+ * The barometer over time (docs/domain.md#waves): per wave, each dimension's
  * employee and customer scores, the gap and its status, the symmetry index with its headline
  * (alerts, largest gap), eNPS / NPS and eNPS by unit; between waves, the change of each score
  * (Welch), of each gap (four-sample Welch, status narrowed / widened / stable, closed) and of

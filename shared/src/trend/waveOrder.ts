@@ -23,7 +23,7 @@ export function listWaves(waves: readonly string[]): string {
 }
 
 /**
- * The order of the barometer's waves (DOMAIN.md "The barometer over time"):
+ * The order of the barometer's waves (docs/domain.md#waves):
  * - an explicit order given by the user wins, and selects those waves;
  * - otherwise, when every wave is an ISO date, calendar order;
  * - otherwise, when no wave is a date, the order in which the waves first appear in the data;

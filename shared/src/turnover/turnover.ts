@@ -1,6 +1,6 @@
 import { SymError } from "../errors";
 
-/** Replacement-cost presets, as shares of annual salary (DOMAIN.md). */
+/** Replacement-cost presets, as shares of annual salary (docs/domain.md#turnover). */
 export const COST_RATIO_PRESETS = [
   { id: "cap-median", ratio: 0.21, source: "Boushey & Glynn 2012 (Center for American Progress), median" },
   { id: "half", ratio: 0.5, source: "Gallup: one-half of annual salary" },

@@ -6,7 +6,7 @@
  * computed every expected number from them with pandas and scipy: scores as pandas means of
  * normalised items, the gap test with scipy.stats.ttest_ind(equal_var=False) and
  * scipy.stats.t.ppf, Hedges' g and the adjusted-Wald intervals with numpy, α listwise with pandas,
- * and the unit suppression with its own implementation of the DOMAIN.md rule.
+ * and the unit suppression with its own implementation of the rule (docs/domain.md#complementary-suppression).
  */
 import { DEFAULT_MODEL, computeBarometer, BarometerResultSchema } from "@symmetry/engine";
 import { expectClose, expectRelativelyClose } from "../support/reference";

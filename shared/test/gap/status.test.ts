@@ -1,4 +1,4 @@
-/** Alert / watch / ok verdicts exactly as DOMAIN.md defines them (thresholds 10 points, α 0.05). */
+/** Alert / watch / ok verdicts exactly as docs/domain.md#gap-status defines them (thresholds 10 points, α 0.05). */
 import { gapStatus } from "@symmetry/engine";
 import { catchSymError } from "../support/reference";
 

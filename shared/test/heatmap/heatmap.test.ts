@@ -140,7 +140,7 @@ describe("computeHeatmap on the samples against pandas", () => {
       expectRelativelyClose(row.p!, want.p, 1e-6, `${row.id} p`);
       expect(row.status).toBe(Math.abs(want.difference) >= 10 ? (want.p < 0.05 ? "alert" : "watch") : "ok");
     });
-    // The samples' support staff feel less recognised (seed 003): an alert on recognition.
+    // The samples' support staff feel less recognised (as the article on recognising support staff warns): an alert on recognition.
     expect(block.dimensions.find((row) => row.id === "recognition")).toMatchObject({ status: "alert" });
     expect(block.dimensions.find((row) => row.id === "recognition")!.difference!).toBeLessThan(-10);
   });

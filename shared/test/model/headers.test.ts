@@ -1,4 +1,4 @@
-/** Header auto-mapping (issue 3): ids, FR/EN labels, aliases, accents and case, item numbers, `~r`, recommendation and unit columns. */
+/** Header auto-mapping (so a survey export maps itself without hand work): ids, FR/EN labels, aliases, accents and case, item numbers, `~r`, recommendation and unit columns. */
 import { DEFAULT_MODEL, MappingSchema, normaliseHeader, suggestColumn, suggestMapping, type ColumnMapping } from "@symmetry/engine";
 
 const employees = (header: string, options = {}) => suggestColumn(header, "employees", DEFAULT_MODEL, options);

@@ -1,4 +1,4 @@
-/** zod schemas at the boundaries: the default model (seed 001's 11 dimensions) and the workbook mapping. */
+/** zod schemas at the boundaries: the default model (the 11 dimensions of the article on the barometer of symmetry) and the workbook mapping. */
 import { DEFAULT_MODEL, MappingSchema, ModelSchema, defaultModel, describeIssues, type Mapping } from "@symmetry/engine";
 
 const DIMENSION_IDS = [
@@ -20,7 +20,7 @@ describe("DEFAULT_MODEL", () => {
     expect(ModelSchema.safeParse(DEFAULT_MODEL).success).toBe(true);
   });
 
-  it("has the 11 dimensions of DOMAIN.md in order, with their FR and EN labels", () => {
+  it("has the 11 dimensions of docs/domain.md#dimensions in order, with their FR and EN labels", () => {
     expect(DEFAULT_MODEL.dimensions.map((d) => d.id)).toEqual(DIMENSION_IDS);
     const recognition = DEFAULT_MODEL.dimensions[1];
     expect(recognition.label).toEqual({ fr: "Reconnaissance et valorisation", en: "Recognition" });
@@ -54,7 +54,7 @@ describe("DEFAULT_MODEL", () => {
     expect(DEFAULT_MODEL.unitAttributes.map((a) => a.id)).toEqual(["front-office", "support"]);
   });
 
-  it("defaults to the DOMAIN.md thresholds", () => {
+  it("defaults to the thresholds of docs/domain.md#gap-status", () => {
     expect(DEFAULT_MODEL.thresholds).toEqual({
       minGroupSize: 5,
       minCommentGroupSize: 10,

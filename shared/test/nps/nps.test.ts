@@ -1,7 +1,7 @@
 /**
  * NPS / eNPS against shared/test/reference/nps.json, written by
  * shared/test/reference/make_reference.py: NPS = 100·(P−D)/n and its SE with numpy (variance of
- * the +1/0/−1 respondent scores), the adjusted-Wald interval of Rocks (2016) as DOMAIN.md states it
+ * the +1/0/−1 respondent scores), the adjusted-Wald interval of Rocks (2016) as docs/domain.md#nps-interval states it
  * with z from scipy.stats.norm.ppf, clipped to [−100, 100], and the two-NPS z test with p from
  * scipy.stats.norm.sf.
  */

@@ -1,5 +1,5 @@
 /**
- * Priorities: need × impact with alerts first (DOMAIN.md "Priorities and actions"), hand-checked;
+ * Priorities: need × impact with alerts first (docs/domain.md#priorities), hand-checked;
  * impacts from drivers across units only with 25 units or more.
  */
 import { rankPriorities, unitDriverShares, type GroupAggregate } from "@symmetry/engine";

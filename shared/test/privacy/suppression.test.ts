@@ -1,5 +1,5 @@
 /**
- * Confidentiality (DOMAIN.md): no figure about fewer than the threshold (default 5), and a hidden
+ * Confidentiality (docs/domain.md#confidentiality): no figure about fewer than the threshold (default 5), and a hidden
  * group cannot be recovered from the total and its visible siblings. Examples in plain words, then
  * the guarantees as fast-check properties over random group sizes and thresholds.
  */

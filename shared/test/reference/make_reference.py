@@ -97,7 +97,7 @@ def welch_reference(employees, customers, confidence=0.95):
 
 
 def likert_scores(n, items, probabilities):
-    """Respondent scores as DOMAIN.md defines them: mean of items normalised from 1-5 to 0-100."""
+    """Respondent scores as docs/domain.md defines them: mean of items normalised from 1-5 to 0-100."""
     answers = RNG.choice([1, 2, 3, 4, 5], size=(n, items), p=probabilities)
     return list(np.round((answers - 1) / 4 * 100, 12).mean(axis=1))
 
@@ -147,7 +147,7 @@ def nps_reference(promoters, passives, detractors, confidence=0.95):
     n = promoters + passives + detractors
     z = stats.norm.ppf(1 - (1 - confidence) / 2)
     p_p, p_d = promoters / n, detractors / n
-    # Rocks (2016) adjusted Wald as DOMAIN.md states it: n' = n + 3, 0.75 promoter and 0.75 detractor added.
+    # Rocks (2016) adjusted Wald as docs/domain.md states it: n' = n + 3, 0.75 promoter and 0.75 detractor added.
     n_adj = n + 3
     pp_adj, pd_adj = (promoters + 0.75) / n_adj, (detractors + 0.75) / n_adj
     nps_adj = pp_adj - pd_adj
@@ -228,7 +228,7 @@ def make_nps():
         "provenance": provenance(
             {
                 "value, standardError": "numpy: 100*(P-D)/n; 100*sqrt(numpy.var(+1/0/-1 scores)/n)",
-                "low, high": "numpy from Rocks (2016) adjusted Wald as DOMAIN.md gives it, z = scipy.stats.norm.ppf(1-(1-confidence)/2); clipped to [-100, 100]",
+                "low, high": "numpy from Rocks (2016) adjusted Wald as docs/domain.md gives it, z = scipy.stats.norm.ppf(1-(1-confidence)/2); clipped to [-100, 100]",
                 "z, p": "numpy (NPS'1-NPS'2)/sqrt(var'1/n'1+var'2/n'2); p = 2*scipy.stats.norm.sf(|z|)",
             }
         ),
@@ -420,7 +420,7 @@ def make_scale():
     return {
         "provenance": provenance(
             {
-                "normalisations": "numpy: 100*(x-lo)/(hi-lo), reversed 100*(hi-x)/(hi-lo) (DOMAIN.md)",
+                "normalisations": "numpy: 100*(x-lo)/(hi-lo), reversed 100*(hi-x)/(hi-lo) (docs/domain.md)",
                 "favourable": "pandas: Series.dropna().isin([hi-1, hi]).mean()*100 (reversed: [lo, lo+1])",
                 "respondents": "pandas: Series(normalised).mean(skipna=True)",
             }
@@ -456,8 +456,8 @@ def make_symmetry_and_turnover():
     return {
         "provenance": provenance(
             {
-                "symmetryIndex": "numpy: 100 - numpy.average(abs(gaps), weights=weights) (DOMAIN.md)",
-                "turnover": "rate = leavers/average headcount; cost = numpy.prod([leavers, salary, ratio]) (DOMAIN.md)",
+                "symmetryIndex": "numpy: 100 - numpy.average(abs(gaps), weights=weights) (docs/domain.md)",
+                "turnover": "rate = leavers/average headcount; cost = numpy.prod([leavers, salary, ratio]) (docs/domain.md)",
             }
         ),
         "symmetryIndex": indices,
@@ -657,7 +657,7 @@ def make_barometer():
                 "scores": "pandas: normalise 100*(x-lo)/(hi-lo) (reversed 100*(hi-x)/(hi-lo)), DataFrame.mean(axis=1, skipna=True) per respondent, mean over respondents with a score",
                 "gap, low, high, p, hedgesG": "as welch.json: scipy.stats.ttest_ind(equal_var=False), scipy.stats.t.ppf, numpy Hedges' g",
                 "alpha": "as reliability.json: pandas listwise on normalised items",
-                "status": "alert when |gap| >= 10 and p < 0.05, watch when |gap| >= 10, else ok (DOMAIN.md)",
+                "status": "alert when |gap| >= 10 and p < 0.05, watch when |gap| >= 10, else ok (docs/domain.md)",
                 "symmetryIndex": "100 - numpy.average(abs(gaps)) (equal weights)",
                 "enps, nps": "as nps.json (adjusted Wald, clipped)",
                 "units, managers": "eNPS per group; hidden under 5 answers, plus complementary suppression of the smallest visible groups until the hidden set has 2+ groups and 5+ answers",

@@ -12,12 +12,12 @@ the fixture, so the tests never regenerate them.
   interval (scipy 1.10 has no confidence_interval() on this result) comes from the Welch df and
   scipy.stats.t.ppf, and the df is cross-checked against statsmodels' CompareMeans
   (usevar="unequal"), whose tconfint_diff gives the interval a second time.
-- Change of a gap over four samples (DOMAIN.md): no library has this test, so the script computes
+- Change of a gap over four samples (docs/domain.md): no library has this test, so the script computes
   it from the published formula with pandas/numpy moments and scipy.stats.t; it is cross-checked
   against the two-sample case, where the same code must give scipy's Welch p.
 - eNPS / NPS change: the adjusted-Wald two-NPS z test (Rocks 2016) with scipy.stats.norm.
 - Whole trend: respondent scores of two waves, grouped with pandas, per-wave gaps with
-  scipy.stats.ttest_ind and the statuses by DOMAIN.md's rules.
+  scipy.stats.ttest_ind and the statuses by docs/domain.md's rules.
 """
 
 import json
@@ -41,7 +41,7 @@ TOOLS = (
 
 
 def likert_scores(n, items, probabilities):
-    """Respondent scores as DOMAIN.md defines them: mean of items normalised from 1-5 to 0-100."""
+    """Respondent scores as docs/domain.md defines them: mean of items normalised from 1-5 to 0-100."""
     answers = RNG.choice([1, 2, 3, 4, 5], size=(n, items), p=probabilities)
     return [float(x) for x in np.round((answers - 1) / 4 * 100, 12).mean(axis=1)]
 
@@ -205,9 +205,9 @@ def make():
             "script": "shared/test/reference/make_trend_reference.py",
             "calls": {
                 "scoreChanges": "scipy.stats.ttest_ind(second, first, equal_var=False); interval from the Welch df and scipy.stats.t.ppf; df, p and interval cross-checked with statsmodels CompareMeans(usevar='unequal')",
-                "gapChanges": "pandas groupby moments, four-sample Welch-Satterthwaite df, scipy.stats.t.ppf / t.sf (formula of DOMAIN.md; no library has this test)",
+                "gapChanges": "pandas groupby moments, four-sample Welch-Satterthwaite df, scipy.stats.t.ppf / t.sf (formula of docs/domain.md; no library has this test)",
                 "npsChanges": "adjusted-Wald two-NPS z (Rocks 2016), scipy.stats.norm.sf",
-                "trend": "pandas per wave, scipy.stats.ttest_ind(equal_var=False) per gap, statuses by DOMAIN.md",
+                "trend": "pandas per wave, scipy.stats.ttest_ind(equal_var=False) per gap, statuses by docs/domain.md",
             },
         },
         "scoreChanges": score_cases,

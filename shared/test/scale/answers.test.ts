@@ -1,7 +1,8 @@
 /**
  * Scale normalisation against shared/test/reference/scale.json, written by
  * shared/test/reference/make_reference.py with numpy (100·(x−lo)/(hi−lo), reversed
- * 100·(hi−x)/(hi−lo), DOMAIN.md); reading cells and the bad answers named in issue 3.
+ * 100·(hi−x)/(hi−lo), docs/domain.md#scale-normalisation); reading cells, and bad answers (text,
+ * numbers off the scale) refused with their position.
  */
 import { NON_ANSWERS, normaliseAnswer, readAnswer, checkRecommendation, checkScale } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference } from "../support/reference";

@@ -1,7 +1,7 @@
 /**
  * Turnover rate and cost against shared/test/reference/symmetry-turnover.json, written by
  * shared/test/reference/make_reference.py (leavers / average headcount; numpy.prod of leavers,
- * salary and replacement-cost ratio, DOMAIN.md).
+ * salary and replacement-cost ratio, docs/domain.md#turnover).
  */
 import { COST_RATIO_PRESETS, DEFAULT_COST_RATIO, turnoverCost, turnoverRate } from "@symmetry/engine";
 import { catchSymError, expectClose, loadReference } from "../support/reference";

@@ -8,8 +8,8 @@ import type { SourceGeometry } from "../data/sourceGeometry";
  * wrapped as `FILTER(r, r<>"")` (blanks removed); several item columns of one dimension are
  * wrapped as `IF(r="","",r)`, which keeps the respondent rows aligned and turns every blank into
  * "", which SYM functions treat as missing. A reversed item `c` on [lo, hi] becomes
- * `IF(c="","",IF(ISNUMBER(c),(lo+hi)-c,c))`, the reflection that DOMAIN.md's reversed
- * normalisation 100·(hi−x)/(hi−lo) implies; text is passed on untouched so SYM.SCORE still
+ * `IF(c="","",IF(ISNUMBER(c),(lo+hi)-c,c))`, the reflection that the reversed
+ * normalisation (docs/domain.md#scale-normalisation) 100·(hi−x)/(hi−lo) implies; text is passed on untouched so SYM.SCORE still
  * reports it. Items that are not one block of adjacent plain columns are put side by side with
  * `CHOOSE(SEQUENCE(1,k),c1,…,ck)`, which Excel 2021 lifts into a rows × k array (HSTACK exists
  * only in Microsoft 365, Excel on the web and Excel 2024).

@@ -16,7 +16,7 @@ import { apiBase, apiHeaders, type ApiSettings } from "../linkage/runners";
 import type { CellValue } from "../workbook/WorkbookPort";
 
 /**
- * The anonymous benchmark pool seen from the pane (issue 8): read the pool's percentiles of a
+ * The anonymous benchmark pool seen from the pane (docs/domain.md#benchmark): read the pool's percentiles of a
  * sector (`GET {api}/benchmarks/{model}?sector=S`, published only from 10 organisations), rank the
  * organisation's own dimension scores in it with the engine's `percentileRanks`, and contribute the
  * organisation's aggregates (`POST {api}/benchmarks/{model}`: scores, eNPS, NPS, n, sector, wave;
@@ -118,8 +118,7 @@ export function benchmarkColumn(
 }
 
 /**
- * The contribution of this organisation: its aggregates only. Checked here first (DOMAIN.md
- * confidentiality: refused under the threshold) so nothing is sent that the API would refuse.
+ * The contribution of this organisation: its aggregates only. Checked here first (docs/domain.md#confidentiality: refused under the threshold) so nothing is sent that the API would refuse.
  */
 export function contributionOf(
   figures: ReturnType<typeof organisationFigures>,

@@ -179,7 +179,7 @@ export function App(props: AppProps): React.ReactElement {
       const result = await buildBarometer(port, mapping, model, language, {
         signal: controller.signal,
         onProgress: setProgress,
-        // Issue 8: with an API and a sector, the Barometer shows the percentile ranks in the pool.
+        // With an API and a sector, the Barometer shows the percentile ranks in the pool.
         benchmark: async (employees, customers) =>
           api && sector
             ? benchmarkColumn(

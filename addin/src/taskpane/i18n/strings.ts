@@ -103,7 +103,7 @@ const EN = {
   employeesSeries: "Employees",
   customersSeries: "Customers",
   gapSeries: "Gap",
-  // linkage (issue 7)
+  // linkage across units
   linkageHeading: "4. Linkage across units",
   linkageIntro: "Across units, do eNPS and symmetry move customer NPS and turnover? Only unit aggregates are analysed.",
   linkageXChoice: "Employee metrics (x)",
@@ -166,7 +166,7 @@ const EN = {
   linkageNoTurnover: "Turnover money was not computed.",
   linkageScatterTable: "Units: {x} and {y}",
   linkageScatterTitle: "{y} against {x}, by unit",
-  // benchmark (issue 8)
+  // benchmark pool
   benchmarkHeading: "Benchmark pool",
   apiKey: "API key",
   benchmarkSector: "Sector",

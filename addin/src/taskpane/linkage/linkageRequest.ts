@@ -89,7 +89,7 @@ export interface PlannedRequest {
 
 /**
  * The engine request for these units and choices. Key drivers run on the employee dimensions
- * picked as x (two or more) when enough units have all of them and the outcome (DOMAIN.md: 25);
+ * picked as x (two or more) when enough units have all of them and the outcome (docs/domain.md#key-drivers: 25);
  * the turnover money runs when eNPS is picked and the units have headcount, leavers and salary.
  */
 export function linkageRequestOf(

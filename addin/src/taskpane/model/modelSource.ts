@@ -20,7 +20,7 @@ export interface ModelSettings {
   readonly modelId?: string;
   /** Sent as `x-sym-key` on jobs and benchmark requests (docs/api.md). */
   readonly apiKey?: string;
-  /** Benchmark pool sector and wave (issue 8). */
+  /** Benchmark pool sector and wave (docs/domain.md#benchmark). */
   readonly sector?: string;
   readonly wave?: string;
 }

@@ -1,5 +1,5 @@
 /**
- * Everything the task pane does to a workbook goes through this interface (DESIGN.md): the
+ * Everything the task pane does to a workbook goes through this interface (docs/design.md#workbook-port): the
  * Office.js adapter is the only code that calls `Excel.run`, the in-memory adapter backs the unit
  * tests and the browser preview. Addresses are sheet-local A1 text ("B2:D10").
  */

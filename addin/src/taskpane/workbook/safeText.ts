@@ -1,5 +1,5 @@
 /**
- * Safe writes (issue 6): a value written to a cell must stay that value. Excel reads text starting
+ * Safe writes (user text is never written as a formula): a value written to a cell must stay that value. Excel reads text starting
  * with `=`, `+`, `-` or `@` as a formula or a number (a unit named `=HYPERLINK("http://…")` would
  * become a live link), so such text is written with Excel's quote prefix `'`, which Excel keeps
  * out of the cell's value and shows nowhere but in the formula bar.

@@ -364,7 +364,7 @@ def aggregation_case():
 
     Employees answer on 1..5 and customers on 1..7: culture (2 items, the second reversed) and
     recognition (2 items); recommendation 0..10. Missing answers are NaN. Symmetry index uses the
-    model weights culture 2, recognition 1 (DOMAIN.md: 100 - weighted mean |gap|).
+    model weights culture 2, recognition 1 (docs/domain.md#symmetry-index: 100 - weighted mean |gap|).
     """
     def respondents(count, low, high, units, waves):
         frame = pd.DataFrame({

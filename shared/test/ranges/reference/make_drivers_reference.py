@@ -4,7 +4,7 @@
 Run with Debian's /usr/bin/python3 (numpy 1.24):  /usr/bin/python3 shared/test/ranges/reference/make_drivers_reference.py
 It writes shared/test/ranges/reference/drivers.json.
 
-- Relative weights: Johnson (2000) as DOMAIN.md states it, from numpy.corrcoef and numpy.linalg.eigh:
+- Relative weights: Johnson (2000) as docs/domain.md#key-drivers states it, from numpy.corrcoef and numpy.linalg.eigh:
   Rxx = Q L Q', Lambda = Q L^1/2 Q', beta = Lambda^-1 rxy, raw weight_j = sum_k Lambda_jk^2 beta_k^2.
   The mtcars case is also checked against the weights printed in the README of R's rwa package
   (github.com/martinctc/rwa): mpg ~ cyl + disp + hp + gear, R^2 = 0.7791896.

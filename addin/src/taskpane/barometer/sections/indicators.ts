@@ -20,7 +20,7 @@ export function indicatorsSection(context: BarometerContext, dimensionRows: { ga
   const { text, minN, input } = context;
   const npsFormula = (geometry: SourceGeometry, column: number) => {
     if (column < 0) return null;
-    // Confidentiality (DOMAIN.md): NPSCI has no threshold of its own, so the count is checked first.
+    // Confidentiality (docs/domain.md#confidentiality): NPSCI has no threshold of its own, so the count is checked first.
     return `=IF(COUNT(${columnRange(geometry, column)})>=${minN},SYM.NPSCI(${filteredColumn(geometry, column)}),NA())`;
   };
   return {
