@@ -22,7 +22,7 @@ export interface GroupedOutput {
 }
 
 /**
- * Everything an output shows by group, decided together (DOMAIN.md, Confidentiality): eNPS by unit
+ * Everything an output shows by group, decided together (docs/domain.md#joint-suppression): eNPS by unit
  * and by manager, the heat maps asked for, and support versus front office whenever units have a
  * type. `sym barometer` and `sym report` both call it, so the same data gives the same hidden set.
  */

@@ -3,7 +3,7 @@ import { EN_CUSTOMERS, EN_EMPLOYEES, FR_CUSTOMERS, FR_EMPLOYEES, SAMPLES, runCli
 
 /**
  * `sym barometer --by …`: the heat map and the support-versus-front-office block in JSON and in the
- * readable table, on the samples (whose support units feel less recognised, seed 003), then the
+ * readable table, on the samples (whose support units feel less recognised, as the article on recognising support staff warns), then the
  * groupings' bad inputs. Figures are checked against pandas in shared/test/heatmap; here the
  * shape, the joint suppression across the groupings shown and the messages.
  */

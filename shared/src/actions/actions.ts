@@ -4,7 +4,7 @@ import { describeIssues } from "../model/schemas";
 import { jsonFromXmlPart, jsonToXmlPart, type JsonXmlPart } from "../model/jsonXmlPart";
 
 /**
- * The action plan (DOMAIN.md "Priorities and actions"): what the organisation will do about a
+ * The action plan (docs/domain.md#actions): what the organisation will do about a
  * dimension, for whom, by whom, by when. It travels in the workbook as the custom XML part
  * `urn:symmetry-barometer:actions:1` and, when an API is used, in the tenant's store.
  * Actions carry no figures, so confidentiality has nothing to hide in them.

@@ -2,8 +2,8 @@ import type { TrendChange, TrendChangeStatus } from "../trend/trend";
 import type { Action, ActionScope } from "./actions";
 
 /**
- * Whether each action's targeted gap narrowed (DOMAIN.md "Priorities and actions": "the next
- * wave's trend says for each action whether its targeted gap narrowed"), read from the change of
+ * Whether each action's targeted gap narrowed (docs/domain.md#actions: the next wave's trend
+ * tells for each action whether the gap it targeted narrowed), read from the change of
  * the gap between two waves (four-sample Welch test, `computeTrend`).
  *
  * The trend measures gaps for the whole organisation, where employees and customers meet; an
