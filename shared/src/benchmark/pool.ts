@@ -1,7 +1,7 @@
 import { orderWaves } from "../linkage/table";
 import type { BenchmarkContribution } from "./contribution";
 
-/** A pool shows figures only when at least this many organisations stand behind each one (DOMAIN.md). */
+/** A pool shows figures only when at least this many organisations stand behind each one (docs/domain.md#benchmark). */
 export const MIN_BENCHMARK_ORGANISATIONS = 10;
 
 /** How many neighbouring organisations each published percentile averages. */
