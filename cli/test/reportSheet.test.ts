@@ -8,7 +8,7 @@ import { EN_CUSTOMERS, EN_EMPLOYEES, FR_CUSTOMERS, FR_EMPLOYEES, SAMPLES } from 
  * The Barometer sheet `sym report` writes, from the barometer `sym barometer --by unit` computes on
  * the samples: a hidden unit's count reads "fewer than 5" (never its exact count), its heat map row
  * holds no figure, and the support-versus-front block shows the support units' recognition gap
- * (seed 003). The whole `sym report` run is covered in report.test.ts; here, the cells.
+ * (as the article on recognising support staff warns). The whole `sym report` run is covered in report.test.ts; here, the cells.
  */
 type Cell = string | number | null;
 
