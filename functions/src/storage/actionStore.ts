@@ -11,7 +11,7 @@ export interface StoredActionPlan {
 }
 
 /**
- * The action plans of each tenant, one per model (DOMAIN.md "Priorities and actions": actions travel
+ * The action plans of each tenant, one per model (docs/domain.md#actions: actions travel
  * in the workbook and, with an API, in the tenant's store). A tenant sees and writes its own plans
  * only; the same model id in two tenants names two plans.
  */

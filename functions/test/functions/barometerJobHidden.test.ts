@@ -9,7 +9,7 @@ import { READ_KEY, useAzurite } from "../support/azurite";
 import { call, context } from "../support/requests";
 
 /**
- * A barometer job's result never states the count of a hidden group (DOMAIN.md: the exact count of
+ * A barometer job's result never states the count of a hidden group (docs/domain.md#confidentiality: the exact count of
  * a hidden group is a figure too): a unit of 3 employees and a manager of 2 come back as
  * `n: null, suppressed: true`, through the real queue and table storage (Azurite).
  */

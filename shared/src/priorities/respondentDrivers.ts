@@ -65,11 +65,11 @@ export class RespondentMomentsAccumulator {
   }
 }
 
-/** Respondents needed for respondent-level drivers (DOMAIN.md "Key drivers"). */
+/** Respondents needed for respondent-level drivers (docs/domain.md#respondent-drivers). */
 export const MIN_DRIVER_RESPONDENTS = 30;
 
 /**
- * Key drivers across respondents (DOMAIN.md "Key drivers"), for organisations with too few units
+ * Key drivers across respondents (docs/domain.md#respondent-drivers), for organisations with too few units
  * for drivers across units: relative weights (Johnson 2000) of the respondents' dimension scores
  * on their eNPS answer (0–10), listwise, as shares of R². Labelled `respondents`: they say what
  * moves a person's recommendation, not what separates units. Needs at least

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference for respondent-level key drivers (DOMAIN.md "Key drivers"), independent of the engine.
+"""Reference for respondent-level key drivers (docs/domain.md#respondent-drivers), independent of the engine.
 
 Writes respondent_drivers.json next to this script: seeded respondents (dimension scores 0-100 from
 1-5 items, some missing, an eNPS answer 0-10) and the relative weights (Johnson 2000) of the scores on
