@@ -30,7 +30,7 @@ const appEnvironment = {
   SYM_TEST_FAULTS: "1",
   SYM_MAX_PAYLOAD_BYTES: "262144",
   SYM_LINKAGE_CHUNK_REPLICATES: "250",
-  // The load test submits 500 jobs from 50 clients of one tenant at once, through the quota's
+  // The load test submits 500 jobs from 50 concurrent clients of one tenant (10 in sequence each), through the quota's
   // shards: a bucket of 1,000 and 500 active jobs admit them all.
   SYM_JOBS_PER_MINUTE: "1000",
   SYM_MAX_CONCURRENT_JOBS: "500",
@@ -241,7 +241,7 @@ describe("dev host on Azurite: crash recovery, poison, load", () => {
     await host.waitFor(new RegExp(`"function":"jobPoison".*job ${submitted.body.id} already failed`), 10_000);
   }, 60_000);
 
-  it("completes 500 jobs from 50 concurrent clients exactly once, and measures throughput and model read latency", async () => {
+  it("completes 500 jobs from 50 concurrent clients of 10 sequential submissions each exactly once, and measures throughput and model read latency", async () => {
     const model = { ...defaultModel(), id: "load" };
     expect((await request("PUT", "/api/models/load", { headers: { ...admin, "If-None-Match": "*" }, body: model })).status).toBe(201);
     const host = hosts[hosts.length - 1];
