@@ -58,8 +58,9 @@ describe("sym link --units", () => {
       expect(found.high).toBeGreaterThan(found.r);
       expect(typeof found.bootLow).toBe("number");
     }
-    expect(result.turnover.slope).toBeCloseTo(reference.turnover.slope, 6);
-    expect(result.turnover.p).toBeCloseTo(reference.turnover.p, 5);
+    // Relative: an absolute 5e-7 would pass any p under 5e-7.
+    expect(Math.abs(result.turnover.slope - reference.turnover.slope)).toBeLessThanOrEqual(1e-9 * Math.abs(reference.turnover.slope));
+    expect(Math.abs(result.turnover.p - reference.turnover.p)).toBeLessThanOrEqual(1e-9 * Math.abs(reference.turnover.p));
     expect(result.turnover.valuePerPoint).toBeGreaterThan(0);
     expect(result.quartiles.length).toBe(6);
   });
