@@ -93,7 +93,13 @@ export function shardLimits(limits: QuotaLimits): ShardLimits[] {
   }));
 }
 
-type ShardOutcome = Admission | "conflict";
+/** A shard's own answer: the tenant-level message is written once, when every shard refused. */
+interface ShardRefusal {
+  readonly reason: "rate" | "concurrency";
+  readonly retryAfterSeconds: number;
+}
+
+type ShardOutcome = "admitted" | "conflict" | ShardRefusal;
 
 /**
  * Per-tenant admission of jobs in table storage (partition = tenant). The tenant's token bucket
@@ -124,13 +130,13 @@ export class TableTenantQuota {
    */
   async admit(tenant: string, jobId: string, now = Date.now()): Promise<Admission> {
     const first = Math.floor(this.random() * this.shards.length);
-    const refusals: Extract<Admission, { admitted: false }>[] = [];
+    const refusals: ShardRefusal[] = [];
     let conflicted = false;
     for (let step = 0; step < this.shards.length; step++) {
       const index = (first + step) % this.shards.length;
       const outcome = await this.admitInShard(tenant, index, jobId, now);
+      if (outcome === "admitted") return { admitted: true };
       if (outcome === "conflict") conflicted = true;
-      else if (outcome.admitted) return outcome;
       else refusals.push(outcome);
     }
     if (conflicted) throw new StoreConflict("stale", `the quota of tenant ${tenant} changed concurrently`);
@@ -138,7 +144,7 @@ export class TableTenantQuota {
   }
 
   /** The tenant-level answer when every shard refused: concurrency first, else the soonest token. */
-  private refusal(refusals: Extract<Admission, { admitted: false }>[]): Admission {
+  private refusal(refusals: ShardRefusal[]): Admission {
     const { jobsPerMinute, concurrentJobs } = this.limits;
     if (refusals.some((refusal) => refusal.reason === "concurrency")) {
       return {
@@ -172,8 +178,8 @@ export class TableTenantQuota {
       const states = await Promise.all(active.map((job) => this.jobState(job.id)));
       active = active.filter((job, position) => stillCounts(states[position]!, now - job.at));
     }
-    if (active.length >= concurrentJobs) return { admitted: false, reason: "concurrency", retryAfterSeconds: 5, message: "" };
-    if (tokens < 1) return { admitted: false, reason: "rate", retryAfterSeconds: secondsUntilToken(tokens, jobsPerMinute), message: "" };
+    if (active.length >= concurrentJobs) return { reason: "concurrency", retryAfterSeconds: 5 };
+    if (tokens < 1) return { reason: "rate", retryAfterSeconds: secondsUntilToken(tokens, jobsPerMinute) };
     const next: QuotaEntity = {
       partitionKey: tenant,
       rowKey,
@@ -188,6 +194,6 @@ export class TableTenantQuota {
       if (storageStatus(error) === 412 || storageStatus(error) === 409) return "conflict";
       throw error;
     }
-    return { admitted: true };
+    return "admitted";
   }
 }
