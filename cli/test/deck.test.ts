@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { DEFAULT_MODEL } from "../../shared/src";
+import { DEFAULT_MODEL } from "@symmetry/engine";
 import { filledWorkbookFromCsv } from "../src/workbook/filledWorkbook";
 import { REPOSITORY, runCli, SAMPLES, scratchDirectory } from "./support/cli";
 

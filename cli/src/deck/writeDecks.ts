@@ -2,12 +2,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import PptxGenJS from "pptxgenjs";
-import type { GroupAggregate, Language, LinkageResult, Model } from "../../../shared/src";
-import { planClientDeck, type DeckBarometer } from "../../../shared/src/deck/clientDeck";
-import { planEmployeeSummary } from "../../../shared/src/deck/employeeSummary";
-import { planManagerDecks } from "../../../shared/src/deck/managerDeck";
-import type { DeckPlan } from "../../../shared/src/deck/plan";
-import { renderDeck } from "../../../shared/src/deck/renderDeck";
+import type { GroupAggregate, Language, LinkageResult, Model } from "@symmetry/engine";
+import { planClientDeck, type DeckBarometer } from "@symmetry/engine/deck/clientDeck";
+import { planEmployeeSummary } from "@symmetry/engine/deck/employeeSummary";
+import { planManagerDecks } from "@symmetry/engine/deck/managerDeck";
+import type { DeckPlan } from "@symmetry/engine/deck/plan";
+import { renderDeck } from "@symmetry/engine/deck/renderDeck";
 import { convertToPdf } from "./libreOffice";
 
 /** Where `sym report` writes the decks of one workbook (every path optional). */

@@ -2,8 +2,8 @@
  * Deck plans: the client deck's slides, the fallbacks when figures are withheld, the manager decks'
  * eligibility and what they may show, and the employee summary's organisation-only figures.
  */
-import { DEFAULT_MODEL, planClientDeck, planEmployeeSummary, planManagerDecks, type DeckBarometer, type DeckPlan } from "../../src";
-import type { GroupAggregate } from "../../src";
+import { DEFAULT_MODEL, planClientDeck, planEmployeeSummary, planManagerDecks, type DeckBarometer, type DeckPlan } from "@symmetry/engine";
+import type { GroupAggregate } from "@symmetry/engine";
 
 const score = (value: number | null, n = 40) => ({ score: value, n, alpha: null });
 function dimension(

@@ -1,7 +1,7 @@
 /** renderDeck draws native charts and tables: the written .pptx holds chart parts with the plan's data and table cells with its text. */
 import JSZip from "jszip";
 import PptxGenJS from "pptxgenjs";
-import { DEFAULT_MODEL, planClientDeck, renderDeck, type DeckBarometer } from "../../src";
+import { DEFAULT_MODEL, planClientDeck, renderDeck, type DeckBarometer } from "@symmetry/engine";
 
 const score = (value: number) => ({ score: value, n: 40, alpha: null });
 const barometer: DeckBarometer = {
