@@ -286,6 +286,13 @@ export class MemoryWorkbook implements WorkbookPort {
     this.activeSheet = name;
   }
 
+  async deleteSheet(name: string): Promise<void> {
+    this.requests++;
+    const sheet = this.findSheet(name);
+    if (sheet) this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.dirty = true;
+  }
+
   // ---- internals ----
 
   private count(payload: unknown, direction: "request" | "response"): void {

@@ -37,7 +37,15 @@ Office.onReady((info) => {
     }
     createRoot(container()).render(
       <FluentProvider theme={webLightTheme}>
-        <App port={new OfficeWorkbook()} initialLanguage={languageOf(Office.context.displayLanguage)} store={window.localStorage} />
+        <App
+          port={new OfficeWorkbook()}
+          initialLanguage={languageOf(Office.context.displayLanguage)}
+          store={window.localStorage}
+          installation={{
+            host: { host: String(info.host), platform: String(info.platform), version: Office.context.diagnostics.version },
+            isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+          }}
+        />
       </FluentProvider>,
     );
     return;

@@ -40,6 +40,8 @@ export function evaluateFormula(node: FormulaNode, context: EvaluationContext): 
       return node.value;
     case "missing":
       return null;
+    case "array":
+      return node.rows.map((row) => [...row]);
     case "reference":
       return context.readRange(node.sheet, node.range);
     case "unary":

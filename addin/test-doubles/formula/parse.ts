@@ -3,7 +3,8 @@ import { parseRange, splitSheet, type RangeAddress } from "../../src/taskpane/wo
 /**
  * Parser for exactly the formula language the task pane generates (see docs/taskpane.md):
  * numbers, "text", TRUE/FALSE, A1 references with an optional sheet, the operators
- * `+ - * / & = <> < > <= >=`, parentheses and function calls (`SYM.SCORE(...)`, `FILTER(...)`).
+ * `+ - * / & = <> < > <= >=`, parentheses, function calls (`SYM.SCORE(...)`, `FILTER(...)`) and array
+ * constants (`{10,9;8,3}`).
  * Anything else is a FormulaSyntaxError naming the position, so an unsupported formula fails
  * loudly in tests instead of showing a wrong value in the preview.
  */
@@ -13,10 +14,14 @@ export type FormulaNode =
   | { readonly type: "string"; readonly value: string }
   | { readonly type: "boolean"; readonly value: boolean }
   | { readonly type: "missing" }
+  | { readonly type: "array"; readonly rows: readonly (readonly ArrayConstantItem[])[] }
   | { readonly type: "reference"; readonly sheet?: string; readonly range: RangeAddress }
   | { readonly type: "call"; readonly name: string; readonly args: readonly FormulaNode[] }
   | { readonly type: "unary"; readonly operator: "-"; readonly operand: FormulaNode }
   | { readonly type: "binary"; readonly operator: BinaryOperator; readonly left: FormulaNode; readonly right: FormulaNode };
+
+/** What an array constant may hold: numbers, text and logical values, no references or formulas. */
+export type ArrayConstantItem = number | string | boolean;
 
 export type BinaryOperator = "+" | "-" | "*" | "/" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=";
 
@@ -99,6 +104,7 @@ class Parser {
       return inner;
     }
     if (rest.startsWith('"')) return this.string();
+    if (rest.startsWith("{")) return this.arrayConstant();
     const number = NUMBER.exec(rest);
     if (number) {
       this.position += number[0].length;
@@ -141,6 +147,54 @@ class Parser {
       this.expect(")");
       return { type: "call", name, args };
     }
+  }
+
+  /**
+   * An array constant as Excel reads it in en-US formula syntax (the syntax of `range.formulas`):
+   * `,` separates columns, `;` separates rows, every row has the same number of items, and the
+   * items are numbers (optionally negative), "text" or TRUE/FALSE — never references, formulas or
+   * nested braces ("Use array constants in array formulas", Microsoft Support,
+   * https://support.microsoft.com/office/477443ea-5e71-4242-877d-fcd4ba1eb5a2). Excel refuses
+   * anything else when the formula is entered, so this does too.
+   */
+  private arrayConstant(): FormulaNode {
+    this.expect("{");
+    const rows: ArrayConstantItem[][] = [[]];
+    for (;;) {
+      rows[rows.length - 1].push(this.arrayItem());
+      this.skipSpaces();
+      const separator = this.formula[this.position];
+      if (separator === ",") {
+        this.position += 1;
+      } else if (separator === ";") {
+        this.position += 1;
+        rows.push([]);
+      } else {
+        this.expect("}");
+        break;
+      }
+    }
+    if (rows.some((row) => row.length !== rows[0].length)) {
+      throw new FormulaSyntaxError(this.formula, this.position - 1, `rows of ${rows[0].length} items in the array constant`);
+    }
+    return { type: "array", rows };
+  }
+
+  private arrayItem(): ArrayConstantItem {
+    this.skipSpaces();
+    const rest = this.rest();
+    if (rest.startsWith('"')) return (this.string() as { value: string }).value;
+    const number = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(rest);
+    if (number) {
+      this.position += number[0].length;
+      return Number(number[0]);
+    }
+    const logical = /^(?:TRUE|FALSE)(?![A-Za-z0-9_.(])/i.exec(rest);
+    if (logical) {
+      this.position += logical[0].length;
+      return logical[0].toUpperCase() === "TRUE";
+    }
+    throw new FormulaSyntaxError(this.formula, this.position, "a number, a text or TRUE/FALSE in the array constant");
   }
 
   private string(): FormulaNode {

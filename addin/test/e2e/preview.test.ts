@@ -7,7 +7,8 @@
  * the same unit rows), screenshot it, and run axe-core again.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -58,8 +59,9 @@ afterAll(async () => {
   if (output) rmSync(output, { recursive: true, force: true });
 });
 
-async function openPane(query: string): Promise<Page> {
+async function openPane(query: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await prepare?.(page);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   // No network here: the Office CDN's office.js (the page's only outside URL) is answered by the stand-in.
@@ -287,6 +289,66 @@ describe("task pane preview in Chromium", () => {
     writeFileSync(join(ARTIFACTS, "axe-violations-linkage.json"), JSON.stringify(violations, null, 2));
     expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
     await page.close();
+  });
+
+  it("checks this installation: every line shown, the SYM probe answers, the API is reached with CORS and key, in English and French", async () => {
+    // A local API: /ok answers CORS preflights and checks the key; /closed sends no CORS header.
+    const keys: (string | undefined)[] = [];
+    const api = createServer((request, response) => {
+      const open = request.url?.startsWith("/ok/");
+      if (open) {
+        response.setHeader("Access-Control-Allow-Origin", String(request.headers.origin ?? "*"));
+        response.setHeader("Access-Control-Allow-Headers", "x-functions-key");
+      }
+      if (request.method === "OPTIONS") return response.writeHead(open ? 204 : 404).end();
+      if (request.url?.endsWith("/health")) keys.push(request.headers["x-functions-key"] as string | undefined);
+      response.writeHead(request.url === "/ok/health" ? 200 : 404, { "Content-Type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+    const apiBase = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    const withApi = (path: string) => async (page: Page) =>
+      page.addInitScript(
+        (settings) => window.localStorage.setItem("symmetry-barometer:settings", settings),
+        JSON.stringify({ apiUrl: `${apiBase}/${path}`, apiKey: "install-key" }),
+      );
+    const linesOf = async (page: Page) => {
+      await page.getByTestId("install-check").click();
+      await page.getByTestId("install-lines").waitFor({ timeout: 60_000 });
+      return page.getByTestId("install-line").allTextContents();
+    };
+    try {
+      const page = await openPane("?lang=en", withApi("ok"));
+      const lines = await linesOf(page);
+      expect(lines).toHaveLength(7);
+      expect(lines).toEqual([
+        "– Excel: not running in Excel (browser preview)",
+        "– SharedRuntime 1.1: not checked outside Excel",
+        "– CustomFunctionsRuntime 1.3: not checked outside Excel",
+        "– ExcelApi 1.7: not checked outside Excel",
+        "✔ SYM functions: =SYM.ENPS({10,9,8,3,10}) → 40",
+        `✔ API: GET ${apiBase}/ok/health → 200`,
+        `– Add-in pages: ${url}/taskpane.html?lang=en`,
+      ]);
+      expect(keys).toEqual(["install-key"]);
+      await expect(page.getByTestId("install-report").inputValue()).resolves.toContain("OK   SYM functions:");
+      // The scratch sheet is gone: once the sheet list is read again, the source lists still offer the samples only.
+      await page.getByRole("button", { name: "Refresh list" }).click();
+      const offered = await page.getByTestId("source-employees").locator("option").allTextContents();
+      expect(offered).toContain("Sheet Employees");
+      expect(offered.join(" ")).not.toContain("SymInstallCheck");
+      await page.screenshot({ path: join(ARTIFACTS, "install-check-en.png"), fullPage: false });
+      await page.close();
+
+      const french = await openPane("?lang=fr", withApi("closed"));
+      const frenchLines = await linesOf(french);
+      expect(frenchLines[0]).toBe("– Excel: hors d'Excel (aperçu dans le navigateur)");
+      expect(frenchLines[4]).toBe("✔ Fonctions SYM: =SYM.ENPS({10,9,8,3,10}) → 40");
+      expect(frenchLines[5]).toMatch(new RegExp(`^✖ API: GET ${apiBase}/closed/health: injoignable ou refusée par CORS`));
+      expect(frenchLines[6]).toBe(`– Pages du complément: ${url}/taskpane.html?lang=fr`);
+      await french.close();
+    } finally {
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    }
   });
 
   // About 40 s more on this machine: run with SYM_E2E_LARGE=1 (docs/taskpane.md gives the last figures).

@@ -118,6 +118,10 @@ export function fakeExcelModel(state: FakeExcelState): Record<string, unknown> {
         ref.name = value;
       },
       getRange: (address: string) => range(ref, address),
+      delete: () => {
+        state.sheets.delete(ref.name);
+        state.log.push(`delete sheet ${ref.name}`);
+      },
       activate: () => {
         state.active = ref.name;
       },

@@ -78,4 +78,31 @@ describe("formula evaluator for the generated subset", () => {
     expect((await evaluate("=ROWS(Data!A1:B2)", data)).value).toBe(2);
     expect((await evaluate("=IF(COUNT(Data!A1:A2)>=5,1,NA())", data)).value).toBe("#N/A");
   });
+
+  it("reads array constants as Excel does in en-US syntax: , between columns, ; between rows", async () => {
+    // Expected shapes from Microsoft's "Use array constants in array formulas": {1,2;3,4} is two rows of two.
+    expect(parseFormula('={1,-2.5;"a",TRUE}')).toEqual({
+      type: "array",
+      rows: [
+        [1, -2.5],
+        ["a", true],
+      ],
+    });
+    const { workbook } = await evaluate("={1,2;3,4}");
+    expect(await workbook.readRange("Out", "A1:B2")).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect((await evaluate("=COUNT({1,2,3;4,5,6})")).value).toBe(6);
+    // eNPS of 10, 9, 8, 3, 10: three promoters and one detractor out of five answers.
+    expect((await evaluate("=SYM.ENPS({10,9,8,3,10})")).value).toBe(40);
+  });
+
+  it("refuses array constants Excel refuses: ragged rows, references, formulas, nesting", () => {
+    expect(() => parseFormula("={1,2;3}")).toThrow(/rows of 2 items in the array constant/);
+    expect(() => parseFormula("={A1,2}")).toThrow(/a number, a text or TRUE\/FALSE in the array constant/);
+    expect(() => parseFormula("={1+1,2}")).toThrow(/expected "}"/);
+    expect(() => parseFormula("={{1},2}")).toThrow(/in the array constant/);
+    expect(() => parseFormula("={1,2")).toThrow(/expected "}"/);
+  });
 });

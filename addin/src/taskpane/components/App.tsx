@@ -23,6 +23,8 @@ import { LinkagePanel } from "./LinkagePanel";
 import { MappingPanel } from "./MappingPanel";
 import { ModelPanel } from "./ModelPanel";
 import { SourcePicker } from "./SourcePicker";
+import { InstallationPanel } from "./InstallationPanel";
+import { checkInstallation, type InstallationEnvironment } from "../install/installationCheck";
 
 export interface AppProps {
   readonly port: WorkbookPort;
@@ -38,6 +40,8 @@ export interface AppProps {
   /** The linkage worker (a real Worker by default). */
   readonly createWorker?: () => WorkerLike;
   readonly banner?: string;
+  /** Host and requirement-set probe for "Check this installation" (absent in the preview). */
+  readonly installation?: Pick<InstallationEnvironment, "host" | "isSetSupported">;
 }
 
 /**
@@ -144,6 +148,20 @@ export function App(props: AppProps): React.ReactElement {
           ) : null}
         </>
       ) : null}
+      <Divider />
+      <InstallationPanel
+        strings={strings}
+        onCheck={() =>
+          checkInstallation({
+            ...props.installation,
+            port,
+            strings,
+            pageUrl: window.location.href,
+            ...(settings.apiUrl ? { api: { url: settings.apiUrl, ...(settings.apiKey ? { key: settings.apiKey } : {}) } } : {}),
+            ...(props.fetchFunction ? { fetchFunction: props.fetchFunction } : {}),
+          })
+        }
+      />
       {built && props.renderBuilt ? props.renderBuilt(built.result, language) : null}
       {linkage.linked && props.renderLinked ? props.renderLinked(linkage.linked, language) : null}
     </main>

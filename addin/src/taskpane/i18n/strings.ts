@@ -189,6 +189,27 @@ const EN = {
   // preview of the linkage sheet
   linkagePreviewScatter: "Scatter by unit",
   linkagePreviewDrivers: "Key drivers",
+  // installation check
+  installHeading: "Check this installation",
+  installIntro:
+    "For whoever installs the add-in: checks this Excel, its requirement sets, the SYM functions, the API and the add-in pages, and gives a text to paste into a support request.",
+  installRun: "Check this installation",
+  installRunning: "Checking…",
+  installReport: "Report to copy",
+  installCopy: "Copy the report",
+  installCopied: "Report copied.",
+  installExcel: "Excel",
+  installExcelDetail: "{host} {version} on {platform}, display language {language}",
+  installNotInExcel: "not running in Excel (browser preview)",
+  installSupported: "supported",
+  installMissing: "missing",
+  installSetOutsideExcel: "not checked outside Excel",
+  installFunctions: "SYM functions",
+  installExpected: "expected {expected}",
+  installApi: "API",
+  installApiNone: "none configured",
+  installApiUnreachable: "unreachable or refused by CORS",
+  installPages: "Add-in pages",
 } as const;
 
 export type StringKey = keyof typeof EN;
@@ -370,6 +391,26 @@ const FR: Strings = {
   benchmarkAbove: "au-dessus de p90",
   linkagePreviewScatter: "Nuage par unité",
   linkagePreviewDrivers: "Moteurs clés",
+  installHeading: "Vérifier cette installation",
+  installIntro:
+    "Pour qui installe le complément : vérifie cet Excel, ses ensembles de conditions requises, les fonctions SYM, l'API et les pages du complément, et donne un texte à coller dans une demande d'assistance.",
+  installRun: "Vérifier cette installation",
+  installRunning: "Vérification…",
+  installReport: "Rapport à copier",
+  installCopy: "Copier le rapport",
+  installCopied: "Rapport copié.",
+  installExcel: "Excel",
+  installExcelDetail: "{host} {version} sur {platform}, langue d'affichage {language}",
+  installNotInExcel: "hors d'Excel (aperçu dans le navigateur)",
+  installSupported: "pris en charge",
+  installMissing: "absent",
+  installSetOutsideExcel: "non vérifié hors d'Excel",
+  installFunctions: "Fonctions SYM",
+  installExpected: "attendu {expected}",
+  installApi: "API",
+  installApiNone: "aucune configurée",
+  installApiUnreachable: "injoignable ou refusée par CORS",
+  installPages: "Pages du complément",
 };
 
 const TABLES: Record<Language, Strings> = { en: EN, fr: FR };

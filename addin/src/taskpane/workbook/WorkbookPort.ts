@@ -106,4 +106,6 @@ export interface WorkbookPort {
   /** Creates or replaces the (single) custom XML part of that namespace. */
   setCustomXmlPart(namespace: string, xml: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
+  /** Deletes a sheet (the installation check's scratch sheet); no error when it is missing. */
+  deleteSheet(name: string): Promise<void>;
 }

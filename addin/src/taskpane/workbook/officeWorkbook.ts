@@ -268,4 +268,14 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
     });
   }
+
+  deleteSheet(name: string): Promise<void> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (sheet.isNullObject) return;
+      sheet.delete();
+      await context.sync();
+    });
+  }
 }
