@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import type { Language } from "@symmetry/engine";
 import type { BarometerSheetLayout } from "./reportSheets";
+import { element, serialise, unescapeXml, valued, xmlDocument, type XmlElement } from "./xml";
 
 /**
  * The gap bar chart of the Barometer sheet as a DrawingML chart part. exceljs cannot write charts,
@@ -9,10 +10,6 @@ import type { BarometerSheetLayout } from "./reportSheets";
  * cached values, so viewers draw it without recalculating), the drawing that anchors it, their
  * relationships, the sheet's `<drawing>` element and the content types.
  */
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 async function read(zip: JSZip, name: string): Promise<string | undefined> {
   return zip.file(name)?.async("string");
@@ -35,8 +32,10 @@ function nextRelationshipId(relationships: string): string {
 async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
   const workbook = (await read(zip, "xl/workbook.xml")) ?? "";
   const relationships = (await read(zip, "xl/_rels/workbook.xml.rels")) ?? "";
-  const escaped = escapeXml(sheetName);
-  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`name="${escaped}"`));
+  // Compared on the decoded name: writers escape differently (exceljs writes ' as &apos;).
+  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => unescapeXml(/\sname="([^"]*)"/.exec(tag)?.[1] ?? "") === sheetName);
   const id = sheet && /r:id="([^"]+)"/.exec(sheet)?.[1];
   const relationship =
     id && [...relationships.matchAll(/<Relationship\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`Id="${id}"`));
@@ -45,42 +44,180 @@ async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
 
+const NAMESPACES = {
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  drawingMain: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  relationships: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  spreadsheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  package: "http://schemas.openxmlformats.org/package/2006/relationships",
+} as const;
+
+const CATEGORY_AXIS = 500000001;
+const VALUE_AXIS = 500000002;
+
+/** A cell range on the report sheet, as a chart formula: `'Sheet name'!$B$5:$B$12`. */
+function sheetRange(sheetName: string, column: string, firstRow: number, lastRow: number): string {
+  return `'${sheetName.replace(/'/g, "''")}'!$${column}$${firstRow}:$${column}$${lastRow}`;
+}
+
+/** Cached points, so viewers draw the chart without recalculating; a null value leaves its point out. */
+function points(values: readonly (string | number | null)[]): XmlElement[] {
+  return values.flatMap((value, index) => (value === null ? [] : [element("c:pt", { idx: index }, element("c:v", {}, value))]));
+}
+
+function categoryAxis(): XmlElement {
+  return element(
+    "c:catAx",
+    {},
+    valued("c:axId", CATEGORY_AXIS),
+    element("c:scaling", {}, valued("c:orientation", "maxMin")),
+    valued("c:delete", 0),
+    valued("c:axPos", "l"),
+    element("c:numFmt", { formatCode: "General", sourceLinked: 0 }),
+    valued("c:majorTickMark", "none"),
+    valued("c:minorTickMark", "none"),
+    valued("c:tickLblPos", "low"),
+    valued("c:crossAx", VALUE_AXIS),
+    valued("c:crosses", "autoZero"),
+    valued("c:auto", 1),
+    valued("c:lblAlgn", "ctr"),
+    valued("c:lblOffset", 100),
+    valued("c:noMultiLvlLbl", 0),
+  );
+}
+
+function valueAxis(): XmlElement {
+  return element(
+    "c:valAx",
+    {},
+    valued("c:axId", VALUE_AXIS),
+    element("c:scaling", {}, valued("c:orientation", "minMax")),
+    valued("c:delete", 0),
+    valued("c:axPos", "t"),
+    element("c:majorGridlines"),
+    element("c:numFmt", { formatCode: "General", sourceLinked: 0 }),
+    valued("c:majorTickMark", "out"),
+    valued("c:minorTickMark", "none"),
+    valued("c:tickLblPos", "nextTo"),
+    valued("c:crossAx", CATEGORY_AXIS),
+    valued("c:crosses", "autoZero"),
+    valued("c:crossBetween", "between"),
+  );
+}
+
 function chartXml(layout: BarometerSheetLayout, labels: string[], gaps: (number | null)[], title: string): string {
-  const sheet = `'${layout.sheetName.replace(/'/g, "''")}'`;
-  const categories = `${sheet}!$${layout.labelColumn}$${layout.firstDimensionRow}:$${layout.labelColumn}$${layout.lastDimensionRow}`;
-  const values = `${sheet}!$${layout.gapColumn}$${layout.firstDimensionRow}:$${layout.gapColumn}$${layout.lastDimensionRow}`;
-  const categoryPoints = labels.map((label, index) => `<c:pt idx="${index}"><c:v>${escapeXml(label)}</c:v></c:pt>`).join("");
-  const valuePoints = gaps.map((gap, index) => (gap === null ? "" : `<c:pt idx="${index}"><c:v>${gap}</c:v></c:pt>`)).join("");
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<c:roundedCorners val="0"/><c:chart>' +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
-    '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
-    '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(title)}</c:v></c:tx>` +
-    '<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>' +
-    `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f><c:strCache><c:ptCount val="${labels.length}"/>${categoryPoints}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeXml(values)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${gaps.length}"/>${valuePoints}</c:numCache></c:numRef></c:val>` +
-    '</c:ser><c:gapWidth val="60"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>' +
-    '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="t"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
-    '</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+  const rows = [layout.firstDimensionRow, layout.lastDimensionRow] as const;
+  const series = element(
+    "c:ser",
+    {},
+    valued("c:idx", 0),
+    valued("c:order", 0),
+    element("c:tx", {}, element("c:v", {}, title)),
+    element("c:spPr", {}, element("a:solidFill", {}, valued("a:srgbClr", "4472C4"))),
+    valued("c:invertIfNegative", 0),
+    element(
+      "c:cat",
+      {},
+      element(
+        "c:strRef",
+        {},
+        element("c:f", {}, sheetRange(layout.sheetName, layout.labelColumn, ...rows)),
+        element("c:strCache", {}, valued("c:ptCount", labels.length), ...points(labels)),
+      ),
+    ),
+    element(
+      "c:val",
+      {},
+      element(
+        "c:numRef",
+        {},
+        element("c:f", {}, sheetRange(layout.sheetName, layout.gapColumn, ...rows)),
+        element("c:numCache", {}, element("c:formatCode", {}, "General"), valued("c:ptCount", gaps.length), ...points(gaps)),
+      ),
+    ),
+  );
+  const barChart = element(
+    "c:barChart",
+    {},
+    valued("c:barDir", "bar"),
+    valued("c:grouping", "clustered"),
+    valued("c:varyColors", 0),
+    series,
+    valued("c:gapWidth", 60),
+    valued("c:axId", CATEGORY_AXIS),
+    valued("c:axId", VALUE_AXIS),
+  );
+  const chartTitle = element(
+    "c:title",
+    {},
+    element("c:tx", {}, element("c:rich", {}, element("a:bodyPr"), element("a:p", {}, element("a:r", {}, element("a:t", {}, title))))),
+    valued("c:overlay", 0),
+  );
+  return xmlDocument(
+    element(
+      "c:chartSpace",
+      { "xmlns:c": NAMESPACES.chart, "xmlns:a": NAMESPACES.drawingMain, "xmlns:r": NAMESPACES.relationships },
+      valued("c:roundedCorners", 0),
+      element(
+        "c:chart",
+        {},
+        chartTitle,
+        valued("c:autoTitleDeleted", 0),
+        element("c:plotArea", {}, element("c:layout"), barChart, categoryAxis(), valueAxis()),
+        valued("c:plotVisOnly", 1),
+        valued("c:dispBlanksAs", "gap"),
+      ),
+    ),
   );
 }
 
 function drawingXml(chartRelationship: string, fromRow: number): string {
-  const anchor = (column: number, row: number) =>
-    `<xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
-    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${anchor(13, fromRow)}</xdr:from><xdr:to>${anchor(21, fromRow + 22)}</xdr:to>` +
-    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="SymReportGaps"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
-    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${chartRelationship}"/></a:graphicData></a:graphic>` +
-    "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+  const anchor = (name: string, column: number, row: number) =>
+    element(
+      name,
+      {},
+      element("xdr:col", {}, column),
+      element("xdr:colOff", {}, 0),
+      element("xdr:row", {}, row),
+      element("xdr:rowOff", {}, 0),
+    );
+  const graphicFrame = element(
+    "xdr:graphicFrame",
+    { macro: "" },
+    element("xdr:nvGraphicFramePr", {}, element("xdr:cNvPr", { id: 2, name: "SymReportGaps" }), element("xdr:cNvGraphicFramePr")),
+    element("xdr:xfrm", {}, element("a:off", { x: 0, y: 0 }), element("a:ext", { cx: 0, cy: 0 })),
+    element(
+      "a:graphic",
+      {},
+      element(
+        "a:graphicData",
+        { uri: NAMESPACES.chart },
+        element("c:chart", { "xmlns:c": NAMESPACES.chart, "xmlns:r": NAMESPACES.relationships, "r:id": chartRelationship }),
+      ),
+    ),
   );
+  return xmlDocument(
+    element(
+      "xdr:wsDr",
+      { "xmlns:xdr": NAMESPACES.spreadsheetDrawing, "xmlns:a": NAMESPACES.drawingMain },
+      element(
+        "xdr:twoCellAnchor",
+        { editAs: "oneCell" },
+        anchor("xdr:from", 13, fromRow),
+        anchor("xdr:to", 21, fromRow + 22),
+        graphicFrame,
+        element("xdr:clientData"),
+      ),
+    ),
+  );
+}
+
+function relationship(id: string, type: "chart" | "drawing", target: string): XmlElement {
+  return element("Relationship", { Id: id, Type: `${NAMESPACES.relationships}/${type}`, Target: target });
+}
+
+function contentTypeOverride(partName: string, contentType: string): XmlElement {
+  return element("Override", { PartName: partName, ContentType: contentType });
 }
 
 /** Reads back the labels and gaps the sheet holds (the chart's caches must match its cells). */
@@ -104,36 +241,38 @@ export async function addGapChart(xlsx: Buffer, layout: BarometerSheetLayout, se
   zip.file(`xl/drawings/drawing${drawingIndex}.xml`, drawingXml("rId1", layout.firstDimensionRow - 2));
   zip.file(
     `xl/drawings/_rels/drawing${drawingIndex}.xml.rels`,
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartIndex}.xml"/></Relationships>`,
+    xmlDocument(element("Relationships", { xmlns: NAMESPACES.package }, relationship("rId1", "chart", `../charts/chart${chartIndex}.xml`))),
   );
   const relationshipsName = sheetName.replace(/^(.*\/)([^/]+)$/, "$1_rels/$2.rels");
   const relationships =
     (await read(zip, relationshipsName)) ??
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    // An empty list written with both tags, so the new relationship goes in before the closing one.
+    xmlDocument(element("Relationships", { xmlns: NAMESPACES.package }, ""));
   const drawingRelationship = nextRelationshipId(relationships);
   zip.file(
     relationshipsName,
     relationships.replace(
       "</Relationships>",
-      `<Relationship Id="${drawingRelationship}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawingIndex}.xml"/></Relationships>`,
+      `${serialise(relationship(drawingRelationship, "drawing", `../drawings/drawing${drawingIndex}.xml`))}</Relationships>`,
     ),
   );
   let sheet = (await read(zip, sheetName))!;
-  if (!/xmlns:r="/.test(sheet.slice(0, 1000)))
-    sheet = sheet.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+  if (!/xmlns:r="/.test(sheet.slice(0, 1000))) sheet = sheet.replace("<worksheet ", `<worksheet xmlns:r="${NAMESPACES.relationships}" `);
   // CT_Worksheet order: <drawing> comes before legacyDrawing, tableParts and extLst.
   const insertAt = ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"]
     .map((tag) => sheet.indexOf(tag))
     .filter((index) => index >= 0)
     .sort((a, b) => a - b)[0];
-  sheet = `${sheet.slice(0, insertAt)}<drawing r:id="${drawingRelationship}"/>${sheet.slice(insertAt)}`;
+  sheet = `${sheet.slice(0, insertAt)}${serialise(element("drawing", { "r:id": drawingRelationship }))}${sheet.slice(insertAt)}`;
   zip.file(sheetName, sheet);
   let contentTypes = (await read(zip, "[Content_Types].xml"))!;
   contentTypes = contentTypes.replace(
     "</Types>",
-    `<Override PartName="/xl/drawings/drawing${drawingIndex}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
-      `<Override PartName="/xl/charts/chart${chartIndex}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+    serialise(contentTypeOverride(`/xl/drawings/drawing${drawingIndex}.xml`, "application/vnd.openxmlformats-officedocument.drawing+xml")) +
+      serialise(
+        contentTypeOverride(`/xl/charts/chart${chartIndex}.xml`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
+      ) +
+      "</Types>",
   );
   zip.file("[Content_Types].xml", contentTypes);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
