@@ -13,7 +13,9 @@ function namedFor(functions: Readonly<Record<string, CustomFunction>>, language:
   );
 }
 import { toExcelInput } from "../src/taskpane/workbook/safeText";
-import { writeSheetStepByStep, type SheetWrite } from "../src/taskpane/workbook/sheetWrite";
+import { AreaOccupiedError, firstOccupiedCell, type SheetWrite } from "../src/taskpane/workbook/sheetWrite";
+import { FLUSH_BYTES } from "../src/taskpane/workbook/officeSheetWrite";
+import { rowSlicesByBytes } from "../src/taskpane/workbook/payload";
 import { assertCellText, assertPayload, assertRectangular, assertSheetName, assertWithinGrid } from "./excelRules";
 import type {
   CellValue,
@@ -33,7 +35,8 @@ import type {
  * It is as strict as Excel on the rules of PLATFORM.md (`./excelRules`): arrays written must be
  * rectangular, a read or write must fit in 5 MB once serialised, sheet names, cell length and grid
  * limits are checked. `requests` counts the round trips an Office.js adapter would make (one per
- * port call) and `largestPayload` the biggest one, for the tests' budgets.
+ * port call; for `writeSheet`, the syncs of its single batch) and `largestPayload` the biggest
+ * one, for the tests' budgets.
  */
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -135,8 +138,48 @@ export class MemoryWorkbook implements WorkbookPort {
 
   // ---- WorkbookPort ----
 
-  writeSheet(write: SheetWrite): Promise<NamedRange> {
-    return writeSheetStepByStep(this, write);
+  /**
+   * A generated sheet in one batch, as the Office.js adapter writes it (`writeSheetInOneBatch`):
+   * the same round trips (the area's name; its address on a rebuild; the new area's cells; then
+   * every write, plus one sync per 4 MB queued) and the same checks, all made before anything is
+   * written, so a refused write leaves the workbook as it was.
+   */
+  async writeSheet(write: SheetWrite): Promise<NamedRange> {
+    this.recalculateIfDirty();
+    this.requests++; // sync 1: the remembered name, and whether the target sheet exists
+    const remembered = this.names.get(write.areaName.toLowerCase());
+    if (remembered) this.requests++; // sync 2: the remembered area's address
+    const previous = remembered && this.findSheet(remembered.sheet) ? remembered : undefined;
+    const area = parseRange(write.area);
+    this.checkRange(area, `${write.sheetName}!${write.area}`);
+    const checked = this.findSheet(write.sheetName) ?? (previous ? this.findSheet(previous.sheet) : undefined);
+    if (checked) {
+      // sync 3: the new area's cells (and the charts already there)
+      const values = this.recalculation
+        .readScalars(checked, area)
+        .map((row) => row.map((value) => (isFormulaError(value) ? value.code : value)));
+      this.count(values, "response");
+      const occupied = firstOccupiedCell(values, area, previous ? parseRange(previous.address) : undefined);
+      if (occupied) throw new AreaOccupiedError(write.sheetName, occupied);
+    } else this.requests++;
+    assertSheetName(write.sheetName);
+    this.checkBatch(write);
+    this.requests++; // the last sync: every write still queued
+
+    if (checked && checked.name !== write.sheetName) await this.renameSheet(checked, write.sheetName);
+    const sheet = checked ?? this.emptySheet(write.sheetName, []);
+    if (!checked) this.sheets.push(sheet);
+    if (previous) this.clearArea(sheet, parseRange(previous.address));
+    for (const block of write.blocks) if (block.values) this.putValues(sheet, parseCell(block.topLeft), block.values);
+    for (const block of write.blocks) if (block.formulas) this.putFormulas(sheet, parseCell(block.topLeft), block.formulas);
+    for (const { address, format } of write.numberFormats) this.putNumberFormat(sheet, parseRange(address), format);
+    sheet.conditionalFormats.push(...write.conditionalFormats);
+    for (const chart of write.charts) sheet.charts.set(chart.name, chart);
+    const written: NamedRange = { sheet: write.sheetName, address: write.area };
+    this.names.set(write.areaName.toLowerCase(), written);
+    this.activeSheet = write.sheetName;
+    this.dirty = true;
+    return written;
   }
 
   async listSheets(): Promise<SheetSummary[]> {
@@ -175,21 +218,18 @@ export class MemoryWorkbook implements WorkbookPort {
     assertSheetName(name);
     if (this.findSheet(name)) return;
     const previous = previousName ? this.findSheet(previousName) : undefined;
-    if (previous) {
-      // Excel rewrites names that point to a renamed sheet; so does this workbook.
-      for (const [nameKey, range] of this.names) if (range.sheet === previous.name) this.names.set(nameKey, { ...range, sheet: name });
-      previous.name = name;
-      this.dirty = true;
-      return;
-    }
+    if (previous) return this.renameSheet(previous, name);
     this.sheets.push(this.emptySheet(name, []));
   }
 
   async clearRange(sheet: string, address: string): Promise<void> {
     this.requests++;
-    const target = this.requireSheet(sheet);
     const range = parseRange(address);
     this.checkRange(range, `${sheet}!${address}`);
+    this.clearArea(this.requireSheet(sheet), range);
+  }
+
+  private clearArea(target: MemorySheet, range: RangeAddress): void {
     for (let row = range.top; row <= Math.min(range.bottom, target.values.length - 1); row++) {
       const line = target.values[row];
       if (!line) continue;
@@ -207,6 +247,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const target = this.requireSheet(sheet);
     const start = parseCell(topLeft);
     this.checkWrite(values, start, `${sheet}!${topLeft} values`);
+    this.putValues(target, start, values);
+  }
+
+  private putValues(target: MemorySheet, start: { row: number; column: number }, values: readonly (readonly CellValue[])[]): void {
     values.forEach((line, rowOffset) =>
       line.forEach((value, columnOffset) =>
         this.typeIntoCell(target, start.row + rowOffset, start.column + columnOffset, toExcelInput(value)),
@@ -219,6 +263,14 @@ export class MemoryWorkbook implements WorkbookPort {
     const target = this.requireSheet(sheet);
     const start = parseCell(topLeft);
     this.checkWrite(formulas, start, `${sheet}!${topLeft} formulas`);
+    this.putFormulas(target, start, formulas);
+  }
+
+  private putFormulas(
+    target: MemorySheet,
+    start: { row: number; column: number },
+    formulas: readonly (readonly (string | null)[])[],
+  ): void {
     formulas.forEach((line, rowOffset) =>
       line.forEach((formula, columnOffset) => {
         const row = start.row + rowOffset;
@@ -233,8 +285,10 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async setNumberFormat(sheet: string, address: string, format: string): Promise<void> {
     this.requests++;
-    const target = this.requireSheet(sheet);
-    const range = parseRange(address);
+    this.putNumberFormat(this.requireSheet(sheet), parseRange(address), format);
+  }
+
+  private putNumberFormat(target: MemorySheet, range: RangeAddress, format: string): void {
     for (let row = range.top; row <= range.bottom; row++)
       for (let column = range.left; column <= range.right; column++) target.numberFormats.set(key(row, column), format);
   }
@@ -305,8 +359,39 @@ export class MemoryWorkbook implements WorkbookPort {
     assertWithinGrid(range.bottom, range.right, where);
   }
 
+  /** Excel's rules on every array of a batch, and its syncs: one more whenever the queue would pass 4 MB. */
+  private checkBatch(write: SheetWrite): void {
+    let queued: unknown[][] = [];
+    let queuedBytes = 0;
+    const arrays = [
+      ...write.blocks.flatMap((block) => (block.values ? [{ block, rows: block.values, what: "values" }] : [])),
+      ...write.blocks.flatMap((block) => (block.formulas ? [{ block, rows: block.formulas, what: "formulas" }] : [])),
+    ];
+    for (const { block, rows, what } of arrays) {
+      const where = `${write.sheetName}!${block.topLeft} ${what}`;
+      this.checkCells(rows, parseCell(block.topLeft), where);
+      for (const slice of rowSlicesByBytes(rows, FLUSH_BYTES)) {
+        if (queuedBytes > 0 && queuedBytes + slice.bytes > FLUSH_BYTES) {
+          this.count(queued, "request");
+          queued = [];
+          queuedBytes = 0;
+        }
+        queued.push(...rows.slice(slice.start, slice.end));
+        queuedBytes += slice.bytes;
+      }
+    }
+    // The last sync carries what is still queued.
+    this.largestPayload = Math.max(this.largestPayload, assertPayload(queued, "request"));
+    for (const { address } of write.numberFormats) this.checkRange(parseRange(address), `${write.sheetName}!${address}`);
+  }
+
   /** What Excel checks on a values/formulas write: rectangle, grid, cell length, payload. */
   private checkWrite(array: readonly (readonly unknown[])[], start: { row: number; column: number }, where: string): void {
+    this.checkCells(array, start, where);
+    this.count(array, "request");
+  }
+
+  private checkCells(array: readonly (readonly unknown[])[], start: { row: number; column: number }, where: string): void {
     assertRectangular(array, where);
     this.checkRange(
       { top: start.row, left: start.column, bottom: start.row + array.length - 1, right: start.column + array[0].length - 1 },
@@ -315,7 +400,14 @@ export class MemoryWorkbook implements WorkbookPort {
     array.forEach((row, rowOffset) =>
       row.forEach((value, columnOffset) => assertCellText(value, `${where} [${rowOffset}][${columnOffset}]`)),
     );
-    this.count(array, "request");
+  }
+
+  /** Excel rewrites the workbook names that point to a renamed sheet; so does this workbook. */
+  private async renameSheet(sheet: MemorySheet, name: string): Promise<void> {
+    assertSheetName(name);
+    for (const [nameKey, range] of this.names) if (range.sheet === sheet.name) this.names.set(nameKey, { ...range, sheet: name });
+    sheet.name = name;
+    this.dirty = true;
   }
 
   private emptySheet(name: string, values: CellValue[][]): MemorySheet {

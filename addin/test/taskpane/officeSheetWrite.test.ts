@@ -6,6 +6,8 @@ import { DEFAULT_LINKAGE_CHOICES, type LinkageChoices } from "../../src/taskpane
 import { LINKAGE_AREA_NAME } from "../../src/taskpane/linkage/layout";
 import { runLinkageAction } from "../../src/taskpane/linkage/runLinkageAction";
 import { OfficeWorkbook } from "../../src/taskpane/workbook/officeWorkbook";
+import type { SheetWriteBlock } from "../../src/taskpane/workbook/WorkbookPort";
+import { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import { PAYLOAD_LIMIT_BYTES } from "../../test-doubles/excelRules";
 import { strictExcel } from "../../test-doubles/strictOfficeMock";
 import { fakeExcelModel, fakeExcelState, type FakeExcelState } from "../support/fakeExcelModel";
@@ -125,6 +127,84 @@ describe("writing a generated sheet in one Excel.run (strict office-addin-mock)"
     expect(excel.ledger.largestRequest).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     expect(excel.ledger.largestRequest).toBeGreaterThan(2_000_000);
     expect(state.sheets.get("Big")!.cells.size).toBe(3000);
+  });
+
+  it("the in-memory workbook counts the same round trips as the Office.js adapter, and holds the same cells", async () => {
+    const state = fakeExcelState();
+    const { excel, adapter } = office(state);
+    const memory = sampleWorkbook();
+    const requests = async (step: () => Promise<unknown>) => {
+      const before = memory.requests;
+      await step();
+      return memory.requests - before;
+    };
+    // First build, rebuild, rebuild in French (renamed sheet), then the Linkage sheet beside it.
+    const french = { ...layouts.barometer, sheetName: "Baromètre" };
+    const memoryCounts = [
+      await requests(() => applyLayout(memory, layouts.barometer)),
+      await requests(() => applyLayout(memory, layouts.barometer)),
+      await requests(() => applyLayout(memory, french)),
+      await requests(() => applyLayout(memory, layouts.linkage, LINKAGE_AREA_NAME)),
+    ];
+    await applyLayout(adapter, layouts.barometer);
+    await applyLayout(adapter, layouts.barometer);
+    await applyLayout(adapter, french);
+    await applyLayout(adapter, layouts.linkage, LINKAGE_AREA_NAME);
+    expect(excel.ledger.syncsPerRun).toEqual([3, 4, 4, 3]);
+    expect(memoryCounts).toEqual(excel.ledger.syncsPerRun);
+    const memoryFormulas = memory.formulasOf("Baromètre");
+    const officeFormulas = new Map([...state.sheets.get("Baromètre")!.cells].filter(([, value]) => String(value).startsWith("=")));
+    expect(officeFormulas).toEqual(memoryFormulas);
+    expect(memory.chart("Baromètre", "SymBarometerRadar")).toBeDefined();
+    expect((await memory.listSheets()).map((sheet) => sheet.name)).not.toContain("Barometer");
+  });
+
+  it("the in-memory workbook refuses a batch as Excel does, having written nothing", async () => {
+    const memory = sampleWorkbook();
+    const sheets = async () => (await memory.listSheets()).map((sheet) => sheet.name);
+    const before = await sheets();
+    const write = (blocks: SheetWriteBlock[], area = "A1:B2") =>
+      memory.writeSheet({ areaName: "SymTest", sheetName: "Test", area, blocks, numberFormats: [], conditionalFormats: [], charts: [] });
+    // A ragged block after a good one: nothing of either is written.
+    await expect(
+      write([
+        { topLeft: "A1", values: [["ok"]] },
+        { topLeft: "A2", values: [["a", "b"], ["c"]] },
+      ]),
+    ).rejects.toThrow(/InvalidArgument: .*doesn't match the size/);
+    // One row of 6 MB cannot go in any request.
+    await expect(write([{ topLeft: "A1", values: [Array.from({ length: 200 }, () => "x".repeat(30_000))] }], "A1:GR1")).rejects.toThrow(
+      /RequestPayloadSizeLimitExceeded/,
+    );
+    await expect(write([{ topLeft: "A1", values: [["x".repeat(32_768)]] }])).rejects.toThrow(/more than Excel's 32767/);
+    expect(await sheets()).toEqual(before);
+    // The user's data in the new area: refused after reading it (2 round trips, as in Excel), nothing written.
+    memory.loadSheet("Test", [[null, "mine"]]);
+    const requests = memory.requests;
+    await expect(write([{ topLeft: "A1", values: [["new", "new"]] }])).rejects.toThrow(AreaOccupiedError);
+    expect(memory.requests - requests).toBe(2);
+    expect(await memory.readRange("Test", "A1:B1")).toEqual([[null, "mine"]]);
+  });
+
+  it("the in-memory workbook cuts a large batch into syncs by bytes as the adapter does", async () => {
+    const block = (row: number) => ({ topLeft: `A${row}`, values: Array.from({ length: 1000 }, () => ["x".repeat(2000)]) });
+    const write = {
+      areaName: "SymBig",
+      sheetName: "Big",
+      area: "A1:A3000",
+      blocks: [block(1), block(1001), block(2001)],
+      numberFormats: [],
+      conditionalFormats: [],
+      charts: [],
+    };
+    const { excel, adapter } = office(fakeExcelState());
+    await adapter.writeSheet(write);
+    const memory = new MemoryWorkbook();
+    await memory.writeSheet(write);
+    expect(memory.requests).toBe(excel.ledger.syncsPerRun[0]);
+    expect(memory.requests).toBeGreaterThan(3);
+    expect(memory.largestPayload).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(memory.largestPayload).toBeGreaterThan(2_000_000);
   });
 
   it("counts one run per call the old way, one Excel.run per block", async () => {

@@ -1,5 +1,5 @@
-import { parseRange, rangeText, type RangeAddress } from "./a1";
-import type { CellValue, NamedRange, SheetWrite, WorkbookPort } from "./WorkbookPort";
+import { rangeText, type RangeAddress } from "./a1";
+import type { CellValue } from "./WorkbookPort";
 
 export type { SheetWrite, SheetWriteBlock } from "./WorkbookPort";
 
@@ -52,35 +52,4 @@ export function firstOccupiedCell(
     }
   }
   return undefined;
-}
-
-/**
- * The same write through the port's single-purpose calls, one after the other: for ports where a
- * call is not a round trip (the in-memory workbook of the tests and the preview).
- */
-export async function writeSheetStepByStep(port: WorkbookPort, write: SheetWrite): Promise<NamedRange> {
-  const previous = await port.getNamedRange(write.areaName);
-  const area = parseRange(write.area);
-  const previousArea = previous ? parseRange(previous.address) : undefined;
-  const existing = new Set((await port.listSheets()).map((sheet) => sheet.name));
-  const checkedSheet = existing.has(write.sheetName)
-    ? write.sheetName
-    : previous && existing.has(previous.sheet)
-      ? previous.sheet
-      : undefined;
-  if (checkedSheet) {
-    const occupied = firstOccupiedCell(await port.readRange(checkedSheet, write.area), area, previousArea);
-    if (occupied) throw new AreaOccupiedError(write.sheetName, occupied);
-  }
-  await port.ensureSheet(write.sheetName, previous?.sheet);
-  if (previous) await port.clearRange(write.sheetName, previous.address);
-  for (const block of write.blocks) if (block.values) await port.writeValues(write.sheetName, block.topLeft, block.values);
-  for (const block of write.blocks) if (block.formulas) await port.writeFormulas(write.sheetName, block.topLeft, block.formulas);
-  for (const { address, format } of write.numberFormats) await port.setNumberFormat(write.sheetName, address, format);
-  if (write.conditionalFormats.length > 0) await port.addConditionalFormats(write.sheetName, write.conditionalFormats);
-  for (const chart of write.charts) await port.upsertChart(write.sheetName, chart);
-  const written: NamedRange = { sheet: write.sheetName, address: write.area };
-  await port.setNamedRange(write.areaName, written);
-  await port.activateSheet(write.sheetName);
-  return written;
 }
