@@ -1,35 +1,14 @@
-import type { Barometer } from "../barometer/barometer";
 import { headlineOf } from "../gap/headline";
 import { fewerThan, formatCount, formatInterval, formatNumber, formatP, formatSigned } from "../format/display";
-import type { LinkageResult } from "../linkage/schemas";
 import type { Language, Model } from "../model/schemas";
+import { countOrFewer, type ClientDeckInput, type DeckBarometer } from "./deckInput";
+import { heatmapSlides } from "./heatmapSlides";
+import { prioritiesSlides } from "./prioritiesSlide";
+import { trendSlides } from "./trendSlides";
 import type { DeckBlock, DeckPlan, DeckSlide, KeyFigure, Tone } from "./plan";
 import { deckWords, type DeckWords } from "./words";
 
-/** The barometer a deck is made from: the engine's result with the thresholds it used. */
-export interface DeckBarometer extends Pick<Barometer, "employees" | "customers" | "dimensions" | "symmetryIndex" | "minGroupSize"> {
-  readonly units: readonly (Barometer["units"][number] & { readonly attribute?: string })[];
-  /** Labels of the unit attributes (front office / support) in the deck's language. */
-  readonly unitAttributes?: Readonly<Record<string, string>>;
-  readonly thresholds: { readonly gapThreshold: number; readonly alpha: number };
-}
-
-export interface ClientDeckInput {
-  readonly language: Language;
-  /** The organisation's name (the file name when nothing better is known). */
-  readonly organisation: string;
-  readonly wave?: string;
-  readonly barometer: DeckBarometer;
-  /** The model: dimension labels and the items behind each alert. */
-  readonly model: Model;
-  /** Cross-unit linkage, when the units carry outcomes. */
-  readonly link?: LinkageResult;
-}
-
-/** A count, or "fewer than N" when it is itself a figure about too few people. */
-export function countOrFewer(count: number, minGroupSize: number, language: Language): string {
-  return count < minGroupSize ? fewerThan(minGroupSize, language) : formatCount(count, language);
-}
+export { countOrFewer, type ClientDeckInput, type DeckBarometer } from "./deckInput";
 
 const toneOfStatus = (status: string): Tone => (status === "alert" ? "alert" : status === "watch" ? "watch" : "ok");
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
@@ -162,7 +141,7 @@ function alertsSlide(input: ClientDeckInput, words: DeckWords): DeckSlide {
   return { role: "alerts", title: words.alertsTitle, blocks };
 }
 
-/** eNPS by unit with suppression: the fallback of the groups slide when no heat map is available. */
+/** eNPS by unit with suppression: the groups slide when no heat map by unit is available. */
 function unitsSlide(input: ClientDeckInput, words: DeckWords): DeckSlide | undefined {
   const { barometer, language } = input;
   if (barometer.units.length === 0) return undefined;
@@ -242,8 +221,10 @@ function methodSlide(input: ClientDeckInput, words: DeckWords): DeckSlide {
 /**
  * The client deck: title, headline (symmetry index, alerts, largest gap, eNPS and NPS with
  * intervals), gap chart and employee/customer radar, the alert dimensions with the items behind
- * them, eNPS by unit with suppression, the linkage to NPS and turnover with its money value when
- * the units carry outcomes, and the method and confidentiality notes. A barometer whose figures
+ * them, the heat map of dimensions by unit (eNPS by unit when there is no heat map) with
+ * suppression, the change since the last wave when there are waves, the priorities and the action
+ * plan when present, the linkage to NPS and turnover with its money value when the units carry
+ * outcomes, and the method and confidentiality notes. A barometer whose figures
  * are all withheld gives slides that say so instead of empty charts.
  */
 export function planClientDeck(input: ClientDeckInput): DeckPlan {
@@ -253,7 +234,9 @@ export function planClientDeck(input: ClientDeckInput): DeckPlan {
     headlineSlide(input, words),
     gapsSlide(input, words),
     alertsSlide(input, words),
-    unitsSlide(input, words),
+    ...(heatmapSlides(input, words) ?? [unitsSlide(input, words)]),
+    ...trendSlides(input, words),
+    ...prioritiesSlides(input, words),
     linkageSlide(input, words),
     methodSlide(input, words),
   ].filter((slide): slide is DeckSlide => slide !== undefined);

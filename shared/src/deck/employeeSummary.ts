@@ -1,5 +1,5 @@
 import { formatNumber, formatSigned } from "../format/display";
-import { countOrFewer, type ClientDeckInput } from "./clientDeck";
+import { countOrFewer, type ClientDeckInput } from "./deckInput";
 import type { DeckPlan } from "./plan";
 import { deckWords } from "./words";
 

@@ -2,7 +2,7 @@ import type { GroupAggregate } from "../barometer/aggregate";
 import { fewerThan, formatCount, formatNumber, formatSigned } from "../format/display";
 import type { Language } from "../model/schemas";
 import { countTotal, netPromoterScore } from "../nps/nps";
-import { countOrFewer, type DeckBarometer } from "./clientDeck";
+import { countOrFewer, type DeckBarometer } from "./deckInput";
 import type { DeckPlan, DeckSlide, KeyFigure, TableCell } from "./plan";
 import { deckWords } from "./words";
 

@@ -8,7 +8,7 @@ import type { Language } from "../model/schemas";
  */
 
 /** Colour meaning of a figure, table cell or bar series. */
-export type Tone = "alert" | "watch" | "ok" | "team" | "whole" | "employees" | "customers" | "hidden" | "plain";
+export type Tone = "alert" | "watch" | "ok" | "better" | "team" | "whole" | "employees" | "customers" | "hidden" | "plain";
 
 export interface KeyFigure {
   readonly label: string;
@@ -20,6 +20,8 @@ export interface KeyFigure {
 export interface TableCell {
   readonly text: string;
   readonly tone?: Tone;
+  /** Heat map shading: the cell is clearly below or above the whole organisation's figure. */
+  readonly shade?: "below" | "above";
 }
 
 export interface ChartSeries {
@@ -37,6 +39,8 @@ export type DeckBlock =
       readonly header: readonly string[];
       readonly rows: readonly (readonly TableCell[])[];
       readonly widths?: readonly number[];
+      /** Many narrow columns (a heat map): smaller type, headers allowed to wrap. */
+      readonly compact?: boolean;
     }
   | {
       readonly kind: "bars";

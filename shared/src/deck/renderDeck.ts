@@ -13,6 +13,7 @@ const COLOURS: Record<Tone, string> = {
   alert: "C00000",
   watch: "ED7D31",
   ok: "8C8C8C",
+  better: "2E7D32",
   team: "2F5597",
   whole: "A5A5A5",
   employees: "2F5597",
@@ -20,6 +21,8 @@ const COLOURS: Record<Tone, string> = {
   hidden: "7F7F7F",
   plain: "262626",
 };
+/** Heat map cells: light red below the whole organisation, light green above, dark text stays readable on both. */
+const SHADES = { below: "F8CBAD", above: "C6E0B4" } as const;
 const FONT = "Liberation Sans";
 const TITLE_COLOUR = "1F3864";
 
@@ -47,6 +50,7 @@ function wantedHeight(block: DeckBlock, width: number): number | "rest" {
     case "note":
       return wrapped(block.text, 12) * 0.26 + 0.15;
     case "table":
+      if (block.compact) return 0.75 + block.rows.length * 0.3;
       return (
         0.4 +
         block.rows.reduce(
@@ -133,9 +137,26 @@ function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, block: DeckBlock, bo
       });
       return;
     case "table": {
-      const header = block.header.map((text) => ({ text, options: { bold: true, color: "FFFFFF", fill: { color: TITLE_COLOUR } } }));
+      const compact = block.compact === true;
+      const header = block.header.map((text) => ({
+        text,
+        options: {
+          bold: true,
+          color: "FFFFFF",
+          fill: { color: TITLE_COLOUR },
+          ...(compact ? { fontSize: 8, valign: "bottom" as const } : {}),
+        },
+      }));
       const rows = block.rows.map((row) =>
-        row.map((cell) => ({ text: cell.text, options: { color: COLOURS[cell.tone ?? "plain"], bold: cell.tone === "alert" } })),
+        row.map((cell) => ({
+          text: cell.text,
+          options: {
+            color: COLOURS[cell.tone ?? "plain"],
+            bold: cell.tone === "alert",
+            ...(cell.shade ? { fill: { color: SHADES[cell.shade] } } : {}),
+            ...(compact ? { align: "center" as const } : {}),
+          },
+        })),
       );
       const total = (block.widths ?? block.header.map(() => 1)).reduce((sum, width) => sum + width, 0);
       const colW = (block.widths ?? block.header.map(() => 1)).map((width) => (width / total) * box.w);
@@ -145,7 +166,8 @@ function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, block: DeckBlock, bo
         w: box.w,
         colW,
         fontFace: FONT,
-        fontSize: 11,
+        fontSize: compact ? 9 : 11,
+        ...(compact ? { rowH: 0.28 } : {}),
         border: { type: "solid", pt: 0.5, color: "BFBFBF" },
         valign: "middle",
         margin: 0.05,
@@ -181,7 +203,8 @@ function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, block: DeckBlock, bo
         catAxisLabelPos: "low",
         valAxisLabelFontSize: 9,
         valAxisLabelFormatCode: "0",
-        showValue: !block.stacked && block.categories.length <= 16,
+        // Values on bars only with one series: two bars per category put their labels on top of each other.
+        showValue: !block.stacked && block.series.length === 1 && block.categories.length <= 16,
         dataLabelFormatCode: "0.0",
         dataLabelFontSize: 9,
       });

@@ -1,4 +1,6 @@
+import type { ActionStatus } from "../actions/actions";
 import type { Language } from "../model/schemas";
+import type { TrendChangeStatus } from "../trend/trend";
 
 /** The words of the decks and the employee summary, in French and English. */
 export interface DeckWords {
@@ -31,6 +33,31 @@ export interface DeckWords {
   readonly unitHeader: readonly [string, string, string, string];
   readonly unitsHidden: (count: number, fewerThan: string) => string;
   readonly noUnits: string;
+  readonly heatmapTitle: string;
+  readonly heatmapUnit: string;
+  readonly heatmapRespondents: string;
+  readonly heatmapPage: (page: number, pages: number) => string;
+  readonly heatmapNote: (points: number, minGroupSize: number, hidden: number) => string;
+  readonly trendTitle: (from: string, to: string) => string;
+  readonly then: (wave: string, value: string) => string;
+  readonly enpsChange: string;
+  readonly notComparable: string;
+  readonly trendChart: string;
+  readonly trendHeader: (from: string, to: string) => readonly string[];
+  readonly changeStatus: Readonly<Record<TrendChangeStatus | "closed", string>>;
+  readonly trendNote: (minGroupSize: number) => string;
+  readonly prioritiesTitle: string;
+  readonly prioritiesHeader: readonly string[];
+  readonly prioritiesNote: string;
+  readonly actionsTitle: string;
+  readonly actionsHeader: readonly string[];
+  readonly actionOutcomeHeader: (from: string, to: string) => string;
+  readonly actionStatus: Readonly<Record<ActionStatus, string>>;
+  readonly scopeAll: string;
+  readonly scopeUnit: (unit: string) => string;
+  readonly scopeUnitType: (type: string) => string;
+  readonly notYetMeasured: string;
+  readonly actionsNote: string;
   readonly linkageTitle: string;
   readonly linkageHeader: readonly [string, string, string, string, string];
   readonly linkagePair: (x: string, y: string) => string;
@@ -93,6 +120,40 @@ const EN: DeckWords = {
   unitHeader: ["Unit", "Type", "Respondents", "eNPS"],
   unitsHidden: (count, fewerThan) => `${count} unit(s) hidden: ${fewerThan} answers, or hidden with a sibling so they cannot be recovered`,
   noUnits: "No unit can be shown: every unit is under the confidentiality threshold.",
+  heatmapTitle: "Employee score by unit and dimension",
+  heatmapUnit: "Unit",
+  heatmapRespondents: "Respondents",
+  heatmapPage: (page, pages) => `Part ${page} of ${pages}`,
+  heatmapNote: (points, minGroupSize, hidden) =>
+    `Score out of 100. Shaded: ${points} points or more below (red) or above (green) the whole organisation. ${hidden > 0 ? `${hidden} unit(s) hidden: fewer than ${minGroupSize} answers, or hidden with a sibling so they cannot be recovered; they show no figure.` : `No unit is hidden (threshold: ${minGroupSize} respondents).`}`,
+  trendTitle: (from, to) => `Since the last wave: ${from} → ${to}`,
+  then: (wave, value) => `${wave}: ${value}`,
+  enpsChange: "eNPS change",
+  notComparable: "not comparable: too few answers in a wave",
+  trendChart: "Gap by dimension in each wave (employees − customers, points)",
+  trendHeader: (from, to) => ["Dimension", `Gap ${from}`, `Gap ${to}`, "Change", "95% CI", "p", "Status"],
+  changeStatus: {
+    narrowed: "Narrowed",
+    widened: "Widened",
+    stable: "No clear change",
+    "not-computable": "Not computable",
+    closed: "Closed (alert no more)",
+  },
+  trendNote: (minGroupSize) =>
+    `Change = gap now − gap then, Welch test over the four samples. Narrowed or widened only when p < 0.05; closed: an alert that narrowed and is no longer one. Figures about fewer than ${minGroupSize} people in a wave are not shown.`,
+  prioritiesTitle: "Priorities",
+  prioritiesHeader: ["Rank", "Dimension", "Status", "Need (|gap|)", "Impact", "Priority"],
+  prioritiesNote:
+    "Priority = need × impact. Need: the size of the gap in points; impact: the dimension's share of what explains eNPS across units (equal shares when it cannot be estimated). Alerts come first.",
+  actionsTitle: "Action plan",
+  actionsHeader: ["Dimension", "For whom", "Owner", "Due", "Status", "Action"],
+  actionOutcomeHeader: (from, to) => `Gap ${from} → ${to}`,
+  actionStatus: { planned: "Planned", "in-progress": "In progress", done: "Done" },
+  scopeAll: "Whole organisation",
+  scopeUnit: (unit) => `Unit ${unit}`,
+  scopeUnitType: (type) => `${type} units`,
+  notYetMeasured: "Not measured yet",
+  actionsNote: "The outcome is read on the organisation's gap between the two waves, whatever the action's scope.",
   linkageTitle: "Linkage across units",
   linkageHeader: ["Pair", "r", "95% CI", "p", "Units"],
   linkagePair: (x, y) => `${x} ↔ ${y}`,
@@ -169,6 +230,40 @@ const FR: DeckWords = {
   unitsHidden: (count, fewerThan) =>
     `${count} unité(s) masquée(s) : ${fewerThan} réponses, ou masquée(s) avec une voisine pour qu'on ne puisse les retrouver`,
   noUnits: "Aucune unité ne peut être affichée : toutes sont sous le seuil de confidentialité.",
+  heatmapTitle: "Score collaborateurs par unité et dimension",
+  heatmapUnit: "Unité",
+  heatmapRespondents: "Répondants",
+  heatmapPage: (page, pages) => `Partie ${page} sur ${pages}`,
+  heatmapNote: (points, minGroupSize, hidden) =>
+    `Score sur 100. En couleur : ${points} points ou plus en dessous (rouge) ou au-dessus (vert) de l'organisation entière. ${hidden > 0 ? `${hidden} unité(s) masquée(s) : moins de ${minGroupSize} réponses, ou masquée(s) avec une voisine pour qu'on ne puisse les retrouver ; aucun chiffre n'est affiché.` : `Aucune unité n'est masquée (seuil : ${minGroupSize} répondants).`}`,
+  trendTitle: (from, to) => `Depuis la dernière vague : ${from} → ${to}`,
+  then: (wave, value) => `${wave} : ${value}`,
+  enpsChange: "Évolution de l'eNPS",
+  notComparable: "non comparable : trop peu de réponses dans une vague",
+  trendChart: "Écart par dimension à chaque vague (collaborateurs − clients, points)",
+  trendHeader: (from, to) => ["Dimension", `Écart ${from}`, `Écart ${to}`, "Évolution", "IC 95 %", "p", "Statut"],
+  changeStatus: {
+    narrowed: "Réduit",
+    widened: "Creusé",
+    stable: "Pas d'évolution nette",
+    "not-computable": "Non calculable",
+    closed: "Refermé (plus en alerte)",
+  },
+  trendNote: (minGroupSize) =>
+    `Évolution = écart actuel − écart précédent, test de Welch sur les quatre échantillons. Réduit ou creusé seulement si p < 0,05 ; refermé : une alerte qui s'est réduite et n'en est plus une. Aucun chiffre sur moins de ${minGroupSize} personnes dans une vague n'est affiché.`,
+  prioritiesTitle: "Priorités",
+  prioritiesHeader: ["Rang", "Dimension", "Statut", "Besoin (|écart|)", "Impact", "Priorité"],
+  prioritiesNote:
+    "Priorité = besoin × impact. Besoin : la taille de l'écart en points ; impact : la part de la dimension dans ce qui explique l'eNPS entre unités (parts égales quand on ne peut l'estimer). Les alertes d'abord.",
+  actionsTitle: "Plan d'action",
+  actionsHeader: ["Dimension", "Pour qui", "Responsable", "Échéance", "Statut", "Action"],
+  actionOutcomeHeader: (from, to) => `Écart ${from} → ${to}`,
+  actionStatus: { planned: "Prévue", "in-progress": "En cours", done: "Faite" },
+  scopeAll: "Toute l'organisation",
+  scopeUnit: (unit) => `Unité ${unit}`,
+  scopeUnitType: (type) => `Unités ${type}`,
+  notYetMeasured: "Pas encore mesuré",
+  actionsNote: "Le résultat se lit sur l'écart de toute l'organisation entre les deux vagues, quelle que soit la portée de l'action.",
   linkageTitle: "Liens entre unités",
   linkageHeader: ["Paire", "r", "IC 95 %", "p", "Unités"],
   linkagePair: (x, y) => `${x} ↔ ${y}`,
