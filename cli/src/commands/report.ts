@@ -20,6 +20,7 @@ import { addBarometerSheet, addLinkageSheet, compactDataValidations, type Benchm
 import { addGapChart } from "../workbook/gapChart";
 import { workbookBarometer, workbookLinkage, type ReportLinkOptions, type WorkbookLink } from "../workbook/workbookAnalysis";
 import type { BarometerReport } from "./barometer";
+import { deckContext } from "../deck/deckContext";
 import { writeDecks, type DeckOutputs, type DecksWritten } from "../deck/writeDecks";
 
 /** Settings of `sym report`, already parsed. */
@@ -167,6 +168,11 @@ export async function reportWorkbook(file: string, output: string | undefined, o
         model,
         ...(link && "result" in link ? { link: link.result } : {}),
         managers: shownManagers(inputs.employees.aggregate.managers ?? {}, barometer.managers),
+        context: await deckContext(inputs, barometer, model, {
+          file,
+          zip,
+          ...(deckOutputs.actions ? { actionsFile: deckOutputs.actions } : {}),
+        }),
       },
       deckOutputs,
     );

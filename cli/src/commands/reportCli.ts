@@ -32,18 +32,23 @@ interface ReportFlags {
   pdf?: string | boolean;
   managers?: string;
   summary?: string | boolean;
+  actions?: string;
   force?: boolean;
 }
 
 /**
  * Where the decks go. One file: the paths given. Batch: `--pptx`, `--pdf` and `--summary` take no
  * path and write `D/<name>-deck.pptx`, `D/<name>-deck.pdf`, `D/<name>-summary.pdf` beside each
- * report; `--managers M` writes `M/<name>/<manager>.pptx`. LibreOffice is looked for before any
+ * report; `--managers M` writes `M/<name>/<manager>.pptx`. `--actions FILE` (one input only) shows
+ * that plan instead of the workbook's own. LibreOffice is looked for before any
  * work, so a missing one stops the run at once (exit 2).
  */
 function deckOptions(flags: ReportFlags, batch: boolean): ReportOptions["decks"] {
   const wanted = flags.pptx !== undefined || flags.pdf !== undefined || flags.managers !== undefined || flags.summary !== undefined;
-  if (!wanted) return undefined;
+  if (!wanted) {
+    if (flags.actions !== undefined) throw new UsageError("--actions is shown in the client deck: give --pptx or --pdf too");
+    return undefined;
+  }
   const soffice = flags.pdf !== undefined || flags.summary !== undefined ? findSoffice() : undefined;
   if (!batch) {
     for (const [name, value, extension] of [
@@ -61,8 +66,11 @@ function deckOptions(flags: ReportFlags, batch: boolean): ReportOptions["decks"]
       ...(flags.managers !== undefined ? { managersDir: flags.managers } : {}),
       ...(typeof flags.summary === "string" ? { summary: flags.summary } : {}),
       ...(soffice ? { soffice } : {}),
+      ...(flags.actions !== undefined ? { actions: flags.actions } : {}),
     };
   }
+  if (flags.actions !== undefined)
+    throw new UsageError("in a batch, --actions is not taken: each client's deck shows the action plan saved in its own workbook");
   for (const [name, value] of [
     ["--pptx", flags.pptx],
     ["--pdf", flags.pdf],
@@ -114,6 +122,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
     .option("--pdf [file]", "the client deck as PDF, through LibreOffice (batch: <name>-deck.pdf)")
     .option("--managers <directory>", "one deck per manager with at least --min-n respondents (batch: a folder per client)")
     .option("--summary [file]", "one-page employee summary as PDF, through LibreOffice (batch: <name>-summary.pdf)")
+    .option("--actions <file>", "action plan for the client deck (.xlsx with its actions part, or .json; default: the workbook's own)")
     .action(async (files: string[], flags: ReportFlags) => {
       // Loaded here: exceljs and JSZip are not needed by the other commands.
       const { outputNames, reportBatch, reportWorkbook } = await import("./report");

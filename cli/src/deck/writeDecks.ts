@@ -8,6 +8,7 @@ import { planEmployeeSummary } from "@symmetry/engine/deck/employeeSummary";
 import { planManagerDecks } from "@symmetry/engine/deck/managerDeck";
 import type { DeckPlan } from "@symmetry/engine/deck/plan";
 import { renderDeck } from "@symmetry/engine/deck/renderDeck";
+import type { DeckContext } from "./deckContext";
 import { convertToPdf } from "./libreOffice";
 
 /** Where `sym report` writes the decks of one workbook (every path optional). */
@@ -22,6 +23,8 @@ export interface DeckOutputs {
   readonly summary?: string;
   /** The soffice program, found before any work starts (needed by `pdf` and `summary`). */
   readonly soffice?: string;
+  /** `--actions FILE`: the action plan to show instead of the workbook's own. */
+  readonly actions?: string;
 }
 
 export interface DeckSources {
@@ -31,6 +34,8 @@ export interface DeckSources {
   readonly model: Model;
   readonly link?: LinkageResult;
   readonly managers: Readonly<Record<string, GroupAggregate>>;
+  /** The change since the last wave, the priorities and the action plan. */
+  readonly context?: DeckContext;
 }
 
 /** What was written, for `--json` and the summary. */
@@ -102,6 +107,9 @@ export async function writeDecks(sources: DeckSources, outputs: DeckOutputs): Pr
     barometer: sources.barometer,
     model: sources.model,
     ...(sources.link ? { link: sources.link } : {}),
+    ...(sources.context?.trend ? { trend: sources.context.trend } : {}),
+    ...(sources.context ? { priorities: sources.context.priorities } : {}),
+    ...(sources.context?.actions ? { actions: sources.context.actions } : {}),
   };
   if (outputs.pptx !== undefined || outputs.pdf !== undefined) {
     const plan = planClientDeck(input);

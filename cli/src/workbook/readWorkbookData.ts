@@ -171,6 +171,8 @@ export interface PopulationFromSheet {
   readonly rows: number;
   readonly sheet: string;
   readonly mappedColumns: number;
+  /** Each wave's total and units, when the mapping has a wave column (the trend of the decks). */
+  readonly waves?: ReturnType<ColumnarPopulationAccumulator["waveTotals"]>;
 }
 
 function missingHeader(region: Region, header: string, file: string, what: string): SymError {
@@ -276,6 +278,7 @@ export function readPopulationSheet(
     rows,
     sheet: region.sheet.name,
     mappedColumns: source.columns.length,
+    ...(waveColumn >= 0 ? { waves: accumulator.waveTotals() } : {}),
   };
 }
 
