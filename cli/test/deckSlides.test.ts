@@ -171,6 +171,7 @@ describe("the deck of a workbook with two waves, units and an action plan", () =
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)![1]);
     expect(pages).toBe(slides.length);
     fs.mkdirSync(artifacts, { recursive: true });
+    fs.copyFileSync(pdf, path.join(artifacts, "deck-waves.pdf"));
     for (const stale of fs.readdirSync(artifacts).filter((name) => name.startsWith("deck-waves-page")))
       fs.rmSync(path.join(artifacts, stale));
     expect(spawnSync("pdftoppm", ["-png", "-r", "50", pdf, path.join(artifacts, "deck-waves-page")]).status).toBe(0);
@@ -189,7 +190,10 @@ describe("the deck of a workbook with two waves, units and an action plan", () =
       const pixels = pgmPixels(raster);
       const inked = pixels.filter((value) => value < 200).length / pixels.length;
       expect({ page, inked: inked > 0.01 }).toEqual({ page, inked: true });
-      const text = new Set(words(spawnSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" }).stdout));
+      // -raw keeps the text in drawing order, so a table cell's lines stay together.
+      const text = new Set(
+        words(spawnSync("pdftotext", ["-raw", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" }).stdout),
+      );
       const missing = words(slides[page - 1].runs.join(" ")).filter((word) => !text.has(word));
       expect({ page, missing }).toEqual({ page, missing: [] });
     }
