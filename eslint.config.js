@@ -71,6 +71,18 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The in-memory workbook, its formula evaluator and the strict Office mock are test doubles:
+    // product code never reaches them (only the browser preview, a development page, shows them).
+    files: ["shared/src/**", "functions/src/**", "cli/src/**", "addin/src/**"],
+    ignores: ["addin/src/preview/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/test-doubles", "**/test-doubles/**"], message: "test doubles are for tests and the preview only" }] },
+      ],
+    },
+  },
+  {
     files: ["**/test/**", "bench/**", "scripts/**", "samples/**"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
