@@ -3,8 +3,10 @@ import { relativeWeights } from "../linkage/relativeWeights";
 import type { DriverShares } from "./priorities";
 
 /**
- * Listwise co-moments over respondents of (dimension scores…, eNPS answer): enough for their
- * correlations. Updated one respondent at a time (Welford's update of means and cross-products,
+ * Listwise co-moments over respondents of (dimension scores…, eNPS answer, eNPS contribution):
+ * enough for their correlations and for least squares on them. The contribution is the answer
+ * recoded as the respondent's share of eNPS (promoter +100, passive 0, detractor −100), whose mean
+ * is the eNPS itself: regressed on the scores it says how many eNPS points a score point goes with. Updated one respondent at a time (Welford's update of means and cross-products,
  * stable where raw sums of squares of 0–100 scores over a million rows would lose digits).
  */
 export interface RespondentMoments {
@@ -12,10 +14,15 @@ export interface RespondentMoments {
   dimensions: string[];
   /** Respondents with every dimension score and an eNPS answer. */
   n: number;
-  /** Means of the k dimension scores, then of the eNPS answer. */
+  /** Means of the k dimension scores, then of the eNPS answer, then of the eNPS contribution. */
   means: number[];
-  /** Co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ), (k + 1) × (k + 1), row-major. */
+  /** Co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ), (k + 2) × (k + 2), row-major. */
   comoments: number[];
+}
+
+/** A respondent's share of eNPS (docs/domain.md#nps): +100 for 9–10, 0 for 7–8, −100 for 0–6. */
+export function enpsContribution(recommendation: number): number {
+  return recommendation >= 9 ? 100 : recommendation >= 7 ? 0 : -100;
 }
 
 /** Folds respondents into `RespondentMoments`; a respondent missing any value is left out (listwise). */
@@ -24,12 +31,14 @@ export class RespondentMomentsAccumulator {
   private readonly means: Float64Array;
   private readonly comoments: Float64Array;
   private readonly delta: Float64Array;
+  private readonly values: Float64Array;
 
   constructor(private readonly dimensionCount: number) {
-    const size = dimensionCount + 1;
+    const size = dimensionCount + 2;
     this.means = new Float64Array(size);
     this.comoments = new Float64Array(size * size);
     this.delta = new Float64Array(size);
+    this.values = new Float64Array(size);
   }
 
   /**
@@ -40,17 +49,19 @@ export class RespondentMomentsAccumulator {
     const k = this.dimensionCount;
     if (recommendation !== recommendation) return;
     for (let index = 0; index < k; index++) if (scores[index] !== scores[index]) return;
-    const { means, comoments, delta } = this;
-    const size = k + 1;
+    const { means, comoments, delta, values } = this;
+    const size = k + 2;
+    for (let index = 0; index < k; index++) values[index] = scores[index];
+    values[k] = recommendation;
+    values[k + 1] = enpsContribution(recommendation);
     this.n += 1;
     const n = this.n;
     for (let index = 0; index < size; index++) {
-      const value = index < k ? scores[index] : recommendation;
-      delta[index] = value - means[index];
+      delta[index] = values[index] - means[index];
       means[index] += delta[index] / n;
     }
     for (let i = 0; i < size; i++) {
-      const after = (i < k ? scores[i] : recommendation) - means[i];
+      const after = values[i] - means[i];
       const row = i * size;
       for (let j = 0; j < size; j++) comoments[row + j] += delta[j] * after;
     }
@@ -83,8 +94,8 @@ export function respondentDriverShares(
   minRespondents = MIN_DRIVER_RESPONDENTS,
 ): DriverShares {
   const k = dimensions.length;
-  const size = moments.dimensions.length + 1;
-  const positions = [...dimensions.map((id) => moments.dimensions.indexOf(id)), size - 1];
+  const size = moments.dimensions.length + 2;
+  const positions = [...dimensions.map((id) => moments.dimensions.indexOf(id)), moments.dimensions.length];
   const missing = dimensions.filter((_, index) => positions[index] < 0);
   if (missing.length > 0) {
     throw new SymError("invalid-argument", `respondent moments have no ${missing.join(", ")} (they hold ${moments.dimensions.join(", ")})`);
