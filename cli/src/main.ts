@@ -23,6 +23,7 @@ interface BarometerFlags {
   minN: string;
   threshold: string;
   alpha: string;
+  costRatio: string;
   lang: string;
   json?: boolean;
   threads: "auto" | "on" | "off";
@@ -59,6 +60,11 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
     .option("--min-n <n>", "confidentiality threshold: no figure about fewer people is shown", "5")
     .option("--threshold <points>", "|gap| in points from which a dimension is on alert or watch", "10")
     .option("--alpha <level>", "significance level of the gap test", "0.05")
+    .option(
+      "--cost-ratio <ratio>",
+      "replacement cost as a share of salary, for the money value of closing each alert (with --units)",
+      "0.21",
+    )
     .option("--lang <fr|en>", "language of dimension names and table labels", "en")
     .option("--json", "print the result as JSON instead of a table")
     .addOption(
@@ -75,6 +81,7 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
         minGroupSize: parseMinGroupSizeOption(flags.minN),
         gapThreshold: parseNumberInRange(flags.threshold, "--threshold", 0, 100, true),
         alpha: parseNumberInRange(flags.alpha, "--alpha", 0, 1, false),
+        costRatio: parseNumberInRange(flags.costRatio, "--cost-ratio", 0, 100, true),
         language: parseLanguageOption(flags.lang),
         threads: flags.threads,
       };

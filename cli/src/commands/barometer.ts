@@ -11,6 +11,7 @@ import type { HeatmapEntry } from "@symmetry/engine/heatmap/heatmap";
 import type { SupportVersusFront } from "@symmetry/engine/heatmap/supportFront";
 import { parseBy, resolveByRequests } from "./groupings";
 import { groupedOutput, unitTypes } from "./groupedOutput";
+import { alertsMoneyChain, type MoneyChainOutput } from "./moneyChainOutput";
 
 /** Settings of `sym barometer`, already parsed and checked. */
 export interface BarometerCommandOptions {
@@ -25,6 +26,8 @@ export interface BarometerCommandOptions {
   readonly minGroupSize?: number;
   readonly gapThreshold?: number;
   readonly alpha?: number;
+  /** Replacement cost as a share of salary, for the money value of closing each alert (default 0.21). */
+  readonly costRatio?: number;
   readonly language?: Language;
   readonly model?: Model;
   readonly threads?: "auto" | "on" | "off";
@@ -71,7 +74,7 @@ export type BarometerReport = Omit<Barometer, "units"> & {
   drivers?: { source: ImpactSource; units: number; respondents?: number; rSquared: number | null };
   /** The waves found in the files, when there are several: the barometer pools them (see sym trend). */
   pooledWaves?: string[];
-};
+} & MoneyChainOutput;
 
 export interface FileSummary {
   path: string;
@@ -146,11 +149,20 @@ export async function runBarometer(options: BarometerCommandOptions): Promise<Ba
     drivers,
   );
   const waves = [...new Set([...(employees.waves?.order ?? []), ...(customers.waves?.order ?? [])])];
+  const money = await alertsMoneyChain(
+    barometer,
+    employees,
+    customers,
+    unitsFile?.units ?? [],
+    thresholds.minGroupSize,
+    options.costRatio ?? 0.21,
+  );
   return {
     ...barometer,
     ...grouped,
     units,
     priorities,
+    ...money,
     drivers: {
       source: drivers.source,
       units: drivers.units,

@@ -62,6 +62,8 @@ export function formatBarometerTable(report: BarometerReport): string {
   lines.push("", labels.gapNote(report.thresholds.gapThreshold, numberFormatter(language, 2, false)(report.thresholds.alpha)));
   for (const unpaired of report.unpairedDimensions) lines.push(labels.unpaired(unpaired.id, unpaired.population));
   if (report.pooledWaves) lines.push(labels.pooledWaves(report.pooledWaves.length, report.pooledWaves.join(", ")));
+  if (report.moneyChain) lines.push("", ...formatMoneyChain(report));
+  else if (report.moneyChainSkipped) lines.push("", labels.moneySkipped(report.moneyChainSkipped, minimum));
 
   if (report.units.length > 0) {
     lines.push("", labels.unitsTitle(minimum));
@@ -95,6 +97,37 @@ export function formatBarometerTable(report: BarometerReport): string {
   if (report.support) lines.push("", ...formatSupportBlock(report, number, signed));
   for (const entry of report.heatmap ?? []) lines.push("", ...formatHeatmap(entry, report, number));
   return `${lines.join("\n")}\n`;
+}
+
+/** The money value of closing each alert (docs/domain.md#money-chain): one line per alert, link by link. */
+function formatMoneyChain(report: BarometerReport): string[] {
+  const labels = tableLabels(report.language);
+  const chain = report.moneyChain!;
+  const language = report.language;
+  const number = numberFormatter(language, 1, false);
+  const two = numberFormatter(language, 2, false);
+  const money = numberFormatter(language, 0, false);
+  const rows = [[...labels.moneyColumns]];
+  for (const entry of chain.alerts) {
+    rows.push([
+      entry.label,
+      number(entry.points.estimate),
+      `${two(entry.enpsPerPoint.estimate)} ${formatInterval(entry.enpsPerPoint.low, entry.enpsPerPoint.high, language, { digits: 2, spaces: "plain" })}`,
+      number(entry.enps),
+      `${two(entry.leaversPerEnpsPoint.estimate)} ${formatInterval(entry.leaversPerEnpsPoint.low, entry.leaversPerEnpsPoint.high, language, { digits: 2, spaces: "plain" })}`,
+      number(entry.leavers),
+      money(entry.costPerLeaver),
+      money(entry.value.estimate),
+      formatInterval(entry.value.low, entry.value.high, language, { digits: 0, spaces: "plain" }),
+    ]);
+  }
+  const lines = [
+    labels.moneyTitle(`${money(chain.costRatio * 100)} %`),
+    ...alignColumns(rows, [false, true, true, true, true, true, true, true, true]),
+  ];
+  const notValued = chain.notValued.map((id) => report.dimensions.find((dimension) => dimension.id === id)?.label ?? id);
+  if (notValued.length > 0) lines.push(labels.moneyNotValued(notValued.join(", ")));
+  return lines;
 }
 
 /** One grouping's heat map: a row per group, a column per dimension, "·" where hidden, and the legend. */

@@ -45,6 +45,10 @@ export interface TableLabels {
   readonly supportNote: (threshold: number, alpha: string) => string;
   readonly singleGroup: (by: string, group: string) => string;
   readonly possibleTypo: (by: string, spellings: string) => string;
+  readonly moneyTitle: (costRatio: string) => string;
+  readonly moneyColumns: readonly string[];
+  readonly moneyNotValued: (dimensions: string) => string;
+  readonly moneySkipped: (reason: "too-few-respondents" | "too-few-units", minGroupSize: number) => string;
 }
 
 const EN: TableLabels = {
@@ -85,6 +89,24 @@ const EN: TableLabels = {
   heatmapLegend: (minGroupSize) =>
     `· hidden: fewer than ${minGroupSize} people, or hidden with it so that no grouping shown here can recover it by subtraction`,
   heatmapGapLegend: "Gap per dimension (employees − customers) where customers carry the same group: --json",
+  moneyTitle: (costRatio) =>
+    `Value of closing each alert, cost ratio ${costRatio} of salary (an estimate: associations across respondents and units, not causes)`,
+  moneyColumns: [
+    "Dimension",
+    "Points",
+    "eNPS / point",
+    "eNPS",
+    "Leavers / eNPS point",
+    "Leavers",
+    "Cost per leaver",
+    "Value",
+    "95% interval",
+  ],
+  moneyNotValued: (dimensions) => `Not valued (employees above customers: closed on the customer side): ${dimensions}`,
+  moneySkipped: (reason, minGroupSize) =>
+    reason === "too-few-respondents"
+      ? "Value of closing the alerts not computed: the eNPS link needs at least 30 employees with every dimension score and an eNPS answer."
+      : `Value of closing the alerts not computed: the leavers link needs at least 3 units with headcount, leavers, salary and an eNPS of ${minGroupSize} answers or more, varying across units.`,
   supportTitle: "Support versus front office: employee score per dimension",
   front: "Front office",
   support: "Support",
@@ -136,6 +158,24 @@ const FR: TableLabels = {
   heatmapLegend: (minGroupSize) =>
     `· masqué : moins de ${minGroupSize} personnes, ou masqué avec lui pour qu'aucun regroupement affiché ici ne permette de le retrouver par soustraction`,
   heatmapGapLegend: "Écart par dimension (salariés − clients) là où les clients portent le même groupe : --json",
+  moneyTitle: (costRatio) =>
+    `Valeur de la fermeture de chaque alerte, coût d’un départ ${costRatio} du salaire (une estimation : des associations entre répondants et unités, pas des causes)`,
+  moneyColumns: [
+    "Dimension",
+    "Points",
+    "eNPS / point",
+    "eNPS",
+    "Départs / point d’eNPS",
+    "Départs",
+    "Coût d’un départ",
+    "Valeur",
+    "Intervalle 95 %",
+  ],
+  moneyNotValued: (dimensions) => `Non valorisées (salariés au-dessus des clients : se ferment côté clients) : ${dimensions}`,
+  moneySkipped: (reason, minGroupSize) =>
+    reason === "too-few-respondents"
+      ? "Valeur de la fermeture des alertes non calculée : le lien avec l’eNPS demande au moins 30 salariés ayant chaque score de dimension et une réponse eNPS."
+      : `Valeur de la fermeture des alertes non calculée : le lien avec les départs demande au moins 3 unités avec effectif, départs, salaire et un eNPS d’au moins ${minGroupSize} réponses, qui varie d’une unité à l’autre.`,
   supportTitle: "Support face au front office : score salariés par dimension",
   front: "Front office",
   support: "Support",
