@@ -1,202 +1,44 @@
 import { SymError } from "../errors";
 import { checkConfidence } from "../_lib/distributions";
 import type { SampleSummary } from "../_lib/summary";
-import type { GroupAggregate, PopulationAggregate } from "../barometer/aggregate";
+import type { PopulationAggregate } from "../barometer/aggregate";
 import { mergeGroupAggregates } from "../barometer/aggregate";
-import type { Language, Model, Thresholds } from "../model/schemas";
-import { countTotal, netPromoterScore, npsInterval, type NpsInterval, type RecommendationCounts } from "../nps/nps";
+import type { Thresholds } from "../model/schemas";
+import { countTotal, npsInterval, type RecommendationCounts } from "../nps/nps";
 import { welchGapTest } from "../gap/welch";
 import { gapStatus } from "../gap/status";
 import { symmetryIndex } from "../gap/symmetryIndex";
 import { headlineOf } from "../gap/headline";
-import { jointSuppression } from "../privacy/jointSuppression";
-import { gapChange, npsChange, scoreChange, type GapChangeStatus, type NpsChange } from "./change";
+import { gapChange, npsChange, scoreChange } from "./change";
 import { listWaves } from "./waveOrder";
 
-/** One population in one wave: the total, and its units when the source has a unit column. */
-export interface WavePopulation {
-  readonly n: number;
-  readonly recommendation: RecommendationCounts;
-  readonly dimensions: Readonly<Record<string, SampleSummary>>;
-  readonly units?: Readonly<Record<string, GroupAggregate>>;
-}
-
-export interface WaveInput {
-  readonly wave: string;
-  readonly employees: WavePopulation;
-  readonly customers: WavePopulation;
-}
-
-export interface TrendOptions {
-  readonly model: Model;
-  readonly language?: Language;
-  readonly thresholds?: Partial<Thresholds>;
-  /** Level of the intervals (0.95). */
-  readonly confidence?: number;
-  /** Waves to compare; default: each wave with the next. */
-  readonly pairs?: readonly { from: string; to: string }[];
-}
-
-/** Gap status of a wave: the barometer's, or not computable when one side has no scores at all. */
-export type TrendGapStatus = "alert" | "watch" | "ok" | "suppressed" | "not-computable";
-
-export interface TrendScore {
-  /** Null when hidden (fewer than the threshold, or complementary across waves) or absent. */
-  score: number | null;
-  /** Null when hidden: the exact count of a hidden group is a figure too. */
-  n: number | null;
-}
-
-export interface TrendWaveDimension {
-  id: string;
-  label: string;
-  employee: TrendScore;
-  customer: TrendScore;
-  gap: number | null;
-  p: number | null;
-  status: TrendGapStatus;
-}
-
-export interface TrendUnit {
-  unit: string;
-  n: number | null;
-  enps: number | null;
-  suppressed: boolean;
-}
-
-export interface TrendWave {
-  wave: string;
-  employees: { n: number | null; enps: NpsInterval | null };
-  customers: { n: number | null; nps: NpsInterval | null };
-  symmetryIndex: number | null;
-  /** Headline next to the index: dimensions on alert and the largest gap. */
-  alerts: number;
-  largestGap: { id: string; gap: number } | null;
-  dimensions: TrendWaveDimension[];
-  /** eNPS by unit in this wave, hidden across units and across waves. */
-  units: TrendUnit[];
-}
-
-export type TrendChangeStatus = GapChangeStatus | "not-computable";
-
-export interface TrendScoreChange {
-  change: number;
-  low: number;
-  high: number;
-  p: number;
-}
-
-export interface TrendDimensionChange {
-  id: string;
-  label: string;
-  gapFrom: number | null;
-  gapTo: number | null;
-  gapChange: number | null;
-  low: number | null;
-  high: number | null;
-  p: number | null;
-  df: number | null;
-  status: TrendChangeStatus;
-  /** An alert of the first wave that is no longer one and narrowed (docs/domain.md#gap-change-status). */
-  closed: boolean;
-  employeeChange: TrendScoreChange | null;
-  customerChange: TrendScoreChange | null;
-}
-
-export interface TrendChange {
-  from: string;
-  to: string;
-  enps: NpsChange | null;
-  nps: NpsChange | null;
-  dimensions: TrendDimensionChange[];
-}
-
-export interface Trend {
-  waves: TrendWave[];
-  changes: TrendChange[];
-  minGroupSize: number;
-}
-
-interface Side {
-  /** shown[wave] per dimension id, after suppression across waves. */
-  readonly shown: Map<string, boolean[]>;
-  readonly recommendationShown: boolean[];
-  readonly respondentsShown: boolean[];
-}
-
-/**
- * Which waves may show a figure whose count per wave is `counts`: each wave must reach the
- * threshold, and since the pooled barometer shows the total over the waves, a hidden wave must
- * not be recoverable as pooled − the other waves (docs/domain.md#joint-suppression:
- * two waves of the same group); `jointSuppression` takes the cover.
- */
-function wavesShown(counts: readonly number[], threshold: number): boolean[] {
-  const { hidden } = jointSuppression(counts, [{ groupOf: counts.map((_, wave) => wave), groupCount: counts.length }], threshold);
-  return hidden[0].map((isHidden, wave) => !isHidden && counts[wave] > 0);
-}
-
-/** A population's figures across waves: each dimension, the recommendation answers and the respondents. */
-function sideVisibility(populations: readonly WavePopulation[], dimensions: readonly string[], threshold: number): Side {
-  const shown = new Map<string, boolean[]>();
-  for (const id of dimensions)
-    shown.set(
-      id,
-      wavesShown(
-        populations.map((population) => population.dimensions[id]?.n ?? 0),
-        threshold,
-      ),
-    );
-  return {
-    shown,
-    recommendationShown: wavesShown(
-      populations.map((population) => countTotal(population.recommendation)),
-      threshold,
-    ),
-    respondentsShown: wavesShown(
-      populations.map((population) => population.n),
-      threshold,
-    ),
-  };
-}
-
-/**
- * eNPS by unit and wave. Shown together with each wave's total (here) and each unit's pooled
- * eNPS (the barometer), so the cells (unit × wave) are suppressed jointly with both groupings.
- */
-function unitsByWave(waves: readonly WaveInput[], threshold: number): TrendUnit[][] {
-  const names = [...new Set(waves.flatMap((wave) => Object.keys(wave.employees.units ?? {})))].sort((a, b) => a.localeCompare(b));
-  if (names.length === 0) return waves.map(() => []);
-  const width = waves.length;
-  const answers = (name: string, column: number) =>
-    countTotal(waves[column].employees.units?.[name]?.recommendation ?? { promoters: 0, passives: 0, detractors: 0 });
-  const counts = names.flatMap((name) => waves.map((_, column) => answers(name, column)));
-  const cells = counts.map((_, cell) => cell);
-  const { hidden } = jointSuppression(
-    counts,
-    [
-      { groupOf: cells, groupCount: cells.length },
-      { groupOf: cells.map((cell) => cell % width), groupCount: width },
-      { groupOf: cells.map((cell) => Math.floor(cell / width)), groupCount: names.length },
-    ],
-    threshold,
-  );
-  return waves.map((wave, column) =>
-    names.flatMap((name, row) => {
-      const group = wave.employees.units?.[name];
-      if (!group) return [];
-      const cell = row * width + column;
-      const suppressed = hidden[0][cell];
-      return [
-        {
-          unit: name,
-          n: suppressed ? null : group.n,
-          enps: suppressed || counts[cell] === 0 ? null : netPromoterScore(group.recommendation),
-          suppressed,
-        },
-      ];
-    }),
-  );
-}
+export type {
+  WavePopulation,
+  WaveInput,
+  TrendOptions,
+  TrendGapStatus,
+  TrendScore,
+  TrendWaveDimension,
+  TrendUnit,
+  TrendWave,
+  TrendChangeStatus,
+  TrendScoreChange,
+  TrendDimensionChange,
+  TrendChange,
+  Trend,
+} from "./types";
+import type {
+  WavePopulation,
+  WaveInput,
+  TrendOptions,
+  TrendWaveDimension,
+  TrendWave,
+  TrendScoreChange,
+  TrendDimensionChange,
+  TrendChange,
+  Trend,
+} from "./types";
+import { sideVisibility, unitsByWave, type Side } from "./trendSuppression";
 
 function checkedThresholds(options: TrendOptions): Thresholds {
   const overrides = Object.fromEntries(Object.entries(options.thresholds ?? {}).filter(([, value]) => value !== undefined));
