@@ -27,7 +27,17 @@ export function fixtureWorkbook(): MemoryWorkbook {
 export interface Reference {
   dimensions: Record<
     string,
-    { employees: number; customers: number; gap: number; low: number; high: number; p: number; nEmployees: number; nCustomers: number }
+    {
+      employees: number;
+      customers: number;
+      gap: number;
+      low: number;
+      high: number;
+      p: number;
+      status: "alert" | "watch" | "ok";
+      nEmployees: number;
+      nCustomers: number;
+    }
   >;
   symmetryIndex: number;
   enps: { value: number; low: number; high: number; n: number };

@@ -8,6 +8,7 @@ import { loadMapping, saveMapping } from "../../src/taskpane/mapping/persistence
 import { rangeText } from "../../src/taskpane/workbook/a1";
 import type { MemoryWorkbook } from "../../test-doubles/memoryWorkbook";
 import { fixtureRows, fixtureWorkbook, reference } from "../support/fixtureWorkbook";
+import { expectClose, expectRelativelyClose } from "../../../shared/test/support/reference";
 
 // Expected figures: addin/test/taskpane/fixtures/reference.json, computed by make_fixture.py with
 // pandas + scipy.stats (ttest_ind(equal_var=False), t.ppf, norm.ppf) from the same CSV files.
@@ -48,20 +49,23 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
       expect(employees).toBeCloseTo(want.employees, 9);
       expect(customers).toBeCloseTo(want.customers, 9);
       expect(gap).toBeCloseTo(want.gap, 9);
-      expect(low).toBeCloseTo(want.low, 6);
-      expect(high).toBeCloseTo(want.high, 6);
-      expect(p).toBeCloseTo(want.p, 6);
-      expect(["alert", "watch", "ok"]).toContain(status);
+      expectClose(low as number, want.low, 1e-9, `${id} low`);
+      expectClose(high as number, want.high, 1e-9, `${id} high`);
+      // relative: an absolute tolerance would pass any p smaller than it
+      expectRelativelyClose(p as number, want.p, 1e-9, `${id} p`);
+      expect(status).toBe(want.status);
       expect(weight).toBe(1);
     });
     expect(await cell(workbook, sheet, "B5")).toBeCloseTo(expected.symmetryIndex, 9);
     const [enps] = await workbook.readRange(sheet, "B6:E6");
     expect(enps[0]).toBeCloseTo(expected.enps.value, 9);
-    expect(enps[1]).toBeCloseTo(expected.enps.low, 6);
-    expect(enps[2]).toBeCloseTo(expected.enps.high, 6);
+    expectClose(enps[1] as number, expected.enps.low, 1e-9, "eNPS low");
+    expectClose(enps[2] as number, expected.enps.high, 1e-9, "eNPS high");
     expect(enps[3]).toBe(expected.enps.n);
     const [nps] = await workbook.readRange(sheet, "B7:E7");
     expect(nps[0]).toBeCloseTo(expected.nps.value, 9);
+    expectClose(nps[1] as number, expected.nps.low, 1e-9, "NPS low");
+    expectClose(nps[2] as number, expected.nps.high, 1e-9, "NPS high");
     expect(nps[3]).toBe(expected.nps.n);
   });
 
