@@ -10,23 +10,17 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { DEFAULT_MODEL } from "@symmetry/engine";
-import { filledWorkbookFromCsv } from "../src/workbook/filledWorkbook";
-import { REPOSITORY, runCli, SAMPLES, scratchDirectory } from "./support/cli";
+import { REPOSITORY, runCli, scratchDirectory } from "./support/cli";
+import { filledSampleBytes, filledWorkbookBytes, sampleCsv as sample, sampleHead } from "./support/filledWorkbooks";
 
 jest.setTimeout(600_000);
 const scratch = scratchDirectory();
-const directory = path.dirname(scratch.write("placeholder", ""));
+const directory = scratch.path;
 afterAll(() => scratch.remove());
 const artifacts = path.join(REPOSITORY, "test-artifacts");
 
-const sample = (language: "en" | "fr", name: string) => path.join(SAMPLES, language, `${name}.csv`);
-
 /** The first `rows` respondents of a sample file. */
-function head(language: "en" | "fr", name: string, rows: number): string {
-  const lines = fs.readFileSync(sample(language, name), "utf8").split("\n");
-  return scratch.write(`${language}-${name}-${rows}.csv`, lines.slice(0, rows + 1).join("\n"));
-}
+const head = (language: "en" | "fr", name: "employees" | "customers", rows: number): string => sampleHead(directory, language, name, rows);
 
 /** Every text run of the slides and every value cached in the charts of a .pptx. */
 async function pptxText(file: string, only = /^ppt\/(slides\/slide\d+|charts\/chart\d+)\.xml$/): Promise<string> {
@@ -79,14 +73,7 @@ describe.each(["en", "fr"] as const)("client deck for the %s samples", (language
     ]);
     expect(csv.code).toBe(0);
     expected = JSON.parse(csv.stdout) as BarometerJson;
-    const input = scratch.write(
-      `filled-${language}.xlsx`,
-      await filledWorkbookFromCsv(
-        { employees: sample(language, "employees"), customers: sample(language, "customers"), units: sample(language, "units") },
-        DEFAULT_MODEL,
-        language,
-      ),
-    );
+    const input = scratch.write(`filled-${language}.xlsx`, await filledSampleBytes(language));
     run = await runCli([
       "report",
       input,
@@ -169,7 +156,7 @@ describe("decks from small or bad inputs", () => {
   it("gives a deck that says every figure is withheld when too few answered, with no chart", async () => {
     const input = scratch.write(
       "tiny.xlsx",
-      await filledWorkbookFromCsv({ employees: head("en", "employees", 3), customers: head("en", "customers", 4) }, DEFAULT_MODEL, "en"),
+      await filledWorkbookBytes({ employees: head("en", "employees", 3), customers: head("en", "customers", 4) }, "en"),
     );
     const deck = path.join(directory, "tiny.pptx");
     const run = await runCli(["report", input, "--pptx", deck, "--json"]);
@@ -184,7 +171,7 @@ describe("decks from small or bad inputs", () => {
   it("stops with exit 2 and says how to get LibreOffice when --pdf cannot find it, before writing anything", async () => {
     const input = scratch.write(
       "small.xlsx",
-      await filledWorkbookFromCsv({ employees: head("en", "employees", 40), customers: head("en", "customers", 40) }, DEFAULT_MODEL, "en"),
+      await filledWorkbookBytes({ employees: head("en", "employees", 40), customers: head("en", "customers", 40) }, "en"),
     );
     const saved = { path: process.env.PATH, soffice: process.env.SYM_SOFFICE };
     const deck = path.join(directory, "never.pptx");
@@ -210,11 +197,11 @@ describe("decks from small or bad inputs", () => {
   it("writes one deck and one manager folder per client in a batch", async () => {
     const first = scratch.write(
       "north.xlsx",
-      await filledWorkbookFromCsv({ employees: head("en", "employees", 60), customers: head("en", "customers", 60) }, DEFAULT_MODEL, "en"),
+      await filledWorkbookBytes({ employees: head("en", "employees", 60), customers: head("en", "customers", 60) }, "en"),
     );
     const second = scratch.write(
       "south.xlsx",
-      await filledWorkbookFromCsv({ employees: head("fr", "employees", 60), customers: head("fr", "customers", 60) }, DEFAULT_MODEL, "fr"),
+      await filledWorkbookBytes({ employees: head("fr", "employees", 60), customers: head("fr", "customers", 60) }, "fr"),
     );
     const out = path.join(directory, "batch");
     const managers = path.join(directory, "batch-managers");

@@ -3,8 +3,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { DEFAULT_MODEL } from "@symmetry/engine";
-import { filledWorkbookFromCsv } from "../../src/workbook/filledWorkbook";
+import { filledSampleBytes } from "../support/filledWorkbooks";
 import { runCli, SAMPLES, scratchDirectory } from "../support/cli";
 
 /**
@@ -21,11 +20,7 @@ afterAll(() => scratch.remove());
 const sample = (name: string) => path.join(SAMPLES, "en", `${name}.csv`);
 let filledBytes: Buffer;
 beforeAll(async () => {
-  filledBytes = await filledWorkbookFromCsv(
-    { employees: sample("employees"), customers: sample("customers"), units: sample("units") },
-    DEFAULT_MODEL,
-    "en",
-  );
+  filledBytes = await filledSampleBytes("en");
 });
 const filled = (name: string): string => scratch.write(name, filledBytes);
 const sameBytes = (file: string) => expect(fs.readFileSync(file).equals(filledBytes)).toBe(true);

@@ -1,10 +1,8 @@
 import { execFileSync } from "node:child_process";
-import * as path from "node:path";
 import JSZip from "jszip";
-import { DEFAULT_MODEL } from "@symmetry/engine";
-import { filledWorkbookFromCsv } from "../../src/workbook/filledWorkbook";
+import { filledSampleBytes } from "../support/filledWorkbooks";
 import { expandedCells } from "../../src/workbook/inputLimits";
-import { runCli, SAMPLES, scratchDirectory } from "../support/cli";
+import { runCli, scratchDirectory } from "../support/cli";
 
 /**
  * The merged-cell and data-validation guard reads attributes as XML does. A single-quoted
@@ -60,15 +58,7 @@ describe("expandedCells reads attributes as XML does", () => {
 
 describe("sym report refuses a workbook whose single-quoted merged area is too large", () => {
   it("exits 1 naming the sheet part and the limit, before exceljs reads it", async () => {
-    const filled = await filledWorkbookFromCsv(
-      {
-        employees: path.join(SAMPLES, "en", "employees.csv"),
-        customers: path.join(SAMPLES, "en", "customers.csv"),
-        units: path.join(SAMPLES, "en", "units.csv"),
-      },
-      DEFAULT_MODEL,
-      "en",
-    );
+    const filled = await filledSampleBytes("en");
     const zip = await JSZip.loadAsync(filled);
     const part = Object.keys(zip.files).find((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))!;
     const xml = await zip.file(part)!.async("string");

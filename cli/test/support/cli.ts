@@ -25,9 +25,10 @@ export const FR_EMPLOYEES = path.join(SAMPLES, "fr", "employees.csv");
 export const FR_CUSTOMERS = path.join(SAMPLES, "fr", "customers.csv");
 
 /** A scratch directory removed at the end of the test file. */
-export function scratchDirectory(): { write(name: string, content: string | Buffer): string; remove(): void } {
+export function scratchDirectory(): { path: string; write(name: string, content: string | Buffer): string; remove(): void } {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "sym-cli-"));
   return {
+    path: directory,
     write(name, content) {
       const file = path.join(directory, name);
       fs.writeFileSync(file, content);
