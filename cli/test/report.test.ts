@@ -15,7 +15,8 @@ import { runCli, scratchDirectory } from "./support/cli";
 import { filledSampleBytes, sampleCsv as sample, type Language } from "./support/filledWorkbooks";
 import { zipBombBytes } from "./support/zipBomb";
 
-jest.setTimeout(120_000);
+// generous: a full report runs in seconds alone, but much longer on a shared, busy machine
+jest.setTimeout(600_000);
 const scratch = scratchDirectory();
 const directory = scratch.path;
 afterAll(() => scratch.remove());
