@@ -66,3 +66,56 @@ describe("compiled sym", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("compiled sym on 1,000,000 employees", () => {
+  // The sample repeated: the same scores, 797 times the respondents (1,001,032 rows).
+  const REPEATS = 797;
+  const MEMORY_LIMIT_BYTES = 300 * 1024 * 1024;
+
+  it("streams the CSV file in under 300 MB of memory and gives the sample's scores", () => {
+    const [header, ...rows] = fs.readFileSync(EN_EMPLOYEES, "utf8").trimEnd().split("\n");
+    const large = path.join(outDirectory, "employees-1m.csv");
+    const descriptor = fs.openSync(large, "w");
+    try {
+      fs.writeSync(descriptor, `${header}\n`);
+      const block = `${rows.join("\n")}\n`;
+      for (let copy = 0; copy < REPEATS; copy++) fs.writeSync(descriptor, block);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    expect(rows.length * REPEATS).toBeGreaterThanOrEqual(1_000_000);
+    // Peak resident memory of the whole process (heap, buffers, worker threads), reported at exit.
+    const probe = path.join(outDirectory, "peak-memory.js");
+    fs.writeFileSync(probe, 'process.on("exit", () => process.stderr.write(`\\npeak-rss=${process.resourceUsage().maxRSS * 1024}\\n`));\n');
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--max-old-space-size=300",
+        "--require",
+        probe,
+        compiledMain,
+        "barometer",
+        "--employees",
+        large,
+        "--customers",
+        EN_CUSTOMERS,
+        "--json",
+      ],
+      { encoding: "utf8", cwd: REPOSITORY, maxBuffer: 1 << 26 },
+    );
+    fs.rmSync(large, { force: true });
+    expect(run.status).toBe(0);
+    const peak = Number(/peak-rss=(\d+)/.exec(run.stderr)?.[1]);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(MEMORY_LIMIT_BYTES);
+    const result = JSON.parse(run.stdout) as { employees: { n: number }; dimensions: { employee: { score: number } | null }[] };
+    const sample = spawnCli(["barometer", "--employees", EN_EMPLOYEES, "--customers", EN_CUSTOMERS, "--json"]);
+    const expected = JSON.parse(sample.stdout) as typeof result;
+    expect(result.employees.n).toBe(expected.employees.n * REPEATS);
+    result.dimensions.forEach((dimension, index) => {
+      const want = expected.dimensions[index].employee?.score;
+      if (want === undefined) expect(dimension.employee).toBeNull();
+      else expect(Math.abs(dimension.employee!.score - want)).toBeLessThan(1e-9 * Math.max(1, Math.abs(want)));
+    });
+  }, 300_000);
+});
