@@ -127,6 +127,20 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     ],
     result: "matrix",
   },
+  HEATMAP: {
+    parameters: [
+      ["by", "string", "scalar", false],
+      ["units", "any", "matrix", false],
+      ["managers", "any", "matrix", true],
+      ["unit_types", "any", "matrix", true],
+      ["recommendation", "any", "matrix", true],
+      ["min_n", "number", "scalar", true],
+      ["scale_min", "number", "scalar", true],
+      ["scale_max", "number", "scalar", true],
+      ["answers", "any", "matrix", true],
+    ],
+    result: "matrix",
+  },
   CORR: {
     parameters: [
       ["x", "any", "matrix", false],
@@ -202,6 +216,21 @@ describe("generated functions.json", () => {
     expect(fn.result.dimensionality ?? "scalar").toBe(CONTRACT[id].result);
     expect(fn.description.length).toBeGreaterThan(20);
     for (const parameter of fn.parameters) expect((parameter as { description?: string }).description?.length ?? 0).toBeGreaterThan(5);
+  });
+});
+
+describe("repeating parameters", () => {
+  it("marks exactly the parameters the formula stand-in gathers into one array (HEATMAP's answers), each the last one", () => {
+    const repeating = english.functions.flatMap((fn) =>
+      fn.parameters.flatMap((parameter, index) => ((parameter as { repeating?: boolean }).repeating ? [[fn.id, index]] : [])),
+    );
+    expect(repeating).toEqual([["HEATMAP", 8]]);
+    for (const fn of english.functions) {
+      const mark = (functions as unknown as Record<string, { repeatingParameter?: number }>)[fn.id.toLowerCase()].repeatingParameter;
+      const metadata = fn.parameters.findIndex((parameter) => (parameter as { repeating?: boolean }).repeating);
+      expect([fn.id, mark ?? -1]).toEqual([fn.id, metadata]);
+      if (metadata >= 0) expect(metadata).toBe(fn.parameters.length - 1);
+    }
   });
 });
 

@@ -135,6 +135,8 @@ export type { PairedValues } from "./ranges/pairedRange";
 export { alphaOfRange } from "./ranges/itemRange";
 export { parseGroupMetric, groupsOfRange } from "./ranges/groupRange";
 export type { GroupMetric, GroupFigure } from "./ranges/groupRange";
+export { heatmapOfRanges, parseHeatmapViews, unitTypeIndex } from "./ranges/heatmapRange";
+export type { HeatmapOfRanges, HeatmapOfRangesInput, HeatmapView } from "./ranges/heatmapRange";
 export { UnitAttributesSchema, CUSTOMER_METRIC_PREFIX, unitRowsFromAggregates } from "./linkage/unitAggregation";
 export type { UnitAttributes } from "./linkage/unitAggregation";
 export { MAPPING_XML_ROOT, mappingToXml, mappingFromXml } from "./model/mappingXml";

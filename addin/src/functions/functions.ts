@@ -21,11 +21,16 @@ import {
   gapOfRanges,
   gapTestOfRanges,
   groupsOfRange,
+  heatmapOfRanges,
   npsDifferenceOfRanges,
   npsIntervalOfRange,
   npsOfRange,
   parseCorrelationMethod,
   parseGroupMetric,
+  parseHeatmapViews,
+  FRONT_OFFICE,
+  SUPPORT,
+  type HeatmapGroup,
   scoreOfRange,
   symmetryIndexOfRange,
   turnoverCost,
@@ -33,7 +38,7 @@ import {
 } from "@symmetry/engine";
 import { orDefault } from "./arguments";
 import { excelError, withExcelErrors } from "./excelErrors";
-import { changeStatusText, statusText } from "./language";
+import { changeStatusText, fewerThanText, HIDDEN_FIGURE, statusText, SUPPORT_MINUS_FRONT, unitTypeText } from "./language";
 
 /**
  * eNPS: 100 × (promoters 9–10 − detractors 0–6) / answers, on a column of 0–10 answers. #N/A under the confidentiality threshold.
@@ -249,6 +254,75 @@ export function bygroup(
       return [figure.group, excelError("#N/A", message), excelError("#N/A", message)];
     });
   });
+}
+
+/**
+ * Heat map: n, eNPS and the employee score of every dimension by unit, manager or unit type; units, managers and types are hidden together so no hidden group can be recovered by subtraction. Spills group, n, eNPS, then one score per range of answers.
+ * @customfunction HEATMAP
+ * @param by "unit", "manager" or "type", or several separated by commas ("unit,type"): the groups to spill, one after another; with "type", a last row gives support − front office.
+ * @param units Column of units, one per respondent, aligned with the answers.
+ * @param managers Column of managers, one per respondent (leave empty when there are none).
+ * @param unit_types Two columns, unit then type (front office or support), one row per unit (leave empty when there are none).
+ * @param recommendation Column of 0–10 recommendation answers, one per respondent, for the eNPS (leave empty for none).
+ * @param min_n Confidentiality threshold: groups of fewer respondents are hidden, with a complement (default 5; it can only be raised).
+ * @param scale_min Lowest point of the answer scale (default 1).
+ * @param scale_max Highest point of the answer scale (default 5).
+ * @param answers One range of answers per dimension (rows: respondents, columns: the dimension's items), in the order of the score columns.
+ * @returns One row per group: label, number of respondents ("fewer than 5" when hidden), eNPS, one score per dimension ("·" when hidden).
+ */
+export function heatmap(
+  by: string,
+  units: any[][],
+  managers?: any[][],
+  unit_types?: any[][],
+  recommendation?: any[][],
+  min_n?: number,
+  scale_min?: number,
+  scale_max?: number,
+  answers?: any[][][],
+): any[][] {
+  return withExcelErrors(() => {
+    const minimum = orDefault(min_n, DEFAULT_MIN_GROUP_SIZE);
+    const result = heatmapOfRanges({
+      by: parseHeatmapViews(by),
+      units: rangeOrNull(units),
+      managers: rangeOrNull(managers),
+      unitTypes: rangeOrNull(unit_types),
+      recommendation: rangeOrNull(recommendation),
+      answers: Array.isArray(answers) ? answers : [],
+      scale: { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) },
+      minimum,
+    });
+    const figures = (group: HeatmapGroup) => [group.enps, ...group.dimensions.map((cell) => cell.employee)];
+    return result.maps.flatMap((map) => {
+      const rows: any[][] = map.groups.map((group) => [
+        map.by === "type" ? unitTypeText(group.group) : group.group,
+        group.n ?? fewerThanText(minimum),
+        ...figures(group).map((figure) => figure ?? HIDDEN_FIGURE),
+      ]);
+      const front = map.groups.find((group) => group.group === FRONT_OFFICE);
+      const support = map.groups.find((group) => group.group === SUPPORT);
+      if (map.by !== "type" || !front || !support) return rows;
+      // Support − front office of two visible figures: nothing a reader could not subtract.
+      const [frontFigures, supportFigures] = [figures(front), figures(support)];
+      const differences = supportFigures.map((figure, index) =>
+        figure === null || frontFigures[index] === null ? HIDDEN_FIGURE : figure - frontFigures[index]!,
+      );
+      return [...rows, [SUPPORT_MINUS_FRONT, "", ...differences]];
+    });
+  });
+}
+
+// Excel hands the values of a repeating parameter to the function as one array ("Custom functions
+// parameter options", repeating parameters); the formula stand-in reads where that parameter
+// starts from this mark, and the metadata test checks the mark against functions.json.
+Object.defineProperty(heatmap, "repeatingParameter", { value: 8 });
+
+/** An optional range left empty reaches the function as null, or as one blank cell. */
+function rangeOrNull(range: any[][] | null | undefined): any[][] | null {
+  if (!Array.isArray(range)) return null;
+  if (range.length === 1 && Array.isArray(range[0]) && range[0].length === 1 && (range[0][0] === null || range[0][0] === "")) return null;
+  return range;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GapChangeStatus, GapVerdict } from "@symmetry/engine";
+import { DEFAULT_MODEL, type GapChangeStatus, type GapVerdict } from "@symmetry/engine";
 import { metadataLanguage } from "./metadataLocales";
 
 /** Gap status words as the analyst reads them (docs/domain.md#gap-status: alert / watch / ok). */
@@ -38,3 +38,19 @@ export function statusText(status: GapVerdict, language = displayLanguage()): st
 export function changeStatusText(status: GapChangeStatus, language = displayLanguage()): string {
   return CHANGE_TEXT[language][status];
 }
+
+/** What a hidden figure shows in a spilled heat map: the same dot as the CLI's tables. */
+export const HIDDEN_FIGURE = "·";
+
+/** The count of a hidden group (docs/domain.md#confidentiality: its exact size is a figure too). */
+export function fewerThanText(minimum: number, language = displayLanguage()): string {
+  return language === "fr" ? `moins de ${minimum}` : `fewer than ${minimum}`;
+}
+
+/** A unit type id ("front-office", "support") as the default model labels it in the display language. */
+export function unitTypeText(type: string, language = displayLanguage()): string {
+  return DEFAULT_MODEL.unitAttributes.find((attribute) => attribute.id === type)?.label[language] ?? type;
+}
+
+/** The label of the support − front office row of a heat map by type (the same words in French). */
+export const SUPPORT_MINUS_FRONT = "Support − front office";

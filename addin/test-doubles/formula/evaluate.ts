@@ -269,6 +269,13 @@ function callCustomFunction(name: string, args: readonly FormulaNode[], context:
     values.push(single);
   }
   while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+  const repeating = (implementation as { repeatingParameter?: number }).repeatingParameter;
+  if (repeating !== undefined) {
+    // As Excel does: the repeated arguments arrive as one array of ranges in the last parameter.
+    const repeated = values.splice(repeating).map((value) => (isMatrix(value as FormulaValue) ? value : [[value]]));
+    while (values.length < repeating) values.push(undefined);
+    values.push(repeated);
+  }
   try {
     return fromCustomResult(implementation(...(values as never[])));
   } catch (error) {

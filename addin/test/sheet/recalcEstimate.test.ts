@@ -18,6 +18,7 @@ function stretched(geometry: SourceGeometry, rows: number): SourceGeometry {
 async function layoutAt(employees: number, customers: number) {
   const workbook = sampleWorkbook();
   const mapping = await sampleMapping(workbook);
+  const unitsGeometry = await locateSource(workbook, { sheet: "Units" });
   return barometerLayout({
     mapping,
     model: DEFAULT_MODEL,
@@ -26,6 +27,8 @@ async function layoutAt(employees: number, customers: number) {
     customers: stretched(await locateSource(workbook, mapping.customers), customers),
     unitCount: 40,
     managerCount: 120,
+    // The samples' Units sheet has a type column: the support block is on the sheet too.
+    unitTypes: { geometry: unitsGeometry, unitColumn: 0, typeColumn: unitsGeometry.headers.indexOf("attribute") },
   });
 }
 

@@ -43,6 +43,10 @@ export interface Reference {
   enps: { value: number; low: number; high: number; n: number };
   nps: { value: number; low: number; high: number; n: number };
   units: Record<string, { n: number; enps: number | null }>;
+  /** Unit → type id, and per unit / type: respondents and the mean respondent score of each dimension. */
+  unitTypes: Record<string, string>;
+  heatmapUnits: Record<string, { n: number } & Record<"culture" | "recognition" | "information", number>>;
+  heatmapTypes: Record<string, { n: number } & Record<"culture" | "recognition" | "information", number>>;
 }
 
 export function reference(): Reference {

@@ -81,20 +81,102 @@ describe("building the Barometer sheet on the in-memory workbook", () => {
     expect(workbook.formulaAt("Barometer", "C13")).toBe('=SYM.SCORE(IF(Customers!$E$2:$F$76="","",Customers!$E$2:$F$76),1,5)');
   });
 
-  it("shows the eNPS heat map by unit with small groups and their complement hidden, and writes unit names as text", async () => {
+  it("shows the heat map by unit (n, eNPS, a score per dimension) with small groups and their complement hidden, and writes unit names as text", async () => {
     const workbook = fixtureWorkbook();
     const result = await buildBarometer(workbook, await suggestedMapping(workbook), DEFAULT_MODEL, "en");
-    const byUnit = result.layout.anchors.byUnit!;
-    const rows = await workbook.readRange("Barometer", rangeText(byUnit));
-    const shown = Object.fromEntries(rows.map(([unit, n, value]) => [String(unit), { n, value }]));
-    expect(Object.keys(shown).sort()).toEqual(Object.keys(expected.units).sort());
-    expect(shown.Tiny.value).toBe("#N/A"); // 2 answers: below the threshold of 5
-    expect(shown["Support-Lille"].value).toBe("#N/A"); // the smallest other group, hidden so Tiny cannot be recovered
-    for (const unit of ["Lyon", "Paris", '=HYPERLINK("http://example.com","click")']) {
-      expect(shown[unit].value).toBeCloseTo(expected.units[unit].enps!, 9);
+    const table = result.layout.anchors.heatMapByUnit!;
+    const [header] = await workbook.readRange("Barometer", rangeText({ ...table, top: table.top - 1, bottom: table.top - 1 }));
+    expect(header).toEqual(["Unit", "n", "eNPS (employees)", "Customer culture and values", "Recognition", "Information"]);
+    const rows = await workbook.readRange("Barometer", rangeText(table));
+    const shown = Object.fromEntries(rows.map(([unit, ...figures]) => [String(unit), figures]));
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(expected.heatmapUnits).sort());
+    // Tiny has 3 respondents: its count reads "fewer than 5" and none of its figures is shown.
+    expect(shown.Tiny).toEqual(["fewer than 5", "·", "·", "·", "·"]);
+    const hidden = Object.keys(shown).filter((unit) => shown[unit][0] === "fewer than 5");
+    // A second unit is hidden with it, so the total minus the visible units is not Tiny alone.
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const [unit, [n, enps, ...scores]] of Object.entries(shown)) {
+      if (hidden.includes(unit)) {
+        expect([enps, ...scores]).toEqual(["·", "·", "·", "·"]);
+        continue;
+      }
+      expect(n).toBe(expected.heatmapUnits[unit].n);
+      expect(n as number).toBeGreaterThanOrEqual(5);
+      expect(enps as number).toBeCloseTo(expected.units[unit].enps!, 9);
+      ["culture", "recognition", "information"].forEach((dimension, index) =>
+        expect(scores[index] as number).toBeCloseTo(expected.heatmapUnits[unit][dimension as "culture"], 9),
+      );
     }
+    // The eNPS by manager map hides nothing that lets a unit be rebuilt: every manager has 15 people.
+    const managers = await workbook.readRange("Barometer", rangeText(result.layout.anchors.byManager!));
+    expect(managers.map((row) => row[0])).toEqual(["M-A", "M-B", "M-C", "M-D"]);
+    expect(managers.every((row) => typeof row[1] === "number" && row[1] >= 5)).toBe(true);
     // The data cell stays text (it was loaded as text) and nothing in the sheet became a link formula.
     expect(workbook.formulaAt("Employees", "B42")).toBeUndefined();
+    expect(workbook.formulaAt("Barometer", rangeText(table).split(":")[0])).toMatch(/^=SYM\.HEATMAP\("unit",/);
+  });
+
+  it("adds support versus front office when the Units data has a type column, hidden jointly with the units", async () => {
+    const workbook = fixtureWorkbook();
+    workbook.loadSheet("Units", [["unit", "type"], ...Object.entries(expected.unitTypes).map(([unit, type]) => [unit, type])]);
+    const mapping: Mapping = {
+      ...(await suggestedMapping(workbook)),
+      units: { sheet: "Units", unitColumn: "unit", attributeColumn: "type" },
+    };
+    const result = await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
+    const table = result.layout.anchors.supportFront!;
+    const rows = await workbook.readRange("Barometer", rangeText(table));
+    expect(rows.map((row) => row[0])).toEqual(["Front office (customer-facing)", "Support and back office", "Support − front office"]);
+    const units = await workbook.readRange("Barometer", rangeText(result.layout.anchors.heatMapByUnit!));
+    const hiddenUnits = units.filter((row) => row[1] === "fewer than 5").map((row) => String(row[0]));
+    // Support-Lille is the only support unit: showing the support type would show it, so either
+    // both are visible or both hidden; and no type is left with exactly one hidden unit inside.
+    for (const [type, row] of [
+      ["front-office", rows[0]],
+      ["support", rows[1]],
+    ] as const) {
+      const hiddenInside = hiddenUnits.filter((unit) => expected.unitTypes[unit] === type);
+      if (row[1] === "fewer than 5") {
+        expect(row.slice(2)).toEqual(["·", "·", "·", "·"]);
+        continue;
+      }
+      expect(hiddenInside.length).not.toBe(1);
+      expect(row[1]).toBe(expected.heatmapTypes[type].n);
+      ["culture", "recognition", "information"].forEach((dimension, index) =>
+        expect(row[3 + index] as number).toBeCloseTo(expected.heatmapTypes[type][dimension as "culture"], 9),
+      );
+    }
+    // The difference row is support − front office where both are shown, "·" where either is hidden.
+    rows[2].slice(2).forEach((difference, index) => {
+      const [front, support] = [rows[0][2 + index], rows[1][2 + index]];
+      if (typeof front === "number" && typeof support === "number") expect(difference as number).toBeCloseTo(support - front, 9);
+      else expect(difference).toBe("·");
+    });
+    const unitsFormula = workbook.formulaAt("Barometer", rangeText(result.layout.anchors.heatMapByUnit!).split(":")[0]);
+    expect(unitsFormula).toMatch(/^=SYM\.HEATMAP\("unit,type",.*CHOOSE\(SEQUENCE\(1,2\),IF\(Units!/);
+  });
+
+  it("shows the support block's figures on data where the types can be shown (a second support unit)", async () => {
+    const workbook = fixtureWorkbook();
+    const types = { ...expected.unitTypes, Paris: "support" };
+    workbook.loadSheet("Units", [
+      ["unit", "type"],
+      ...Object.entries(types).map(([unit, type]) => [unit, type === "support" ? "Back office" : "Front office"]),
+    ]);
+    const mapping: Mapping = {
+      ...(await suggestedMapping(workbook)),
+      units: { sheet: "Units", unitColumn: "unit", attributeColumn: "type" },
+    };
+    const result = await buildBarometer(workbook, mapping, DEFAULT_MODEL, "en");
+    const rows = await workbook.readRange("Barometer", rangeText(result.layout.anchors.supportFront!));
+    // Support = Paris (18) + Support-Lille (8) = 26 respondents; front office = the other 34.
+    expect(rows.map((row) => row[1])).toEqual([34, 26, ""]);
+    expect(rows.every((row) => row.slice(2).every((value) => typeof value === "number"))).toBe(true);
+    rows[2]
+      .slice(2)
+      .forEach((difference, index) =>
+        expect(difference as number).toBeCloseTo((rows[1][2 + index] as number) - (rows[0][2 + index] as number), 9),
+      );
   });
 
   it("rebuilds in place: no duplicated sheet, chart or name, and the user's cells outside the area are kept", async () => {

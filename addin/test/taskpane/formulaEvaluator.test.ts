@@ -60,6 +60,33 @@ describe("formula evaluator for the generated subset", () => {
     expect((await workbook.readRange("Out", "A1"))[0][0]).toBe("#SPILL!");
   });
 
+  it("hands a repeating parameter's arguments to the function as one array, as Excel does (SYM.HEATMAP's answers)", async () => {
+    const data: (string | number | null)[][] = [
+      ["A", 5, 1, 9],
+      ["A", 4, 2, 10],
+      ["A", 3, 3, 8],
+      ["A", 5, 1, 9],
+      ["A", 4, 2, 3],
+      ["B", 1, 5, 7],
+      ["B", 2, 4, 9],
+      ["B", 1, 5, 10],
+      ["B", 2, 4, 6],
+      ["B", 1, 5, 9],
+    ];
+    // Two answer ranges: two score columns after group, n and eNPS (A: culture 5,4,3,5,4 → 80; recognition 1,2,3,1,2 → 20).
+    const { workbook } = await evaluate('=SYM.HEATMAP("unit",Data!A1:A10,,,Data!D1:D10,5,1,5,Data!B1:B10,Data!C1:C10)', data);
+    const rows = await workbook.readRange("Out", "A1:E2");
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ["A", 5],
+      ["B", 5],
+    ]);
+    expect(rows[0][3]).toBeCloseTo(80, 12);
+    expect(rows[0][4]).toBeCloseTo(20, 12);
+    // Spread one by one (the mistake Excel does not make), the second range would land in the wrong parameter.
+    const spread = symFunctions().heatmap as unknown as (...args: unknown[]) => unknown;
+    expect(() => spread("unit", [["A"]], null, null, null, 5, 1, 5, [[4]], [[3]])).toThrow();
+  });
+
   it("turns a SYM function's error into the Excel error value with its message", async () => {
     const { value, detailed } = await evaluate("=SYM.ENPS(Data!A1:A3)", [[9], [10], [3]]);
     expect(value).toBe("#N/A");

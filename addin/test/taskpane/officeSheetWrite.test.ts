@@ -59,6 +59,9 @@ describe("writing a generated sheet in one Excel.run (strict office-addin-mock)"
     const written = new Map([...state.sheets.get("Barometer")!.cells].filter(([, value]) => String(value).startsWith("=")));
     expect(written.size).toBeGreaterThan(20);
     expect(written).toEqual(layouts.memory.formulasOf("Barometer"));
+    // The heat maps (units with their types, managers) go through the strict layer like every block.
+    const heatMaps = [...written.values()].filter((formula) => String(formula).startsWith("=SYM.HEATMAP("));
+    expect(heatMaps.map((formula) => String(formula).slice(0, 25))).toEqual(['=SYM.HEATMAP("unit,type",', '=SYM.HEATMAP("manager",IF']);
     expect(state.sheets.get("Barometer")!.charts.sort()).toEqual(["SymBarometerGaps", "SymBarometerRadar"]);
     expect(state.names.get(AREA_NAME)).toMatch(/^Barometer!A1:/);
     expect(state.active).toBe("Barometer");

@@ -3,6 +3,7 @@ export * from "./cells";
 export * from "./driverRange";
 export * from "./gapChangeRange";
 export * from "./groupRange";
+export * from "./heatmapRange";
 export * from "./itemRange";
 export * from "./pairedRange";
 export * from "./recommendationRange";

@@ -1,10 +1,10 @@
 import type { Language, Mapping, Model } from "@symmetry/engine";
 import type { NamedRange, WorkbookPort } from "../workbook/WorkbookPort";
-import { locateSource } from "../data/sourceGeometry";
+import { columnOfHeader, locateSource } from "../data/sourceGeometry";
 import { scanPopulation, type PopulationScan } from "../data/scanPopulation";
 import type { ChunkProgress } from "../data/readInChunks";
 import { applyLayout } from "./applyLayout";
-import { barometerLayout, type BarometerLayout } from "./layout";
+import { barometerLayout, type BarometerLayout, type LayoutInput } from "./layout";
 import type { BenchmarkColumn } from "../benchmark/benchmarkPool";
 import { estimateRecalc, liveFormulasFit, type RecalcEstimate } from "../sheet/recalcEstimate";
 
@@ -79,7 +79,9 @@ export async function buildBarometer(
   if (employees.respondents < minimum) throw new ConfidentialityError(employees.respondents, minimum);
   options.onProgress?.({ stage: "writing", rowsRead: 0, totalRows: 1 });
   const benchmark = (await options.benchmark?.(employees, customers)) ?? undefined;
+  const unitTypes = await locateUnitTypes(port, mapping);
   const layout = barometerLayout({
+    ...(unitTypes ? { unitTypes } : {}),
     ...(benchmark ? { benchmark } : {}),
     mapping,
     model,
@@ -93,4 +95,17 @@ export async function buildBarometer(
   const area = await applyLayout(port, layout);
   options.onProgress?.({ stage: "writing", rowsRead: 1, totalRows: 1 });
   return { area, layout, employees, customers, recalc, liveFits: liveFormulasFit(recalc), ...(benchmark ? { benchmark } : {}) };
+}
+
+/** The Units data's unit and front office / support columns, when the mapping names both (heat map by type). */
+async function locateUnitTypes(port: WorkbookPort, mapping: Mapping): Promise<LayoutInput["unitTypes"]> {
+  const units = mapping.units;
+  if (!units?.attributeColumn) return undefined;
+  const geometry = await locateSource(port, units);
+  const unitColumn = columnOfHeader(geometry, units.unitColumn);
+  const typeColumn = columnOfHeader(geometry, units.attributeColumn);
+  if (unitColumn < 0 || typeColumn < 0) {
+    throw new Error(`The unit or type column of the Units data is no longer in ${geometry.sheet}: map the Units data again`);
+  }
+  return { geometry, unitColumn, typeColumn };
 }

@@ -41,10 +41,22 @@ export interface ItemColumnRef {
   readonly reversed: boolean;
 }
 
-/** The answer matrix of one dimension (rows: respondents, columns: items), blanks as "". */
-export function itemMatrix(geometry: SourceGeometry, items: readonly ItemColumnRef[], scale: Scale): string {
+/** `IF(r="","",r)`: one column with every row kept (aligned with the other columns), blanks as "". */
+export function alignedColumn(geometry: SourceGeometry, column: number): string {
+  const range = columnRange(geometry, column);
+  return `IF(${range}="","",${range})`;
+}
+
+/**
+ * The answer matrix of one dimension (rows: respondents, columns: items), blanks as "". With
+ * `aligned`, a single column keeps its blank rows too, so the matrix stays row-aligned with the
+ * group columns (SYM.HEATMAP); otherwise its blanks are filtered out.
+ */
+export function itemMatrix(geometry: SourceGeometry, items: readonly ItemColumnRef[], scale: Scale, aligned = false): string {
   const sorted = [...items].sort((a, b) => a.column - b.column);
-  if (sorted.length === 1 && !sorted[0].reversed) return filteredColumn(geometry, sorted[0].column);
+  if (sorted.length === 1 && !sorted[0].reversed) {
+    return aligned ? alignedColumn(geometry, sorted[0].column) : filteredColumn(geometry, sorted[0].column);
+  }
   const adjacent = sorted.every((item, index) => !item.reversed && (index === 0 || item.column === sorted[index - 1].column + 1));
   if (adjacent) {
     const range = qualified(geometry.sheet, dataRows(geometry, sorted[0].column, sorted[sorted.length - 1].column));

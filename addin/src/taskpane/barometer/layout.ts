@@ -17,7 +17,10 @@ import { titleSection } from "./sections/title";
  *   1–2   title, subtitle                                   titleSection
  *   4–7   symmetry index, eNPS, NPS                         indicatorsSection
  *   9…    dimension table                                   dimensionTableSection (+ benchmarkSection)
- *   then  eNPS by unit (A–C) and by manager (E–G)           groupHeatMapSection ×2
+ *   then  heat map by unit (group, n, eNPS, one score      groupHeatMapSection ×2
+ *         column per dimension; then front office, support
+ *         and their difference when units have a type),
+ *         eNPS by manager below it
  *   charts: radar and gaps                                  chartsSection
  * A new section takes the row after the previous one's `bottom` (plus a blank row).
  */
@@ -39,6 +42,10 @@ export interface BarometerLayout extends SheetParts {
     readonly dimensionIds: readonly string[];
     readonly byUnit?: RangeAddress;
     readonly byManager?: RangeAddress;
+    /** The heat maps' group rows (group, n, eNPS, one score per dimension) and the type rows below the units. */
+    readonly heatMapByUnit?: RangeAddress;
+    readonly heatMapByManager?: RangeAddress;
+    readonly supportFront?: RangeAddress;
   };
   /** Dimensions mapped in one population only: shown to the user, no gap possible. */
   readonly unpaired: readonly string[];
@@ -54,26 +61,30 @@ export function barometerLayout(input: LayoutInput): BarometerLayout {
   const indicators = indicatorsSection(context, table.anchors);
   const benchmark = benchmarkSection(context, table.anchors);
 
+  // The heat maps are stacked: each spills as many score columns as the dimension table has rows.
   const heatMapTop = table.bottom + 2;
   const byUnit = groupHeatMapSection(context, {
     left: 0,
     top: heatMapTop,
-    title: text.byUnit,
+    title: input.unitTypes ? text.heatMapByUnitAndType : text.heatMapByUnit,
     label: text.unit,
-    groupColumn: context.unitColumn,
+    view: "unit",
     groups: input.unitCount,
+    scores: true,
   });
   const byManager = groupHeatMapSection(context, {
-    left: 4,
-    top: heatMapTop,
+    left: 0,
+    top: (byUnit?.bottom ?? table.bottom) + 2,
     title: text.byManager,
     label: text.manager,
-    groupColumn: context.managerColumn,
+    view: "manager",
     groups: input.managerCount,
+    scores: false,
   });
 
   const bottom = Math.max(table.bottom, byUnit?.bottom ?? 0, byManager?.bottom ?? 0);
-  const area: RangeAddress = { top: 0, left: 0, bottom, right: benchmark ? 10 : 9 };
+  const widest = Math.max(byUnit?.anchors.table.right ?? 0, byManager?.anchors.table.right ?? 0);
+  const area: RangeAddress = { top: 0, left: 0, bottom, right: Math.max(benchmark ? 10 : 9, widest) };
   const parts = mergeParts(
     titleSection(context, area),
     indicators,
@@ -94,6 +105,9 @@ export function barometerLayout(input: LayoutInput): BarometerLayout {
       dimensionIds: table.anchors.dimensionIds,
       ...(byUnit ? { byUnit: byUnit.anchors.spill } : {}),
       ...(byManager ? { byManager: byManager.anchors.spill } : {}),
+      ...(byUnit ? { heatMapByUnit: byUnit.anchors.table } : {}),
+      ...(byManager ? { heatMapByManager: byManager.anchors.table } : {}),
+      ...(byUnit?.anchors.types ? { supportFront: byUnit.anchors.types } : {}),
     },
     unpaired: context.unpaired,
     thresholds: { minGroupSize: context.minN, gapThreshold: context.gapThreshold },

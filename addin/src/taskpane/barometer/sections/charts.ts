@@ -6,7 +6,7 @@ import type { DimensionTableAnchors } from "./dimensionTable";
 export const RADAR_CHART = "SymBarometerRadar";
 export const GAP_CHART = "SymBarometerGaps";
 
-/** Radar of both scores and bar chart of the gaps, to the right of the tables (from column L). */
+/** Radar of both scores and bar chart of the gaps, side by side to the right of the tables (from column L). */
 export function chartsSection(context: BarometerContext, table: DimensionTableAnchors): SheetParts {
   const { text } = context;
   const charts: ChartSpec[] =
@@ -30,7 +30,8 @@ export function chartsSection(context: BarometerContext, table: DimensionTableAn
             title: text.gapChartTitle,
             categories: table.labels,
             series: [{ name: text.gapSeries, values: table.gaps }],
-            placement: "L22:S40",
+            // Beside the radar, not below it: the heat maps below the dimension table spill to the right.
+            placement: "T1:AA20",
           },
         ];
   return { blocks: [], numberFormats: [], conditionalFormats: [], charts };

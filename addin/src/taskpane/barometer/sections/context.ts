@@ -19,6 +19,8 @@ export interface LayoutInput {
   /** Distinct non-blank units and managers among employees: rows reserved for BYGROUP's spill. */
   readonly unitCount: number;
   readonly managerCount: number;
+  /** The Units data with its front office / support column, when the mapping has one (heat map by type). */
+  readonly unitTypes?: { readonly geometry: SourceGeometry; readonly unitColumn: number; readonly typeColumn: number };
   /** Percentile ranks in the benchmark pool, written as values in column K. */
   readonly benchmark?: { readonly header: string; readonly cells: Readonly<Record<string, CellValue>> };
 }
@@ -30,6 +32,8 @@ export interface PairedDimension {
   /** Formula text of the employees' and the customers' answer matrices. */
   readonly employee: string;
   readonly customer: string;
+  /** The employees' answer matrix with every row kept, aligned with the group columns (SYM.HEATMAP). */
+  readonly employeeAligned: string;
 }
 
 export interface BarometerContext {
@@ -76,6 +80,7 @@ export function barometerContext(input: LayoutInput): BarometerContext {
       label: dimension.label[language],
       weight: dimension.weight,
       employee: itemMatrix(employees, employeeItems, employeeScale),
+      employeeAligned: itemMatrix(employees, employeeItems, employeeScale, true),
       customer: itemMatrix(customers, customerItems, customerScale),
     });
   }
