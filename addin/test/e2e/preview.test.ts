@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { DEFAULT_MODEL, computeBarometer, type Mapping } from "@symmetry/engine";
+import { DEFAULT_MODEL, computeBarometer, netPromoterScore, type Mapping } from "@symmetry/engine";
 import { locateSource } from "../../src/taskpane/data/sourceGeometry";
 import { scanPopulation } from "../../src/taskpane/data/scanPopulation";
 import { checkDraft, suggestDraft } from "../../src/taskpane/mapping/draft";
@@ -101,7 +101,10 @@ async function engineBarometer() {
     scanPopulation(workbook, population, geometry, mapping[population].columns, mapping.scales[population]);
   const employeeScan = await scan("employees", employees.geometry);
   const customerScan = await scan("customers", customers.geometry);
-  return computeBarometer(employeeScan.aggregate, customerScan.aggregate, { model: DEFAULT_MODEL, language: "en" });
+  return {
+    ...computeBarometer(employeeScan.aggregate, customerScan.aggregate, { model: DEFAULT_MODEL, language: "en" }),
+    unitAggregates: employeeScan.aggregate.units,
+  };
 }
 
 async function cellValue(page: Page, address: string): Promise<string | null> {
@@ -149,11 +152,32 @@ describe("task pane preview in Chromium", () => {
       .locator("td[data-group]")
       .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute("data-group"), cell.getAttribute("data-value")]));
     expect(shownUnits.length).toBe(engine.units.length);
+    // The sheet decides units with managers and unit types together: a shown unit has its own
+    // eNPS, and never exactly one unit is hidden (the total would give it away).
+    let hiddenUnits = 0;
     for (const unit of engine.units) {
       const shown = shownUnits.find(([group]) => group === unit.unit)!;
-      if (unit.enps === null) expect(shown[1]).toBe("hidden");
-      else expect(Number(shown[1])).toBeCloseTo(unit.enps, 9);
+      if (shown[1] === "hidden") hiddenUnits += 1;
+      else expect(Number(shown[1])).toBeCloseTo(netPromoterScore(engine.unitAggregates[unit.unit].recommendation), 9);
     }
+    expect(hiddenUnits).not.toBe(1);
+    // The heat map by unit: a score column per dimension after unit, n and eNPS; when the Units
+    // sheet gives types, front office, support and their difference below the units, where the
+    // samples' support units show their recognition gap.
+    const columnA = await page
+      .locator('[data-testid="sheet-grid"] td[data-cell^="A"]')
+      .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute("data-cell"), cell.getAttribute("data-value")]));
+    const rowOf = (text: string) => Number(columnA.find(([, value]) => value === text)?.[0]?.slice(1));
+    const headerRow = rowOf("Unit");
+    expect(headerRow).toBeGreaterThan(21);
+    const letters = (index: number) => String.fromCharCode(68 + index); // D, E, … for the dimension columns
+    for (const [index, dimension] of engine.dimensions.entries()) {
+      expect(await cellValue(page, `${letters(index)}${headerRow}`)).toBe(dimension.label);
+    }
+    const difference = rowOf("Support − front office");
+    expect(difference).toBeGreaterThan(headerRow + engine.units.length);
+    const recognition = engine.dimensions.findIndex((dimension) => dimension.id === "recognition");
+    expect(Number(await cellValue(page, `${letters(recognition)}${difference}`))).toBeLessThan(-10);
     await page.getByTestId("radar-chart").waitFor();
     await page.getByTestId("gap-chart").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-en.png"), fullPage: true });
