@@ -129,6 +129,8 @@ const config = async (env = {}, argv = {}) => {
       taskpane: "./addin/src/taskpane/index.tsx",
       // The task pane's Linkage runs here, off the pane's thread (new Worker("linkageWorker.js")).
       linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
+      // Desktop Excel hands the exported deck to the default browser, which opens this page.
+      deckPage: "./addin/src/taskpane/deck/deckPage.ts",
     },
     output: {
       path: OUTPUT,
@@ -171,6 +173,12 @@ const config = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         officeFallback: !production,
+      }),
+      new HtmlWebpackPlugin({ filename: "deck.html", template: "./addin/src/taskpane/deck/deck.html", chunks: ["deckPage"] }),
+      // pptxgenjs (the task pane's Export deck) reaches for node:fs and node:https only when it runs in
+      // Node; its package's browser field maps them away, which webpack honours once the scheme is dropped.
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.slice("node:".length);
       }),
       // Excel never runs the preview: a production bundle leaves it (and the test doubles it uses) out.
       ...(production

@@ -12,6 +12,7 @@
  */
 const os = require("os");
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -21,7 +22,11 @@ module.exports = (_env = {}, argv = {}) => ({
   mode: argv.mode === "production" ? "production" : "development",
   devtool: false,
   context: ROOT,
-  entry: { taskpane: "./addin/src/taskpane/index.tsx", linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts" },
+  entry: {
+    taskpane: "./addin/src/taskpane/index.tsx",
+    linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
+    deckPage: "./addin/src/taskpane/deck/deckPage.ts",
+  },
   output: {
     path: process.env.PREVIEW_OUTPUT || path.join(os.tmpdir(), "symmetry-barometer-preview"),
     filename: "[name].js",
@@ -45,6 +50,12 @@ module.exports = (_env = {}, argv = {}) => ({
       template: "./addin/src/taskpane/taskpane.html",
       chunks: ["taskpane"],
       officeFallback: true,
+    }),
+    new HtmlWebpackPlugin({ filename: "deck.html", template: "./addin/src/taskpane/deck/deck.html", chunks: ["deckPage"] }),
+    // pptxgenjs (the task pane's Export deck) reaches for node:fs and node:https only when it runs in
+    // Node; its package's browser field maps them away, which webpack honours once the scheme is dropped.
+    new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+      resource.request = resource.request.slice("node:".length);
     }),
     new CopyWebpackPlugin({ patterns: [{ from: "addin/test-doubles/office-outside-excel.js", to: "office-outside-excel.js" }] }),
   ],

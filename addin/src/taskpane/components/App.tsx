@@ -17,6 +17,7 @@ import { useLinkage } from "../hooks/useLinkage";
 import { useBenchmark } from "../hooks/useBenchmark";
 import { BenchmarkPanel } from "./BenchmarkPanel";
 import { BuildPanel } from "./BuildPanel";
+import { ExportDeckPanel } from "./ExportDeckPanel";
 import { ErrorBar } from "./ErrorBar";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LinkagePanel } from "./LinkagePanel";
@@ -118,6 +119,7 @@ export function App(props: AppProps): React.ReactElement {
             onCancel={building.cancel}
             onSave={() => void mapping.save()}
           />
+          {built && validMapping ? <ExportDeckPanel built={built.result} model={model} mapping={validMapping} language={language} /> : null}
           <Divider />
           <LinkagePanel
             strings={strings}
