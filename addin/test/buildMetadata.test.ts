@@ -272,6 +272,7 @@ describe("webpack configuration", () => {
       functions: "./addin/src/functions/functions.ts",
       taskpane: "./addin/src/taskpane/index.tsx",
       linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
+      deckPage: "./addin/src/taskpane/deck/deckPage.ts",
     });
     // The dev server serves the samples the browser preview reads.
     expect(config.devServer.static).toEqual([
