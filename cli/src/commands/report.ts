@@ -20,7 +20,8 @@ import { addBarometerSheet, addLinkageSheet, compactDataValidations, type Benchm
 import { addGapChart } from "../workbook/gapChart";
 import { workbookBarometer, workbookLinkage, type ReportLinkOptions, type WorkbookLink } from "../workbook/workbookAnalysis";
 import type { BarometerReport } from "./barometer";
-import { deckContext } from "../deck/deckContext";
+import { deckContext, workbookPriorities, workbookTrend } from "../deck/deckContext";
+import { addPrioritiesSheet, addTrendSheet } from "../workbook/trendSheets";
 import { writeDecks, type DeckOutputs, type DecksWritten } from "../deck/writeDecks";
 
 /** Settings of `sym report`, already parsed. */
@@ -144,6 +145,12 @@ export async function reportWorkbook(file: string, output: string | undefined, o
     for (const sheet of workbook.worksheets) compactDataValidations(sheet);
     const layout = addBarometerSheet(workbook, barometer, language, benchmarkCells);
     if (link && "result" in link) addLinkageSheet(workbook, link.result, language);
+    // With two waves or more: the change since the last wave and the priorities, as sym trend gives them.
+    const trend = workbookTrend(inputs, model, language, barometer.thresholds);
+    if (trend) {
+      addTrendSheet(workbook, trend, language);
+      addPrioritiesSheet(workbook, workbookPriorities(inputs, barometer, model), language);
+    }
     let bytes: Buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const shown = barometer.dimensions;
     bytes = await addGapChart(

@@ -58,6 +58,26 @@ export async function clientActions(file: string, zip: JSZip, actionsFile: strin
   return undefined;
 }
 
+/** The barometer's shown gaps ranked by need × impact, impacts from key drivers across units (equal shares under 25 units). */
+export function workbookPriorities(inputs: WorkbookInputs, barometer: BarometerReport, model: Model): Priority[] {
+  const drivers = unitDriverShares(
+    inputs.employees.aggregate.units ?? {},
+    barometer.dimensions.filter((dimension) => dimension.gap !== null).map((dimension) => dimension.id),
+    barometer.thresholds.minGroupSize,
+    model.thresholds.minDriverUnits,
+  );
+  return rankPriorities(
+    barometer.dimensions.map((dimension) => ({
+      id: dimension.id,
+      label: dimension.label,
+      gap: dimension.gap,
+      status: dimension.status,
+      employeeScore: dimension.employee.score,
+    })),
+    drivers,
+  );
+}
+
 /**
  * Everything the client deck needs beyond the barometer. Priorities rank the barometer's shown
  * gaps by need × impact with impacts from key drivers across units (equal shares under 25 units),
@@ -70,22 +90,7 @@ export async function deckContext(
   sources: { readonly file: string; readonly zip: JSZip; readonly actionsFile?: string },
 ): Promise<DeckContext> {
   const thresholds = barometer.thresholds;
-  const drivers = unitDriverShares(
-    inputs.employees.aggregate.units ?? {},
-    barometer.dimensions.filter((dimension) => dimension.gap !== null).map((dimension) => dimension.id),
-    thresholds.minGroupSize,
-    model.thresholds.minDriverUnits,
-  );
-  const priorities = rankPriorities(
-    barometer.dimensions.map((dimension) => ({
-      id: dimension.id,
-      label: dimension.label,
-      gap: dimension.gap,
-      status: dimension.status,
-      employeeScore: dimension.employee.score,
-    })),
-    drivers,
-  );
+  const priorities = workbookPriorities(inputs, barometer, model);
   const trend = workbookTrend(inputs, model, barometer.language, thresholds);
   const actions = await clientActions(sources.file, sources.zip, sources.actionsFile);
   return { priorities, ...(trend ? { trend } : {}), ...(actions ? { actions } : {}) };

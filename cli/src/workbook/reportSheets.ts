@@ -95,7 +95,7 @@ export interface BarometerSheetLayout {
  * A sheet name not taken yet: the input's sheets are never replaced. Excel compares sheet names
  * without case (exceljs refuses `Barometer` next to an input's `BAROMETER`), so this does too.
  */
-function freeName(workbook: ExcelJS.Workbook, name: string): string {
+export function freeName(workbook: ExcelJS.Workbook, name: string): string {
   const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLocaleLowerCase("en-US")));
   let candidate = name;
   for (let index = 2; taken.has(candidate.toLocaleLowerCase("en-US")); index++) candidate = `${name} (${index})`;
@@ -106,7 +106,7 @@ const round = (value: number | null, digits: number) => (value === null ? null :
 const HEADER_FONT = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 
-function writeRow(sheet: ExcelJS.Worksheet, rowNumber: number, values: (string | number | null)[], header = false): void {
+export function writeRow(sheet: ExcelJS.Worksheet, rowNumber: number, values: (string | number | null)[], header = false): void {
   const row = sheet.getRow(rowNumber);
   values.forEach((value, index) => {
     const cell = row.getCell(index + 1);
