@@ -20,6 +20,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { localizeMetadata } = require("./addin/src/functions/localizeMetadata");
+const { signInEntry, signInPlugins } = require("./addin/webpack.signIn");
 
 const DEVELOPMENT_URL = "https://localhost:3000";
 const FUNCTIONS_SOURCE = "./addin/src/functions/functions.ts";
@@ -131,6 +132,7 @@ const config = async (env = {}, argv = {}) => {
       linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
       // Desktop Excel hands the exported deck to the default browser, which opens this page.
       deckPage: "./addin/src/taskpane/deck/deckPage.ts",
+      ...signInEntry,
     },
     output: {
       path: OUTPUT,
@@ -157,6 +159,7 @@ const config = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      ...signInPlugins(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new FrenchFunctionsMetadataPlugin(),
       // The metadata plugin appends CustomFunctions.associate(...) to functions.ts. Outside Office

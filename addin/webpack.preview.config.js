@@ -15,6 +15,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { signInEntry, signInPlugins } = require("./webpack.signIn");
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -26,6 +27,7 @@ module.exports = (_env = {}, argv = {}) => ({
     taskpane: "./addin/src/taskpane/index.tsx",
     linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
     deckPage: "./addin/src/taskpane/deck/deckPage.ts",
+    ...signInEntry,
   },
   output: {
     path: process.env.PREVIEW_OUTPUT || path.join(os.tmpdir(), "symmetry-barometer-preview"),
@@ -45,6 +47,7 @@ module.exports = (_env = {}, argv = {}) => ({
   },
   performance: { hints: false },
   plugins: [
+    ...signInPlugins(),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./addin/src/taskpane/taskpane.html",

@@ -12,7 +12,8 @@ import {
   type PopulationAggregate,
 } from "@symmetry/engine";
 import { format, stringsFor } from "../i18n/strings";
-import { apiBase, apiHeaders, type ApiSettings } from "../linkage/runners";
+import { apiBase, apiFetch, type ApiSettings } from "../linkage/runners";
+import { authorizationHint } from "../auth/authorizedFetch";
 import type { CellValue } from "../workbook/WorkbookPort";
 
 /**
@@ -36,8 +37,7 @@ async function failure(response: Response, what: string): Promise<Error> {
   } catch {
     // not JSON
   }
-  const hint = response.status === 401 || response.status === 403 ? " (check the API key)" : "";
-  return new Error(`${what}: the API answered ${response.status}${details ? ` (${details})` : ""}${hint}`);
+  return new Error(`${what}: the API answered ${response.status}${details ? ` (${details})` : ""}${authorizationHint(response.status)}`);
 }
 
 /** Reads the pool of a sector: its percentiles, or how many organisations it needs (409; the API never says how many it has). */
@@ -47,9 +47,11 @@ export async function fetchPool(
   sector: string,
   fetchFunction: typeof fetch = fetch,
 ): Promise<PoolAnswer> {
-  const response = await fetchFunction(
+  const response = await apiFetch(
+    settings,
     `${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}?sector=${encodeURIComponent(sector)}`,
-    { headers: apiHeaders(settings) },
+    {},
+    fetchFunction,
   );
   if (response.status === 409) {
     const body = (await response.json()) as { details?: { required?: number } };
@@ -148,10 +150,11 @@ export async function postContribution(
   contribution: BenchmarkContributionInput,
   fetchFunction: typeof fetch = fetch,
 ): Promise<void> {
-  const response = await fetchFunction(`${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}`, {
-    method: "POST",
-    headers: { ...apiHeaders(settings), "content-type": "application/json" },
-    body: JSON.stringify(contribution),
-  });
+  const response = await apiFetch(
+    settings,
+    `${apiBase(settings.apiUrl)}/benchmarks/${encodeURIComponent(modelId)}`,
+    { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(contribution) },
+    fetchFunction,
+  );
   if (!response.ok) throw await failure(response, "The contribution was not accepted");
 }

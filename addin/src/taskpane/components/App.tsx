@@ -15,6 +15,8 @@ import { useRestoreOnOpen } from "../hooks/useRestoreOnOpen";
 import { useBuild } from "../hooks/useBuild";
 import { useLinkage } from "../hooks/useLinkage";
 import { useBenchmark } from "../hooks/useBenchmark";
+import { useSignIn, type UseSignInOptions } from "../auth/useSignIn";
+import { SignInControl } from "../auth/SignInControl";
 import { BenchmarkPanel } from "./BenchmarkPanel";
 import { BuildPanel } from "./BuildPanel";
 import { ExportDeckPanel } from "./ExportDeckPanel";
@@ -43,6 +45,8 @@ export interface AppProps {
   readonly banner?: string;
   /** Host and requirement-set probe for "Check this installation" (absent in the preview). */
   readonly installation?: Pick<InstallationEnvironment, "host" | "isSetSupported">;
+  /** Sign-in settings and client (default: this build's settings and MSAL). */
+  readonly signIn?: UseSignInOptions;
 }
 
 /**
@@ -56,12 +60,13 @@ export function App(props: AppProps): React.ReactElement {
   const strings = stringsFor(language);
   const { message, setMessage, fail } = usePaneMessage(language);
   const sources = useSources(port, fail);
-  const modelStep = useModel(store, fetchFunction, fail);
-  const { settings, model } = modelStep;
+  const signIn = useSignIn(props.signIn);
+  const modelStep = useModel(store, signIn, fetchFunction, fail);
+  const { settings, model, api } = modelStep;
   const mapping = useMappingDraft({ port, language, model, sources, setMessage, fail });
   useRestoreOnOpen(port, props.initialLanguage, sources, mapping, setMessage, fail);
   const validMapping = mapping.check?.mapping ?? null;
-  const steps = { port, language, model, settings, mapping: validMapping, fetchFunction, setMessage, fail };
+  const steps = { port, language, model, settings, api, mapping: validMapping, fetchFunction, setMessage, fail };
   const building = useBuild(steps);
   const linkage = useLinkage({ ...steps, ...(props.createWorker ? { createWorker: props.createWorker } : {}) });
   const benchmark = useBenchmark({ ...steps, model: modelStep, built: building.built });
@@ -92,6 +97,7 @@ export function App(props: AppProps): React.ReactElement {
         onSuggest={() => void mapping.suggest()}
       />
       <Divider />
+      <SignInControl strings={strings} signIn={signIn} />
       <ModelPanel
         strings={strings}
         loaded={modelStep.loaded}
@@ -126,7 +132,7 @@ export function App(props: AppProps): React.ReactElement {
             metrics={linkage.metrics}
             choices={linkage.choices}
             onChange={linkage.setChoices}
-            {...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {})}
+            {...(api ? { apiUrl: api.apiUrl } : {})}
             onApi={linkage.onApi}
             onApiChange={linkage.setOnApi}
             disabled={!validMapping || progress !== null}
@@ -134,7 +140,7 @@ export function App(props: AppProps): React.ReactElement {
             onRun={() => void linkage.run()}
             onCancel={linkage.cancel}
           />
-          {settings.apiUrl ? (
+          {api ? (
             <>
               <Divider />
               <BenchmarkPanel
@@ -143,7 +149,7 @@ export function App(props: AppProps): React.ReactElement {
                 wave={settings.wave ?? ""}
                 onChange={benchmark.update}
                 contribution={benchmark.contribution}
-                canContribute={Boolean(settings.apiUrl)}
+                canContribute
                 onContribute={() => void benchmark.contribute()}
               />
             </>
@@ -159,7 +165,8 @@ export function App(props: AppProps): React.ReactElement {
             port,
             strings,
             pageUrl: window.location.href,
-            ...(settings.apiUrl ? { api: { url: settings.apiUrl, ...(settings.apiKey ? { key: settings.apiKey } : {}) } } : {}),
+            // /health is anonymous: the check sends no credentials.
+            ...(settings.apiUrl ? { api: { url: settings.apiUrl } } : {}),
             ...(props.fetchFunction ? { fetchFunction: props.fetchFunction } : {}),
           })
         }

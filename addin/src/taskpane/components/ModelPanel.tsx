@@ -15,7 +15,6 @@ export interface ModelPanelProps {
 export function ModelPanel({ strings, loaded, settings, busy, onLoad }: ModelPanelProps): React.ReactElement {
   const [apiUrl, setApiUrl] = React.useState(settings.apiUrl ?? "");
   const [modelId, setModelId] = React.useState(settings.modelId ?? "");
-  const [apiKey, setApiKey] = React.useState(settings.apiKey ?? "");
   const description =
     loaded.origin === "embedded"
       ? format(strings.modelEmbedded, { version: loaded.model.version })
@@ -40,16 +39,12 @@ export function ModelPanel({ strings, loaded, settings, busy, onLoad }: ModelPan
       <Field label={strings.modelId}>
         <Input value={modelId} onChange={(_, data) => setModelId(data.value)} placeholder="default" />
       </Field>
-      <Field label={strings.apiKey}>
-        <Input type="password" value={apiKey} onChange={(_, data) => setApiKey(data.value)} data-testid="api-key" />
-      </Field>
       <div className="sym-actions">
         <Button
           onClick={() =>
             onLoad({
               ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}),
               ...(modelId.trim() ? { modelId: modelId.trim() } : {}),
-              ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
             })
           }
           disabled={busy}

@@ -4,7 +4,7 @@ import { contributionOf, organisationFigures, postContribution } from "../benchm
 import { format, stringsFor } from "../i18n/strings";
 import type { ModelSettings } from "../model/modelSource";
 import type { PaneMessage } from "../components/ErrorBar";
-import { apiSettingsOf, type ModelStep } from "./useModel";
+import type { ModelStep } from "./useModel";
 import type { BuiltBarometer } from "./useBuild";
 
 export interface BenchmarkStep {
@@ -49,7 +49,7 @@ export function useBenchmark({
   }, [built, mapping, model, settings.sector, settings.wave]);
 
   const contribute = async () => {
-    const api = apiSettingsOf(settings);
+    const api = modelStep.api;
     if (!contribution || !api) return;
     try {
       await postContribution(api, model.id, contribution, fetchFunction);

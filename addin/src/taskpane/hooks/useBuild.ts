@@ -5,9 +5,9 @@ import { benchmarkColumn, fetchPool, organisationFigures } from "../benchmark/be
 import { saveMapping } from "../mapping/persistence";
 import { format, stringsFor, type Strings } from "../i18n/strings";
 import type { ModelSettings } from "../model/modelSource";
+import type { ApiSettings } from "../linkage/runners";
 import type { WorkbookPort } from "../workbook/WorkbookPort";
 import type { PaneMessage } from "../components/ErrorBar";
-import { apiSettingsOf } from "./useModel";
 
 export interface BuiltBarometer {
   readonly result: BuildResult;
@@ -28,6 +28,8 @@ export interface BuildInputs {
   readonly language: Language;
   readonly model: Model;
   readonly settings: ModelSettings;
+  /** The API with the user's tokens, or null (no pool percentiles then). */
+  readonly api: ApiSettings | null;
   /** The valid mapping, or null while the draft has issues. */
   readonly mapping: Mapping | null;
   readonly fetchFunction?: typeof fetch;
@@ -58,7 +60,7 @@ function builtMessage(result: BuildResult, milliseconds: number, strings: String
 }
 
 /** Step 4: build (or refresh) the live Barometer sheet from the saved mapping, cancellable while reading. */
-export function useBuild({ port, language, model, settings, mapping, fetchFunction, setMessage, fail }: BuildInputs): BuildStep {
+export function useBuild({ port, language, model, settings, api, mapping, fetchFunction, setMessage, fail }: BuildInputs): BuildStep {
   const [progress, setProgress] = React.useState<BuildProgress | null>(null);
   const [built, setBuilt] = React.useState<BuiltBarometer | null>(null);
   const abort = React.useRef<AbortController | null>(null);
@@ -73,7 +75,6 @@ export function useBuild({ port, language, model, settings, mapping, fetchFuncti
     const started = performance.now();
     try {
       await saveMapping(port, withLanguage);
-      const api = apiSettingsOf(settings);
       const sector = settings.sector?.trim();
       const result = await buildBarometer(port, withLanguage, model, language, {
         signal: controller.signal,

@@ -8,13 +8,11 @@ import {
   type MetricOption,
 } from "../linkage/linkageRequest";
 import { runLinkageAction, type LinkageOutcome, type LinkageProgress } from "../linkage/runLinkageAction";
-import type { WorkerLike } from "../linkage/runners";
+import type { ApiSettings, WorkerLike } from "../linkage/runners";
 import { saveMapping } from "../mapping/persistence";
 import { format, stringsFor, type Strings } from "../i18n/strings";
-import type { ModelSettings } from "../model/modelSource";
 import type { WorkbookPort } from "../workbook/WorkbookPort";
 import type { PaneMessage } from "../components/ErrorBar";
-import { apiSettingsOf } from "./useModel";
 
 export interface LinkageMetrics {
   readonly x: readonly MetricOption[];
@@ -46,7 +44,8 @@ export interface LinkageInputs {
   readonly port: WorkbookPort;
   readonly language: Language;
   readonly model: Model;
-  readonly settings: ModelSettings;
+  /** The API with the user's tokens, or null (the linkage then runs in the pane). */
+  readonly api: ApiSettings | null;
   /** The valid mapping, or null while the draft has issues. */
   readonly mapping: Mapping | null;
   readonly createWorker?: () => WorkerLike;
@@ -80,7 +79,7 @@ function describeProgress(step: LinkageProgress | null, strings: Strings): Linka
 
 /** Step 5: pick metrics and outcomes, then run the linkage analysis (worker or API) and write the Linkage sheet. */
 export function useLinkage(inputs: LinkageInputs): LinkageStep {
-  const { port, language, model, settings, mapping, setMessage, fail } = inputs;
+  const { port, language, model, mapping, setMessage, fail } = inputs;
   const [choices, setChoices] = React.useState<LinkageChoices>({ ...DEFAULT_LINKAGE_CHOICES, x: [], y: [] });
   const [progress, setProgress] = React.useState<LinkageProgress | null>(null);
   const [onApi, setOnApi] = React.useState(false);
@@ -109,7 +108,7 @@ export function useLinkage(inputs: LinkageInputs): LinkageStep {
     setMessage(null);
     setProgress({ stage: "employees", rowsRead: 0, totalRows: 1 });
     const started = performance.now();
-    const api = onApi ? apiSettingsOf(settings) : null;
+    const api = onApi ? inputs.api : null;
     try {
       await saveMapping(port, withLanguage);
       const outcome = await runLinkageAction(port, withLanguage, model, language, choices, {

@@ -1,7 +1,16 @@
 import * as React from "react";
 import { DEFAULT_MODEL, type Model } from "@symmetry/engine";
-import { loadModel, readSettings, writeSettings, type KeyValueStore, type LoadedModel, type ModelSettings } from "../model/modelSource";
+import {
+  eraseStoredApiKey,
+  loadModel,
+  readSettings,
+  writeSettings,
+  type KeyValueStore,
+  type LoadedModel,
+  type ModelSettings,
+} from "../model/modelSource";
 import type { ApiSettings } from "../linkage/runners";
+import type { SignInState } from "../auth/useSignIn";
 
 export interface ModelStep {
   /** API, model and benchmark settings, kept in the pane's store. */
@@ -12,25 +21,34 @@ export interface ModelStep {
   readonly model: Model;
   /** True while a configured model is being fetched. */
   readonly loading: boolean;
-  /** Saves API URL, model id and key, then loads that model (the benchmark's sector and wave are kept). */
+  /** Saves API URL and model id, then loads that model (the benchmark's sector and wave are kept). */
   readonly load: (next: ModelSettings) => Promise<void>;
+  /** The API and the signed-in user's tokens, or null without an API URL or a signed-in user. */
+  readonly api: ApiSettings | null;
 }
 
-/** The API address and key the pane's jobs and benchmark requests use, or null without an API. */
-export function apiSettingsOf(settings: ModelSettings): ApiSettings | null {
-  return settings.apiUrl ? { apiUrl: settings.apiUrl, ...(settings.apiKey ? { apiKey: settings.apiKey } : {}) } : null;
+/** The API the pane's jobs and benchmark requests use, or null: no API URL, or nobody signed in (nothing goes unauthenticated). */
+export function apiSettingsOf(settings: ModelSettings, signIn: Pick<SignInState, "tokens">): ApiSettings | null {
+  return settings.apiUrl && signIn.tokens ? { apiUrl: settings.apiUrl, tokens: signIn.tokens } : null;
 }
 
 /** Step 2: the model in use, embedded or the organisation's one from the API (loaded when the pane opens). */
-export function useModel(store: KeyValueStore, fetchFunction: typeof fetch | undefined, fail: (error: unknown) => void): ModelStep {
-  const [settings, setSettings] = React.useState<ModelSettings>(() => readSettings(store));
+export function useModel(
+  store: KeyValueStore,
+  signIn: Pick<SignInState, "tokens" | "status">,
+  fetchFunction: typeof fetch | undefined,
+  fail: (error: unknown) => void,
+): ModelStep {
+  // A key stored by an older version is erased before anything else reads the settings.
+  const [settings, setSettings] = React.useState<ModelSettings>(() => (eraseStoredApiKey(store), readSettings(store)));
   const [loaded, setLoaded] = React.useState<LoadedModel>({ model: DEFAULT_MODEL, origin: "embedded" });
   const [loading, setLoading] = React.useState(false);
 
+  // The configured model when the pane opens, and again whenever the user signs in or out.
   React.useEffect(() => {
-    if (settings.apiUrl) loadModel(settings, store, fetchFunction).then(setLoaded, fail);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the pane opens
-  }, []);
+    if (settings.apiUrl && signIn.status !== "starting") loadModel(settings, store, signIn.tokens, fetchFunction).then(setLoaded, fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on sign-in changes only
+  }, [signIn.tokens, signIn.status]);
 
   const saveSettings = React.useCallback(
     (next: ModelSettings) => {
@@ -49,7 +67,7 @@ export function useModel(store: KeyValueStore, fetchFunction: typeof fetch | und
         ...(settings.sector ? { sector: settings.sector } : {}),
         ...(settings.wave ? { wave: settings.wave } : {}),
       });
-      setLoaded(await loadModel(next, store, fetchFunction));
+      setLoaded(await loadModel(next, store, signIn.tokens, fetchFunction));
     } catch (error) {
       fail(error);
     } finally {
@@ -57,5 +75,5 @@ export function useModel(store: KeyValueStore, fetchFunction: typeof fetch | und
     }
   };
 
-  return { settings, saveSettings, loaded, model: loaded.model, loading, load };
+  return { settings, saveSettings, loaded, model: loaded.model, loading, load, api: apiSettingsOf(settings, signIn) };
 }

@@ -171,7 +171,13 @@ const EN = {
   linkageScatterTitle: "{y} against {x}, by unit",
   // benchmark pool
   benchmarkHeading: "Benchmark pool",
-  apiKey: "API key",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  signedInAs: "Signed in as {name} ({username})",
+  signedOut: "Not signed in: sign in to load the organisation's model, run jobs on the API and use the benchmark pool.",
+  signingIn: "Signing in…",
+  signInOff: "Sign-in is not configured in this build ({reason}): the features that use the API are off.",
+  apiNeedsSignIn: "Sign in to use the API.",
   benchmarkSector: "Sector",
   benchmarkWave: "Wave",
   benchmarkIntro:
@@ -378,7 +384,14 @@ const FR: Strings = {
   linkageScatterTable: "Unités : {x} et {y}",
   linkageScatterTitle: "{y} selon {x}, par unité",
   benchmarkHeading: "Référentiel (benchmark)",
-  apiKey: "Clé d'API",
+  signIn: "Se connecter",
+  signOut: "Se déconnecter",
+  signedInAs: "Connecté en tant que {name} ({username})",
+  signedOut:
+    "Non connecté : connectez-vous pour charger le modèle de l'organisation, lancer des calculs sur l'API et utiliser le référentiel.",
+  signingIn: "Connexion…",
+  signInOff: "La connexion n'est pas configurée dans cette version ({reason}) : les fonctions qui utilisent l'API sont désactivées.",
+  apiNeedsSignIn: "Connectez-vous pour utiliser l'API.",
   benchmarkSector: "Secteur",
   benchmarkWave: "Vague",
   benchmarkIntro:

@@ -1,5 +1,7 @@
 import { SymError, type LinkageRequest, type LinkageResult, type SymErrorCode } from "@symmetry/engine";
 import { abortError } from "../data/readInChunks";
+import { authorizationHint, authorizedFetch } from "../auth/authorizedFetch";
+import type { TokenSource } from "../auth/tokenSource";
 import type { FromWorker, ToWorker } from "./workerProtocol";
 
 /**
@@ -77,9 +79,10 @@ export function runLinkageInWorker(
   });
 }
 
+/** The API and the signed-in user's tokens: every call sends `Authorization: Bearer` (docs/api.md#authentication). */
 export interface ApiSettings {
   readonly apiUrl: string;
-  readonly apiKey?: string;
+  readonly tokens: TokenSource;
 }
 
 export interface ApiRunOptions extends RunOptions {
@@ -103,8 +106,7 @@ async function apiFailure(response: Response, what: string): Promise<Error> {
   } catch {
     // not JSON: the status says enough
   }
-  const hint = response.status === 401 || response.status === 403 ? " (check the API key)" : "";
-  return new Error(`${what}: the API answered ${response.status}${details ? ` (${details})` : ""}${hint}`);
+  return new Error(`${what}: the API answered ${response.status}${details ? ` (${details})` : ""}${authorizationHint(response.status)}`);
 }
 
 const wait = (milliseconds: number, signal?: AbortSignal) =>
@@ -124,21 +126,33 @@ export function apiBase(apiUrl: string): string {
   return apiUrl.trim().replace(/\/+$/, "");
 }
 
-export function apiHeaders(settings: ApiSettings): Record<string, string> {
-  return { accept: "application/json", ...(settings.apiKey ? { "x-sym-key": settings.apiKey } : {}) };
+export const API_HEADERS: Readonly<Record<string, string>> = { accept: "application/json" };
+
+/** A call to the API with the user's token, renewed once on 401 ({@link authorizedFetch}). */
+export function apiFetch(
+  settings: ApiSettings,
+  url: string,
+  init: RequestInit & { headers?: Record<string, string>; body?: string } = {},
+  fetchFunction: typeof fetch = fetch,
+): Promise<Response> {
+  return authorizedFetch(settings.tokens, url, { ...init, headers: { ...API_HEADERS, ...init.headers } }, fetchFunction);
 }
 
 /** Submits a `linkage` job (unit aggregates only) and polls it until it ends. Cancelling stops polling. */
 export async function runLinkageOnApi(request: LinkageRequest, settings: ApiSettings, options: ApiRunOptions = {}): Promise<LinkageResult> {
   const fetchFunction = options.fetchFunction ?? fetch;
   const base = apiBase(settings.apiUrl);
-  const headers = apiHeaders(settings);
-  const submitted = await fetchFunction(`${base}/jobs`, {
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ kind: "linkage", payload: request }),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const submitted = await apiFetch(
+    settings,
+    `${base}/jobs`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "linkage", payload: request }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    fetchFunction,
+  );
   if (submitted.status !== 202) throw await apiFailure(submitted, "The linkage job was not accepted");
   const location = submitted.headers.get("location");
   const { id } = (await submitted.json()) as { id: string };
@@ -146,7 +160,7 @@ export async function runLinkageOnApi(request: LinkageRequest, settings: ApiSett
   options.onProgress?.(0);
   for (;;) {
     if (options.signal?.aborted) throw abortError();
-    const response = await fetchFunction(jobUrl, { headers, ...(options.signal ? { signal: options.signal } : {}) });
+    const response = await apiFetch(settings, jobUrl, options.signal ? { signal: options.signal } : {}, fetchFunction);
     if (!response.ok) throw await apiFailure(response, `Reading linkage job ${id}`);
     const job = (await response.json()) as {
       status: string;

@@ -2,7 +2,9 @@
  * The Linkage action's API path against the real local API: `npm run start:api` (the Functions dev
  * host over an in-memory Azurite on free ports), as functions/test/e2e does. The job is submitted
  * with `POST /api/jobs` (kind linkage, unit aggregates only), polled with `GET /api/jobs/{id}`, and
- * its result must equal the local run (same seed, same numbers), fanned out over the queue.
+ * its result must equal the local run (same seed, same numbers), fanned out over the queue. The
+ * pane's calls carry access tokens of a local issuer (the API checks them with its real settings),
+ * as a signed-in user's would.
  */
 import { DEFAULT_MODEL, percentileRanks, runLinkage, type BenchmarkSummary } from "@symmetry/engine";
 import { buildBarometer } from "../../../src/taskpane/barometer/buildBarometer";
@@ -19,30 +21,48 @@ import { DEFAULT_LINKAGE_CHOICES, linkageRequestOf } from "../../../src/taskpane
 import { runLinkageOnApi } from "../../../src/taskpane/linkage/runners";
 import { runLinkageAction } from "../../../src/taskpane/linkage/runLinkageAction";
 import { inProcessWorker, sampleMapping, sampleWorkbook } from "./support";
+import { startLocalIssuer, type LocalIssuer } from "../../../../functions/test/support/localIssuer";
+import type { TokenSource } from "../../../src/taskpane/auth/tokenSource";
 
 jest.setTimeout(240_000);
 
-const KEY = "addin-linkage-test-key-0123456789abcdefg";
+const AUDIENCE = "api://symmetry-barometer-addin-test";
 /** Ten organisations (tenants) for the benchmark pool, the minimum it publishes from; the first is the workbook's. */
-const TENANT_KEYS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((index) => ({
-  key: `addin-benchmark-key-${index}-0123456789abcdefghij`,
-  role: "contribute",
-  tenant: `org${index}`,
-}));
+const TENANTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((index) => `org${index}`);
 let api: LocalApi | undefined;
 let apiUrl: string;
+let issuer: LocalIssuer;
 
 beforeAll(async () => {
   buildIfStale();
+  issuer = await startLocalIssuer();
   api = await startLocalApi({
-    environment: { SYM_ADMIN_KEY: KEY, SYM_READ_KEY: "", SYM_KEYS: JSON.stringify(TENANT_KEYS), SYM_LINKAGE_CHUNK_REPLICATES: "50" },
+    environment: {
+      SYM_ADMIN_KEY: "",
+      SYM_READ_KEY: "",
+      SYM_KEYS: "",
+      SYM_LINKAGE_CHUNK_REPLICATES: "50",
+      SYM_AUTH_JWKS_URL: issuer.jwksUrl,
+      SYM_AUTH_ISSUER: issuer.issuerTemplate,
+      SYM_AUTH_AUDIENCE: AUDIENCE,
+      SYM_AUTH_ALLOWED_TENANTS: TENANTS.join(","),
+    },
     readyTimeoutMs: 90_000,
     stopSignal: "SIGTERM",
   });
   apiUrl = api.apiUrl;
 }, 240_000);
 
-afterAll(() => stopLocalApi(api));
+afterAll(async () => {
+  stopLocalApi(api);
+  await issuer?.stop();
+});
+
+/** A signed-in user of `tenant` with `roles`, as the pane's sign-in hands tokens to its API calls. */
+function user(tenant: string, roles: string[] = ["Barometer.Read", "Benchmark.Contribute"]): { apiUrl: string; tokens: TokenSource } {
+  const token = () => issuer.sign({ aud: AUDIENCE, tid: tenant, roles, oid: `user-of-${tenant}` });
+  return { apiUrl, tokens: { token, fresh: token } };
+}
 
 describe("Linkage on the API", () => {
   it("runs the sample units as a linkage job and writes the same numbers as the local worker", async () => {
@@ -58,7 +78,7 @@ describe("Linkage on the API", () => {
     };
     const progress: number[] = [];
     const remote = await runLinkageAction(workbook, mapping, DEFAULT_MODEL, "en", choices, {
-      api: { apiUrl, apiKey: KEY },
+      api: user("org1", ["Barometer.Read"]),
       pollMilliseconds: 100,
       onProgress: (step) => (step.stage === "analysis" ? progress.push(step.percent) : undefined),
     });
@@ -70,13 +90,21 @@ describe("Linkage on the API", () => {
     expect(progress[progress.length - 1]).toBe(100);
   });
 
-  it("reports a job that fails (unknown metric) and a missing key with what to do", async () => {
+  it("reports a job that fails (unknown metric) and a refused token with what to do", async () => {
     const units = [{ unit: "A", employeesN: 9, metrics: { enps: 1, nps: 2 } }];
     await expect(
-      runLinkageOnApi({ units, x: ["enps"], y: ["revenue"] }, { apiUrl, apiKey: KEY }, { pollMilliseconds: 100 }),
+      runLinkageOnApi({ units, x: ["enps"], y: ["revenue"] }, user("org1", ["Barometer.Read"]), { pollMilliseconds: 100 }),
     ).rejects.toThrow(/The linkage job failed on the API: a parameter of the job is out of its domain \(invalid-argument\)/);
-    await expect(runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, { apiUrl })).rejects.toThrow(
-      /The linkage job was not accepted: the API answered 401 .*\(check the API key\)/,
+    // A token for another API: refused, renewed once (same audience again), then shown with what to do.
+    let asked = 0;
+    const wrongAudience = () => (asked++, issuer.sign({ aud: "api://another-api", tid: "org1", roles: ["Barometer.Read"] }));
+    await expect(
+      runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, { apiUrl, tokens: { token: wrongAudience, fresh: wrongAudience } }),
+    ).rejects.toThrow(/The linkage job was not accepted: the API answered 401 .*sign out and sign in again/);
+    expect(asked).toBe(2);
+    // Signed in, but without a role that lets the user read: 403 and what to ask for.
+    await expect(runLinkageOnApi({ units, x: ["enps"], y: ["nps"] }, user("org1", []))).rejects.toThrow(
+      /the API answered 403 .*ask your administrator/,
     );
   });
 });
@@ -85,7 +113,7 @@ describe("Benchmark pool on the API", () => {
   it("shows 'not enough organisations' under 10, then the percentile ranks of the pool once the workbook contributes", async () => {
     const workbook = sampleWorkbook();
     const mapping = await sampleMapping(workbook);
-    const own = { apiUrl, apiKey: TENANT_KEYS[0].key };
+    const own = user(TENANTS[0]);
     const build = () =>
       buildBarometer(workbook, mapping, DEFAULT_MODEL, "en", {
         benchmark: async (employees, customers) =>
@@ -97,11 +125,11 @@ describe("Benchmark pool on the API", () => {
           ),
       });
     // Nine other organisations: aggregates only, spread around the samples' scores.
-    for (const [index, tenant] of TENANT_KEYS.slice(1).entries()) {
+    for (const [index, tenant] of TENANTS.slice(1).entries()) {
       const dimensions = Object.fromEntries(
         DEFAULT_MODEL.dimensions.map((dimension, position) => [dimension.id, 30 + 5 * index + position]),
       );
-      await postContribution({ apiUrl, apiKey: tenant.key }, "default", {
+      await postContribution(user(tenant), "default", {
         sector: "retail",
         wave: "2025",
         n: 50 + index,
