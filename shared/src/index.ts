@@ -161,6 +161,8 @@ export {
 export type { PoolPercentiles, BenchmarkSummary, PooledContribution } from "./benchmark/pool";
 export { BenchmarkSummarySchema, NotEnoughOrganisationsSchema } from "./benchmark/summarySchema";
 export { percentileRank, percentileRanks } from "./benchmark/percentileRank";
+export { MAX_NEW_WAVES_PER_WINDOW, WAVE_WINDOW_DAYS, newWaveRefusal } from "./benchmark/waveRule";
+export type { NewWaveRefusal, OpenedWave } from "./benchmark/waveRule";
 export type { PercentileRank, BenchmarkRanks } from "./benchmark/percentileRank";
 export { DEFAULT_MIN_DRIVER_UNITS, driversOfRanges } from "./ranges/driverRange";
 export type { DriverOfRange, DriversOfRanges, DriversOptions } from "./ranges/driverRange";

@@ -17,6 +17,9 @@ import { services } from "../services";
  * (tenant, model, wave): 201 the first time, re-posting a wave replaces it once (200); a second
  * change (409 `contribution-locked`) or a post after a withdrawal in the same wave (409
  * `contribution-withdrawn`) is refused, so nobody can difference the pool with its own figures.
+ * A new wave must sort after the organisation's latest (409 `wave-out-of-order`), and at most
+ * `MAX_NEW_WAVES_PER_WINDOW` open per 12 months (409 `wave-limit`): fresh labels cannot be used to
+ * move the contribution that counts.
  */
 export const postBenchmark = withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
   const current = await services();
@@ -41,6 +44,19 @@ export const postBenchmark = withErrors(async (request: HttpRequest, context: In
     throw error;
   }
   const outcome = await benchmarks.put(pool, caller.tenant, contribution);
+  if (outcome.refused === "wave-out-of-order") {
+    return errorResponse(409, "wave-out-of-order", {
+      message: `wave "${contribution.wave}" sorts before this organisation's latest wave "${outcome.latest}"; a past pool cannot be filled in`,
+      latest: outcome.latest,
+    });
+  }
+  if (outcome.refused === "wave-limit") {
+    return errorResponse(409, "wave-limit", {
+      message: `this organisation already opened ${outcome.limit} waves in the last 12 months; a new wave can open from ${outcome.nextAt}`,
+      limit: outcome.limit,
+      nextAt: outcome.nextAt,
+    });
+  }
   if (outcome.refused !== undefined) {
     return outcome.refused === "changed"
       ? errorResponse(

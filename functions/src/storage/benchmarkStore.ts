@@ -1,11 +1,13 @@
 import { odata, type TableClient } from "@azure/data-tables";
-import type { BenchmarkContribution, PooledContribution } from "@symmetry/engine";
+import { newWaveRefusal, type BenchmarkContribution, type NewWaveRefusal, type PooledContribution } from "@symmetry/engine";
 import { storageStatus } from "./errors";
 
 /** A contribution as stored: the organisation (tenant) it belongs to and when it was last posted. */
 export interface StoredContribution extends PooledContribution {
   readonly modelId: string;
   readonly updatedAt: string;
+  /** When its wave was first posted. */
+  readonly openedAt: string;
 }
 
 /**
@@ -15,9 +17,10 @@ export interface StoredContribution extends PooledContribution {
  */
 export type ContributionRefusal = "changed" | "withdrawn";
 
-/** The outcome of a contribution write. */
+/** The outcome of a contribution write: refused for its wave, refused as a new wave (engine `newWaveRefusal`), or stored. */
 export type PutOutcome =
   | { readonly refused: ContributionRefusal }
+  | NewWaveRefusal
   | { readonly refused?: undefined; readonly replaced: boolean; readonly stored: StoredContribution };
 
 /**
@@ -51,6 +54,8 @@ type ContributionEntity = {
   changes?: number;
   /** Set on a withdrawn contribution (a tombstone: its figures are erased). */
   withdrawn?: boolean;
+  /** When the wave was first posted; kept by replacements and tombstones (rows written before it have updatedAt only). */
+  openedAt?: Date;
 };
 
 /** Row key of a contribution: tenant and wave ("|" appears in neither: tenant ids and waves exclude it). */
@@ -67,6 +72,7 @@ function toContribution(entity: ContributionEntity): StoredContribution {
     enps: typeof entity.enps === "number" ? entity.enps : null,
     nps: typeof entity.nps === "number" ? entity.nps : null,
     updatedAt: new Date(entity.updatedAt).toISOString(),
+    openedAt: new Date(entity.openedAt ?? entity.updatedAt).toISOString(),
   };
 }
 
@@ -88,6 +94,11 @@ export class TableBenchmarkStore implements BenchmarkStore {
     }
     if (existing?.withdrawn) return { refused: "withdrawn" };
     if (existing && (existing.changes ?? 0) >= 1) return { refused: "changed" };
+    const now = new Date();
+    if (!existing) {
+      const refusal = newWaveRefusal(await this.openedWaves(modelId, tenant), contribution.wave, now);
+      if (refusal) return refusal;
+    }
     const entity: ContributionEntity = {
       partitionKey: modelId,
       rowKey: key,
@@ -98,7 +109,8 @@ export class TableBenchmarkStore implements BenchmarkStore {
       dimensions: JSON.stringify(contribution.dimensions),
       ...(contribution.enps !== null ? { enps: contribution.enps } : {}),
       ...(contribution.nps !== null ? { nps: contribution.nps } : {}),
-      updatedAt: new Date(),
+      updatedAt: now,
+      openedAt: existing ? (existing.openedAt ?? existing.updatedAt) : now,
       changes: existing ? 1 : 0,
     };
     try {
@@ -130,6 +142,17 @@ export class TableBenchmarkStore implements BenchmarkStore {
     return (await this.list(filter)).filter((row) => row.organisation === tenant);
   }
 
+  /** Every wave the tenant opened in the model's pool, withdrawn ones included, with when it was opened. */
+  private async openedWaves(modelId: string, tenant: string): Promise<{ wave: string; openedAt: string }[]> {
+    const opened: { wave: string; openedAt: string }[] = [];
+    const filter = odata`PartitionKey eq ${modelId} and RowKey ge ${`${tenant}|`} and RowKey lt ${`${tenant}}`}`;
+    for await (const entity of this.table.listEntities<ContributionEntity>({ queryOptions: { filter } })) {
+      if (entity.tenant !== tenant) continue;
+      opened.push({ wave: entity.wave, openedAt: new Date(entity.openedAt ?? entity.updatedAt).toISOString() });
+    }
+    return opened;
+  }
+
   async deleteOfTenant(modelId: string, tenant: string, wave?: string): Promise<number> {
     const own = await this.ofTenant(modelId, tenant, wave);
     await Promise.all(
@@ -144,6 +167,7 @@ export class TableBenchmarkStore implements BenchmarkStore {
           n: 0,
           dimensions: "{}",
           updatedAt: new Date(),
+          openedAt: new Date(row.openedAt),
           withdrawn: true,
         };
         await this.table.upsertEntity(tombstone, "Replace");

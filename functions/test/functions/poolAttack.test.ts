@@ -175,6 +175,22 @@ describe("the benchmark pool against an attacker that re-posts, deletes and diff
     });
   });
 
+  it("refuses new wave labels used to move the contribution that counts: one before its latest, and a fifth in 12 months", async () => {
+    // Without a wave the pool counts each organisation's latest wave: fresh labels would move mallory at will.
+    const before = (await read("mallory")).jsonBody;
+    answers.backfill = await post("mallory", { culture: 100, recognition: 100 }, "2024");
+    expect(answers.backfill).toMatchObject({ status: 409, jsonBody: { error: "wave-out-of-order", details: { latest: "2025-x" } } });
+    // Waves 2025 (withdrawn) and 2025-x are open; two more fit in 12 months, then a fifth is refused.
+    expect((await post("mallory", { culture: 0, recognition: 0 }, "2025-y")).status).toBe(201);
+    expect((await post("mallory", { culture: 100, recognition: 100 }, "2025-z")).status).toBe(201);
+    const moved = (await read("mallory")).jsonBody;
+    answers.fifthWave = await post("mallory", { culture: 50, recognition: 50 }, "2026");
+    expect(answers.fifthWave).toMatchObject({ status: 409, jsonBody: { error: "wave-limit", details: { limit: 4 } } });
+    expect((await read("mallory")).jsonBody).toEqual(moved);
+    // Two more placements than the wave rule alone allowed, at 0 and 100 again: what it saw before, nothing new.
+    for (const dimension of DIMENSIONS) expect(before.dimensions[dimension].organisations).toBe(OTHERS + 1);
+  });
+
   it("leaves every other organisation's score uncertain by more than ±1 point after all it saw", () => {
     expect(seen).toHaveLength(DIMENSIONS.length * 3);
     const problems = DIMENSIONS.map((dimension) => ({
