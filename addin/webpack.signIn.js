@@ -10,7 +10,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const SETTINGS = ["ADDIN_AUTH_CLIENT_ID", "ADDIN_AUTH_AUTHORITY", "ADDIN_AUTH_SCOPE", "ADDIN_AUTH_REDIRECT_URI", "ADDIN_AUTH_PROTOCOL"];
 
-const signInEntry = { authRedirect: path.resolve(__dirname, "src/authRedirect/authRedirect.ts") };
+// Relative to the repository root, the context of both configurations.
+const signInEntry = { authRedirect: "./addin/src/authRedirect/authRedirect.ts" };
 
 function signInPlugins() {
   return [

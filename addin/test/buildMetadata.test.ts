@@ -273,7 +273,18 @@ describe("webpack configuration", () => {
       taskpane: "./addin/src/taskpane/index.tsx",
       linkageWorker: "./addin/src/taskpane/linkage/linkageWorker.ts",
       deckPage: "./addin/src/taskpane/deck/deckPage.ts",
+      // The page MSAL's sign-in popup lands on (auth-redirect.html).
+      authRedirect: "./addin/src/authRedirect/authRedirect.ts",
     });
+    const pages = (config.plugins as { constructor: { name: string }; userOptions?: { filename: string; chunks: string[] } }[])
+      .filter((plugin) => plugin.constructor.name === "HtmlWebpackPlugin")
+      .map((plugin) => [plugin.userOptions?.filename, plugin.userOptions?.chunks]);
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        ["taskpane.html", ["functions", "taskpane"]],
+        ["auth-redirect.html", ["authRedirect"]],
+      ]),
+    );
     // The dev server serves the samples the browser preview reads.
     expect(config.devServer.static).toEqual([
       expect.objectContaining({ publicPath: "/samples", directory: expect.stringMatching(/samples$/) }),
@@ -287,6 +298,7 @@ describe("webpack configuration", () => {
         "HtmlWebpackPlugin",
         "CopyPlugin",
         "NormalModuleReplacementPlugin",
+        "DefinePlugin",
       ]),
     );
     // Office.js comes from the CDN: nothing of @microsoft/office-js (nor the offline stand-in) is copied into a production build.
