@@ -2,7 +2,7 @@ import { SignInRequiredError, type TokenSource } from "./tokenSource";
 
 /**
  * Every API call of the pane goes through here: it sends the user's access token as
- * `Authorization: Bearer` (docs/api.md#authentication). When the API answers 401 (the token expired
+ * `Authorization: Bearer` (docs/api.md#authentication-and-tenants). When the API answers 401 (the token expired
  * or was revoked in between), it asks for a fresh token once and sends the request again; a second
  * 401 is returned to the caller, which shows it. A request body must therefore be a string (sent twice).
  */

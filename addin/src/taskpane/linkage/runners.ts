@@ -79,7 +79,7 @@ export function runLinkageInWorker(
   });
 }
 
-/** The API and the signed-in user's tokens: every call sends `Authorization: Bearer` (docs/api.md#authentication). */
+/** The API and the signed-in user's tokens: every call sends `Authorization: Bearer` (docs/api.md#authentication-and-tenants). */
 export interface ApiSettings {
   readonly apiUrl: string;
   readonly tokens: TokenSource;

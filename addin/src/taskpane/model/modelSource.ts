@@ -6,7 +6,7 @@ import { SignInRequiredError, type TokenSource } from "../auth/tokenSource";
  * Which model the pane uses: the embedded default (offline), or the organisation's shared model
  * from `GET {api}/models/{id}` (JSON, ETag). The last copy fetched is cached (localStorage) and
  * used with a visible notice when the API cannot be reached or nobody is signed in. The request
- * carries the signed-in user's token (docs/api.md#authentication); no key is kept here.
+ * carries the signed-in user's token (docs/api.md#authentication-and-tenants); no key is kept here.
  */
 
 export type ModelOrigin = "embedded" | "api" | "cache";
