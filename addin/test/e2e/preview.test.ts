@@ -315,9 +315,10 @@ describe("task pane preview in Chromium", () => {
     await page.close();
   });
 
-  it("checks this installation: every line shown, the SYM probe answers, the API is reached with CORS and key, in English and French", async () => {
-    // A local API: /ok answers CORS preflights and checks the key; /closed sends no CORS header.
-    const keys: (string | undefined)[] = [];
+  it("checks this installation: every line shown, the SYM probe answers, the API's anonymous health is reached with CORS and no credentials, a stored key is erased, in English and French", async () => {
+    // A local API: /ok answers CORS; /closed sends no CORS header. It records the credentials
+    // each health request carries: none, since `/health` is anonymous.
+    const credentials: { key?: string; authorization?: string }[] = [];
     const api = createServer((request, response) => {
       const open = request.url?.startsWith("/ok/");
       if (open) {
@@ -325,7 +326,11 @@ describe("task pane preview in Chromium", () => {
         response.setHeader("Access-Control-Allow-Headers", "x-functions-key");
       }
       if (request.method === "OPTIONS") return response.writeHead(open ? 204 : 404).end();
-      if (request.url?.endsWith("/health")) keys.push(request.headers["x-functions-key"] as string | undefined);
+      if (request.url?.endsWith("/health"))
+        credentials.push({
+          key: request.headers["x-functions-key"] as string | undefined,
+          authorization: request.headers.authorization,
+        });
       response.writeHead(request.url === "/ok/health" ? 200 : 404, { "Content-Type": "application/json" }).end("{}");
     });
     await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
@@ -353,7 +358,9 @@ describe("task pane preview in Chromium", () => {
         `✔ API: GET ${apiBase}/ok/health → 200`,
         `– Add-in pages: ${url}/taskpane.html?lang=en`,
       ]);
-      expect(keys).toEqual(["install-key"]);
+      expect(credentials).toEqual([{ key: undefined, authorization: undefined }]);
+      // The key an older version stored is gone from the settings.
+      await expect(page.evaluate(() => window.localStorage.getItem("symmetry-barometer:settings"))).resolves.not.toContain("install-key");
       await expect(page.getByTestId("install-report").inputValue()).resolves.toContain("OK   SYM functions:");
       // The scratch sheet is gone: once the sheet list is read again, the source lists still offer the samples only.
       await page.getByRole("button", { name: "Refresh list" }).click();

@@ -6,7 +6,7 @@ import type { WorkbookPort } from "../workbook/WorkbookPort";
 /**
  * "Check this installation": what an analyst or IT person who sideloaded the add-in needs to know
  * when something does not work — host, platform and version, each requirement set, whether the
- * SYM functions answer in this Excel, whether the API answers (CORS and key included), and where
+ * SYM functions answer in this Excel, whether the API answers (its anonymous `/health`, CORS included), and where
  * the add-in's pages come from. Each line says what was found; the whole gives a copyable text.
  */
 
@@ -23,7 +23,7 @@ export interface InstallationEnvironment {
   readonly isSetSupported?: SetSupport;
   readonly port: WorkbookPort;
   /** The API the pane is configured with, if any. */
-  readonly api?: { readonly url: string; readonly key?: string };
+  readonly api?: { readonly url: string };
   readonly fetchFunction?: typeof fetch;
   /** The page the add-in was loaded from (the manifest's SourceLocation). */
   readonly pageUrl: string;
@@ -72,8 +72,9 @@ async function apiAnswers(environment: InstallationEnvironment): Promise<CheckLi
   if (!environment.api) return { label, ok: null, detail: strings.installApiNone };
   const url = `${environment.api.url.replace(/\/+$/, "")}/health`;
   try {
-    const headers: Record<string, string> = environment.api.key ? { "x-functions-key": environment.api.key } : {};
-    const response = await (environment.fetchFunction ?? fetch)(url, { headers });
+    // `/health` is anonymous (docs/api.md): the check sends no credentials, so it also works
+    // before anyone has signed in.
+    const response = await (environment.fetchFunction ?? fetch)(url);
     return { label, ok: response.ok, detail: `GET ${url} → ${response.status}` };
   } catch (error) {
     // A browser reports a CORS refusal as a network error without details.
