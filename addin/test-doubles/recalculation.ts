@@ -69,14 +69,24 @@ export class Recalculation {
     this.rangeCache = new Map();
   }
 
-  /** Formulas inside `range` not evaluated yet in this pass are evaluated first (dependency order). */
+  /**
+   * Formulas not evaluated yet in this pass that `range` depends on are evaluated first: those
+   * inside it, and, before them, those above and to the left whose result may spill into it (Excel
+   * gives a reference to spilled cells their values, as a reference to `B11#` would).
+   */
   private evaluatePendingFormulas(sheet: MemorySheet, range: RangeAddress): void {
     if (sheet.formulas.size === 0) return;
     const computed = this.computedOf(sheet);
+    const inside: number[] = [];
     for (const cellKey of sheet.formulas.keys()) {
-      if (!computed.has(cellKey) && contains(range, Math.floor(cellKey / COLUMN_SPAN), cellKey % COLUMN_SPAN))
+      if (computed.has(cellKey)) continue;
+      const row = Math.floor(cellKey / COLUMN_SPAN);
+      const column = cellKey % COLUMN_SPAN;
+      if (contains(range, row, column)) inside.push(cellKey);
+      else if (row <= range.bottom && column <= range.right && !this.evaluating.has(`${sheet.name}!${cellKey}`))
         this.evaluateCell(sheet, cellKey);
     }
+    for (const cellKey of inside) this.evaluateCell(sheet, cellKey);
   }
 
   private evaluateCell(sheet: MemorySheet, cellKey: number): void {

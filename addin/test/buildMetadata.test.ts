@@ -96,6 +96,19 @@ const CONTRACT: Record<string, { parameters: [string, string, string, boolean][]
     ],
     result: "matrix",
   },
+  DIMENSION: {
+    parameters: [
+      ["employee_answers", "any", "matrix", false],
+      ["customer_answers", "any", "matrix", false],
+      ["scale_min", "number", "scalar", true],
+      ["scale_max", "number", "scalar", true],
+      ["customer_scale_min", "number", "scalar", true],
+      ["customer_scale_max", "number", "scalar", true],
+      ["threshold", "number", "scalar", true],
+      ["alpha", "number", "scalar", true],
+    ],
+    result: "matrix",
+  },
   GAPCHANGE: {
     parameters: [
       ["employee_answers_1", "any", "matrix", false],

@@ -167,6 +167,45 @@ export function gaptest(
 }
 
 /**
+ * One dimension in one call: both mean scores and the Welch test of the gap, so that each answer range is sent to the add-in once per recalculation. Spills employee score, customer score, gap, low, high, p, Hedges' g, status.
+ * @customfunction DIMENSION
+ * @param employee_answers Employee answers, one row per employee, one column per item.
+ * @param customer_answers Customer answers, one row per customer, one column per item.
+ * @param scale_min Lowest point of the employee scale (default 1).
+ * @param scale_max Highest point of the employee scale (default 5).
+ * @param customer_scale_min Lowest point of the customer scale (default: the employee one).
+ * @param customer_scale_max Highest point of the customer scale (default: the employee one).
+ * @param threshold Gap in points from which the dimension is on alert or watch (default 10).
+ * @param alpha Significance level; the interval is at 1 − alpha (default 0.05).
+ * @returns One row: employee score, customer score, gap, interval low, interval high, p, Hedges' g, status (the test is left empty when the two scales differ).
+ */
+export function dimension(
+  employee_answers: any[][],
+  customer_answers: any[][],
+  scale_min?: number,
+  scale_max?: number,
+  customer_scale_min?: number,
+  customer_scale_max?: number,
+  threshold?: number,
+  alpha?: number,
+): any[][] {
+  return withExcelErrors(() => {
+    const employeeScale = { min: orDefault(scale_min, 1), max: orDefault(scale_max, 5) };
+    const customerScale = { min: orDefault(customer_scale_min, employeeScale.min), max: orDefault(customer_scale_max, employeeScale.max) };
+    const employeeScore = scoreOfRange(employee_answers, employeeScale, false, DEFAULT_MIN_GROUP_SIZE, "employee_answers").score;
+    const customerScore = scoreOfRange(customer_answers, customerScale, false, DEFAULT_MIN_GROUP_SIZE, "customer_answers").score;
+    const sameScale = employeeScale.min === customerScale.min && employeeScale.max === customerScale.max;
+    if (!sameScale) {
+      // The Welch test needs one scale; with two, only the gap (as SYMGAP gives it) is shown.
+      const gap = gapOfRanges(employee_answers, customer_answers, employeeScale, customerScale).gap;
+      return [[employeeScore, customerScore, gap, "", "", "", "", ""]];
+    }
+    const test = gapTestOfRanges(employee_answers, customer_answers, employeeScale, orDefault(threshold, 10), orDefault(alpha, 0.05));
+    return [[employeeScore, customerScore, test.gap, test.low, test.high, test.p, test.hedgesG, statusText(test.status)]];
+  });
+}
+
+/**
  * Change of a dimension's gap between two waves (four-sample Welch test). Spills gap change, low, high, p and the status narrowed / widened / stable.
  * @customfunction GAPCHANGE
  * @param employee_answers_1 Employee answers of the first wave, one row per employee, one column per item.

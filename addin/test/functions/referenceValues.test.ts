@@ -73,6 +73,29 @@ describe("GAPTEST (scipy.stats.ttest_ind equal_var=False, scipy.stats.t CI, Hedg
   });
 });
 
+describe("DIMENSION: both scores and the gap test in one spilled row (the same references)", () => {
+  const { gaptest, score, gap } = reference;
+
+  it("spills the two pandas scores, then GAPTEST's scipy row", () => {
+    const [row] = sym.dimension(gaptest.employees, gaptest.customers);
+    expect(row).toHaveLength(8);
+    expectRowClose([row.slice(2)], gaptest.default);
+    expectClose(row[0] - row[1], gaptest.default[0] as number);
+    expectRowClose([sym.dimension(score.answers, score.answers)[0].slice(0, 2)], [score.score, score.score]);
+    expectRowClose([sym.dimension(gaptest.employees, gaptest.customers, 1, 5, 1, 5, 5, 0.1)[0].slice(2)], gaptest.alpha10threshold5);
+  });
+
+  it("leaves the test empty when the two questionnaires use different scales, and keeps SYMGAP's gap", () => {
+    const [row] = sym.dimension(gap.employees, gap.customers, 1, 5, 1, 10);
+    expectClose(row[2], gap.gapMixedScales);
+    expect(row.slice(3)).toEqual(["", "", "", "", ""]);
+  });
+
+  it("answers #N/A under the confidentiality threshold, as SCORE does", () => {
+    expect(() => sym.dimension([[1], [2]], gaptest.customers)).toThrow();
+  });
+});
+
 describe("GAPCHANGE (four-sample Welch: pandas moments, scipy.stats.t)", () => {
   const { gapchange } = reference;
 

@@ -67,6 +67,10 @@ describe("cells sent to the SYM functions per full recalculation", () => {
     expect(measured[1].cells).toBeGreaterThan(RECALC_CELL_BUDGET);
     expect(measured[2].overLimit).toBeGreaterThan(0);
     expect(measured[2].largestMB * 1024 * 1024).toBeGreaterThan(CALL_LIMIT_BYTES);
+    // One DIMENSION call per dimension: no answer matrix goes to SCORE and again to GAPTEST.
+    const names = estimateRecalc(await layoutAt(10_000, 10_000)).calls.map((call) => call.name);
+    expect(names.filter((name) => name === "DIMENSION").length).toBeGreaterThanOrEqual(10);
+    expect(names.filter((name) => name === "SCORE" || name === "GAPTEST" || name === "SYMGAP")).toEqual([]);
     // Cells grow with the rows: ten times the rows, ten times the cells.
     expect(measured[1].cells / measured[0].cells).toBeCloseTo(10, 0);
   });

@@ -132,4 +132,17 @@ describe("formula evaluator for the generated subset", () => {
     expect(() => parseFormula("={{1},2}")).toThrow(/in the array constant/);
     expect(() => parseFormula("={1,2")).toThrow(/expected "}"/);
   });
+
+  it("a formula above a spill reads the spilled cells' values, as Excel does, whatever the order of evaluation", async () => {
+    const workbook = new MemoryWorkbook(symFunctions());
+    workbook.loadSheet("Out", []);
+    // A1 reads B3:C3, which only the array constant anchored at A3 fills.
+    await workbook.writeFormulas("Out", "A1", [["=COUNT(B3:C3)"]]);
+    await workbook.writeFormulas("Out", "A3", [["={1,2,3}"]]);
+    expect(await workbook.readRange("Out", "A1:C3")).toEqual([
+      [2, null, null],
+      [null, null, null],
+      [1, 2, 3],
+    ]);
+  });
 });

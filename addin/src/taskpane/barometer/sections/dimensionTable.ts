@@ -6,8 +6,9 @@ import type { BarometerContext } from "./context";
 
 /**
  * The dimension table: heading (row 9), header (row 10), then one row per dimension mapped in
- * both populations: employee score, customer score, GAPTEST spilled over gap, low, high, p,
- * Hedges g, status (SYMGAP alone when the two questionnaires use different scales); weight in J.
+ * both populations: one SYM.DIMENSION call spilled over employee score, customer score, gap, low,
+ * high, p, Hedges g and status (the test left empty when the two questionnaires use different
+ * scales); weight in J.
  */
 
 export interface DimensionTableAnchors {
@@ -60,12 +61,11 @@ export function dimensionTableSection(context: BarometerContext): Section<Dimens
         first,
         1,
         paired.map((dimension) => [
-          `=SYM.SCORE(${dimension.employee},${employeeScale.min},${employeeScale.max})`,
-          `=SYM.SCORE(${dimension.customer},${customerScale.min},${customerScale.max})`,
-          context.sameScale
-            ? `=SYM.GAPTEST(${dimension.employee},${dimension.customer},${employeeScale.min},${employeeScale.max},${context.gapThreshold},${context.alpha})`
-            : // GAPTEST takes one scale for both questionnaires; with two scales only the gap is live.
-              `=SYM.SYMGAP(${dimension.employee},${dimension.customer},${employeeScale.min},${employeeScale.max},${customerScale.min},${customerScale.max})`,
+          // One call per dimension spills both scores and the gap test over B:I, so each answer
+          // range is sent to the add-in once per recalculation (not once to SCORE and again to GAPTEST).
+          `=SYM.DIMENSION(${dimension.employee},${dimension.customer},${employeeScale.min},${employeeScale.max},${customerScale.min},${customerScale.max},${context.gapThreshold},${context.alpha})`,
+          null,
+          null,
           null,
           null,
           null,
