@@ -16,12 +16,13 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
-export function buildPreview(output: string): Promise<void> {
+/** `environment`: settings compiled into the build (the ADDIN_AUTH_* sign-in settings). */
+export function buildPreview(output: string, environment: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     execFile(
       process.execPath,
       [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--config", join(ROOT, "addin/webpack.preview.config.js")],
-      { cwd: ROOT, env: { ...process.env, PREVIEW_OUTPUT: output }, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, ...environment, PREVIEW_OUTPUT: output }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) =>
         error ? reject(new Error(`preview build failed: ${error.message}\n${stdout}\n${stderr}`)) : resolvePromise(),
     );
