@@ -41,6 +41,14 @@ export const PopulationAggregateSchema = z.strictObject({
   managers: z.record(z.string(), GroupAggregateSchema).default({}),
   /** Units again, per survey wave (wave → unit → aggregate), when the source has a wave column. */
   waves: z.record(z.string(), z.record(z.string(), GroupAggregateSchema)).default({}),
+  /**
+   * Respondents and eNPS answers per (unit, manager) pair ("" for a row without one of them): how
+   * the two groupings nest, so that units and managers are suppressed jointly
+   * (docs/domain.md#joint-suppression). Counts only: no score of a cell leaves the rows.
+   */
+  unitManagerCells: z
+    .array(z.strictObject({ unit: z.string(), manager: z.string(), n: z.number().int().min(0), recommendation: CountsSchema }))
+    .default([]),
 });
 
 export type GroupAggregate = z.infer<typeof GroupAggregateSchema>;
@@ -88,6 +96,7 @@ export class PopulationAccumulator {
   private readonly dimensionIds: string[];
   private readonly aggregate: PopulationAggregate;
   private readonly scores: Float64Array;
+  private readonly cells = new Map<string, PopulationAggregate["unitManagerCells"][number]>();
   /** Groups created in each record (units, managers, units of a wave), checked against MAX_GROUPS. */
   private readonly groupCounts = new Map<object, number>();
 
@@ -109,7 +118,7 @@ export class PopulationAccumulator {
     }));
     this.dimensionIds = this.slots.map((slot) => slot.dimension);
     this.scores = new Float64Array(this.slots.length);
-    this.aggregate = { ...emptyGroup(this.dimensionIds), alpha: {}, units: {}, managers: {}, waves: {} };
+    this.aggregate = { ...emptyGroup(this.dimensionIds), alpha: {}, units: {}, managers: {}, waves: {}, unitManagerCells: [] };
   }
 
   /**
@@ -164,6 +173,22 @@ export class PopulationAccumulator {
     if (unitGroup) this.addTo(unitGroup, recommendation);
     if (managerGroup) this.addTo(managerGroup, recommendation);
     if (waveGroup) this.addTo(waveGroup, recommendation);
+    if (unitGroup || managerGroup) {
+      this.addToCell(unitGroup ? canonicalLabel(unit!) : "", managerGroup ? canonicalLabel(manager!) : "", recommendation);
+    }
+  }
+
+  /** Counts of one (unit, manager) cell; there are at most as many cells as rows with a unit or a manager. */
+  private addToCell(unit: string, manager: string, recommendation: number): void {
+    const key = `${unit}\u0000${manager}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { unit, manager, n: 0, recommendation: emptyCounts() };
+      this.cells.set(key, cell);
+      this.aggregate.unitManagerCells.push(cell);
+    }
+    cell.n += 1;
+    if (!isMissing(recommendation)) addRecommendation(cell.recommendation, recommendation);
   }
 
   /** The group of a label (NFC), created on first use within the group limit. */

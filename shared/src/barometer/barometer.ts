@@ -7,6 +7,7 @@ import { gapStatus } from "../gap/status";
 import { symmetryIndex } from "../gap/symmetryIndex";
 import { headlineOf, type Headline } from "../gap/headline";
 import { CONFIDENTIALITY_FLOOR, suppressGroups } from "../privacy/suppression";
+import { jointUnitManagerEnps } from "./jointGroups";
 import type { SampleSummary } from "../_lib/summary";
 import type { GroupAggregate, PopulationAggregate } from "./aggregate";
 
@@ -158,8 +159,7 @@ export function computeBarometer(employees: PopulationAggregate, customers: Popu
     symmetryIndex: gaps.length > 0 ? symmetryIndex(gaps, weights) : null,
     // Next to the index, so that 95 with two alerts never reads as "almost perfect".
     ...headlineOf(dimensions),
-    units: groupEnps(employees.units ?? {}, minGroupSize),
-    managers: groupEnps(employees.managers ?? {}, minGroupSize),
+    ...jointUnitManagerEnps(employees, minGroupSize, (groups) => groupEnps(groups, minGroupSize)),
     unpairedDimensions,
     minGroupSize,
   };

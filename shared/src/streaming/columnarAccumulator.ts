@@ -427,6 +427,12 @@ export class ColumnarPopulationAccumulator {
           ),
         ]),
       ),
+      unitManagerCells: Object.entries(
+        this.groupBy((key) => (key.unit === "" && key.manager === "" ? "" : JSON.stringify([key.unit, key.manager])), allCells),
+      ).map(([pair, group]) => {
+        const [unit, manager] = JSON.parse(pair) as [string, string];
+        return { unit, manager, n: group.n, recommendation: group.recommendation };
+      }),
     };
   }
 
